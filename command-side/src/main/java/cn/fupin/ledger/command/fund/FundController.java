@@ -1,0 +1,51 @@
+package cn.fupin.ledger.command.fund;
+
+import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
+import cn.fupin.ledger.shared.fund.FundId;
+import cn.fupin.ledger.shared.fund.FundSource;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Records appropriations: {@code POST /api/funds/appropriations} (CLERK). */
+@RestController
+class FundController {
+
+    private final CommandGateway commands;
+
+    FundController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record AppropriationRequest(
+            @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+            @NotNull FundSource source,
+            @NotNull @Positive Long amountFen,
+            @NotBlank @Size(max = Fund.DOCUMENT_NO_LENGTH_MAX) String documentNo,
+            @Size(max = Fund.NOTE_LENGTH_MAX) String note) {
+    }
+
+    record AppropriationRecorded(String fundId, String appropriationId) {
+    }
+
+    @PostMapping("/api/funds/appropriations")
+    @ResponseStatus(HttpStatus.CREATED)
+    AppropriationRecorded appropriate(@Valid @RequestBody AppropriationRequest request) {
+        FundId fundId = FundId.of(request.fiscalYear(), request.source());
+        String appropriationId = "APPR-" + UUID.randomUUID();
+        commands.sendAndWait(new AppropriateFundsCommand(fundId, appropriationId, request.fiscalYear(),
+                request.source(), request.amountFen(), request.documentNo(), request.note()));
+        return new AppropriationRecorded(fundId.value(), appropriationId);
+    }
+}

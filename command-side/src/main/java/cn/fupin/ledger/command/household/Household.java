@@ -1,0 +1,144 @@
+package cn.fupin.ledger.command.household;
+
+import cn.fupin.ledger.command.privacy.PersonalDataCipher;
+import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.common.Text;
+import cn.fupin.ledger.shared.fund.FiscalYear;
+import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
+import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
+import cn.fupin.ledger.shared.household.HouseholdPersonalData;
+import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
+import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
+import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
+import cn.fupin.ledger.shared.household.HouseholdRow;
+import cn.fupin.ledger.shared.household.HouseholdStatus;
+import cn.fupin.ledger.shared.household.RevealHouseholdPersonalDataCommand;
+import cn.fupin.ledger.shared.household.ReturnHouseholdCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A registered poor household (建档立卡贫困户), identified by its card number. Invariants enforced here:
+ * <ul>
+ *   <li>its status moves registered → exited → returned → exited …: no exit while exited, no return unless exited;</li>
+ *   <li>a status change names a year no earlier than the previous change's, and a reason;</li>
+ *   <li>its ID and bank card numbers exist only as ciphertext, and every unmasked view is recorded.</li>
+ * </ul>
+ * Uniqueness across households (card number, ID number, bank card) spans aggregates and is held by
+ * {@link HouseholdRegisterImporter}.
+ */
+@Aggregate
+public class Household {
+
+    static final String ID_NUMBER_FIELD = "idNumber";
+    static final String BANK_CARD_FIELD = "bankCard";
+    static final int REASON_LENGTH_MAX = 500;
+
+    @AggregateIdentifier
+    private String cardNo;
+    private String headName;
+    private String idNumberCiphertext;
+    private String bankCardCiphertext;
+    private String villageCode;
+    private int members;
+    private boolean migrant;
+    private HouseholdStatus status;
+    private int lastChangeYear;
+
+    protected Household() {
+        // Axon rebuilds the household from its events.
+    }
+
+    /** Registers a household from a validated register row; its personal numbers are encrypted here. */
+    Household(HouseholdRow row, String importId, PersonalDataCipher cipher) {
+        String card = row.cardNo().value();
+        apply(new HouseholdRegisteredEvent(card, row.headName(),
+                cipher.encrypt(row.idNumber().plain(), card, ID_NUMBER_FIELD), row.idNumber().masked(),
+                cipher.encrypt(row.bankCard().plain(), card, BANK_CARD_FIELD), row.bankCard().masked(),
+                row.villageCode().value(), row.villageCode().township().value(), row.members(), row.migrant(),
+                importId));
+    }
+
+    /** Whether the row says exactly what the ledger holds of this household (a re-import changes nothing). */
+    boolean sameAs(HouseholdRow row, PersonalDataCipher cipher) {
+        return headName.equals(row.headName())
+                && villageCode.equals(row.villageCode().value())
+                && members == row.members()
+                && migrant == row.migrant()
+                && cipher.decrypt(idNumberCiphertext, cardNo, ID_NUMBER_FIELD).equals(row.idNumber().plain())
+                && cipher.decrypt(bankCardCiphertext, cardNo, BANK_CARD_FIELD).equals(row.bankCard().plain());
+    }
+
+    @CommandHandler
+    void handle(ExitHouseholdCommand command) {
+        requireChange(command.year(), command.reason());
+        if (status == HouseholdStatus.EXITED) {
+            throw Refusal.conflict("HOUSEHOLD_ALREADY_EXITED", "the household has exited the register already");
+        }
+        apply(new HouseholdExitedEvent(cardNo, command.year(), command.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(ReturnHouseholdCommand command) {
+        requireChange(command.year(), command.reason());
+        if (status != HouseholdStatus.EXITED) {
+            throw Refusal.conflict("HOUSEHOLD_NOT_EXITED", "only a household that exited can return to the register");
+        }
+        apply(new HouseholdReturnedEvent(cardNo, command.year(), command.reason().strip()));
+    }
+
+    @CommandHandler
+    HouseholdPersonalData handle(RevealHouseholdPersonalDataCommand command, PersonalDataCipher cipher) {
+        String reason = Text.isBlank(command.reason()) ? null : command.reason().strip();
+        if (reason != null && (reason.length() > REASON_LENGTH_MAX || Text.hasControlCharacters(reason))) {
+            throw Refusal.invalidField("REASON_INVALID", "reason", "the reason is too long or holds control characters");
+        }
+        apply(new HouseholdPersonalDataViewedEvent(cardNo, reason));
+        return new HouseholdPersonalData(cipher.decrypt(idNumberCiphertext, cardNo, ID_NUMBER_FIELD),
+                cipher.decrypt(bankCardCiphertext, cardNo, BANK_CARD_FIELD));
+    }
+
+    private void requireChange(int year, String reason) {
+        if (!FiscalYear.isValid(year)) {
+            throw Refusal.invalidField("YEAR_OUT_OF_RANGE", "year", "the year is outside 2000-2100");
+        }
+        if (Text.isBlank(reason)) {
+            throw Refusal.invalidField("REASON_REQUIRED", "reason", "a reason is required");
+        }
+        if (reason.length() > REASON_LENGTH_MAX || Text.hasControlCharacters(reason)) {
+            throw Refusal.invalidField("REASON_INVALID", "reason", "the reason is too long or holds control characters");
+        }
+        if (year < lastChangeYear) {
+            throw Refusal.conflict("YEAR_BEFORE_LAST_CHANGE",
+                    "the year is earlier than the household's last change of status");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdRegisteredEvent event) {
+        cardNo = event.cardNo();
+        headName = event.headName();
+        idNumberCiphertext = event.idNumberCiphertext();
+        bankCardCiphertext = event.bankCardCiphertext();
+        villageCode = event.villageCode();
+        members = event.members();
+        migrant = event.migrant();
+        status = HouseholdStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdExitedEvent event) {
+        status = HouseholdStatus.EXITED;
+        lastChangeYear = event.year();
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdReturnedEvent event) {
+        status = HouseholdStatus.RETURNED;
+        lastChangeYear = event.year();
+    }
+}

@@ -1,0 +1,94 @@
+package cn.fupin.ledger.command.household;
+
+import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
+import cn.fupin.ledger.shared.household.HouseholdImportResult;
+import cn.fupin.ledger.shared.household.ReturnHouseholdCommand;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The household register: CSV imports, exits and returns (CLERK). */
+@RestController
+class HouseholdController {
+
+    private final CommandGateway commands;
+    private final HouseholdRegisterFiles files;
+
+    HouseholdController(CommandGateway commands, HouseholdRegisterFiles files) {
+        this.commands = commands;
+        this.files = files;
+    }
+
+    record StatusChangeRequest(@NotNull @Min(2000) @Max(2100) Integer year,
+                               @NotBlank @Size(max = Household.REASON_LENGTH_MAX) String reason) {
+    }
+
+    record StatusChanged(String cardNo, String status) {
+    }
+
+    /** The register as the body, {@code Content-Type: text/csv} (UTF-8 unless a charset is given). */
+    @PostMapping(path = "/api/households/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    HouseholdImportResult importCsv(@RequestBody byte[] body,
+                                    @RequestHeader(value = "Content-Type", required = false) String contentType) {
+        return files.importFile(body, charsetOf(contentType), "register.csv");
+    }
+
+    @PostMapping("/api/households/{cardNo}/exit")
+    StatusChanged exit(@PathVariable String cardNo, @Valid @RequestBody StatusChangeRequest request) {
+        send(new ExitHouseholdCommand(card(cardNo), request.year(), request.reason()));
+        return new StatusChanged(cardNo, "EXITED");
+    }
+
+    @PostMapping("/api/households/{cardNo}/return")
+    StatusChanged returnToRegister(@PathVariable String cardNo, @Valid @RequestBody StatusChangeRequest request) {
+        send(new ReturnHouseholdCommand(card(cardNo), request.year(), request.reason()));
+        return new StatusChanged(cardNo, "RETURNED");
+    }
+
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw notFound();
+        }
+    }
+
+    private static HouseholdCardNo card(String cardNo) {
+        try {
+            return new HouseholdCardNo(cardNo);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    private static Refusal notFound() {
+        return Refusal.notFound("HOUSEHOLD_NOT_FOUND", "no household has this card number");
+    }
+
+    private static Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            Charset charset = MediaType.parseMediaType(contentType).getCharset();
+            return charset == null ? StandardCharsets.UTF_8 : charset;
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package cn.fupin.ledger.command.household;
+
+import cn.fupin.ledger.shared.common.FieldProblem;
+import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.household.HouseholdImportResult;
+import cn.fupin.ledger.shared.household.ImportHouseholdRegisterCommand;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one path by which a household register file enters the ledger, for the clerk's upload and for the demo
+ * loader alike: decode strictly, check every cell, then import every row in one command or refuse naming every
+ * bad row.
+ */
+@Service
+public class HouseholdRegisterFiles {
+
+    private final CommandGateway commands;
+    private final int rowsMax;
+
+    HouseholdRegisterFiles(CommandGateway commands, @Value("${ledger.households.import-rows-max:50000}") int rowsMax) {
+        this.commands = commands;
+        this.rowsMax = rowsMax;
+    }
+
+    public HouseholdImportResult importFile(byte[] content, Charset charset, String fileName) {
+        String text = decode(content, charset);
+        HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(text, rowsMax);
+        if (!parsed.problems().isEmpty()) {
+            throw Refusal.invalid("HOUSEHOLD_IMPORT_INVALID",
+                    "the register was not imported: " + parsed.problems().size() + " problem(s) in the file",
+                    parsed.problems());
+        }
+        String safeName = fileName.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        return commands.sendAndWait(new ImportHouseholdRegisterCommand("IMPORT-" + UUID.randomUUID(),
+                safeName.length() > 100 ? safeName.substring(0, 100) : safeName, parsed.rows()));
+    }
+
+    private static String decode(byte[] body, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            String message = "the file is not valid " + charset.name() + " text";
+            throw Refusal.invalid("HOUSEHOLD_IMPORT_INVALID", message,
+                    List.of(FieldProblem.atLine(0, "file", "ENCODING_INVALID", message)));
+        }
+    }
+}

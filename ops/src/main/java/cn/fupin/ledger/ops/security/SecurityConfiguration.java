@@ -1,0 +1,88 @@
+package cn.fupin.ledger.ops.security;
+
+import cn.fupin.ledger.ops.web.Problems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.APPROVER;
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.AUDITOR;
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.CLERK;
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.REVIEWER;
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.TOWNSHIP;
+
+/**
+ * Who may do what. {@code /api/**} takes HTTP Basic and allows each endpoint only to its roles (DOMAIN.md); an
+ * endpoint not listed here is refused to everybody, so a new endpoint is closed until somebody decides its roles.
+ * The public disclosure pages need no login. 401 and 403 answer in problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String[] STAFF = names(CLERK, APPROVER, TOWNSHIP, REVIEWER, AUDITOR);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"fupin-ledger\", charset=\"UTF-8\"");
+            Problems.write(response, mapper, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "log in with HTTP Basic");
+        };
+        AccessDeniedHandler denied = (request, response, e) ->
+                Problems.write(response, mapper, HttpStatus.FORBIDDEN, "FORBIDDEN", "your role may not do this");
+        http
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/disclosure/**"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .authorizeHttpRequests(requests -> requests
+                        // funds
+                        .requestMatchers(HttpMethod.POST, "/api/funds/appropriations").hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.GET, "/api/funds", "/api/funds/**").hasAnyRole(STAFF)
+                        // places
+                        .requestMatchers(HttpMethod.POST, "/api/places/villages/*/poor-designations").hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.GET, "/api/places/**").hasAnyRole(STAFF)
+                        // households
+                        .requestMatchers(HttpMethod.POST, "/api/households/imports", "/api/households/*/exit",
+                                "/api/households/*/return").hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.GET, "/api/households/*").hasAnyRole(names(CLERK, APPROVER, AUDITOR))
+                        // everything else under /api is closed until its roles are decided
+                        .requestMatchers("/api/**").denyAll()
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/disclosure/**",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService staff(StaffProperties properties) {
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+        for (StaffProperties.User user : properties.users()) {
+            manager.createUser(User.withUsername(user.username())
+                    .password(user.password())
+                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
+                    .build());
+        }
+        return manager;
+    }
+
+    private static String[] names(StaffProperties.Role... roles) {
+        return java.util.Arrays.stream(roles).map(Enum::name).toArray(String[]::new);
+    }
+}
