@@ -1,0 +1,25 @@
+package cn.fupin.ledger.ops.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test of the whole running ledger over HTTP, on a database of its own (H2 by default, MariaDB with -Pmysql):
+ * the demo profile's users, without the demo data, with a fixed test key for personal data.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.demo.load-data=false",
+        "ledger.personal-data.key=" + LedgerTest.PERSONAL_DATA_KEY,
+        "logging.level.org.axonframework=warn"})
+@ActiveProfiles("demo")
+public @interface LedgerTest {
+
+    /** 32 bytes of test key material, base64. Only ever used by tests. */
+    String PERSONAL_DATA_KEY = "dGVzdC1rZXktZm9yLXBlcnNvbmFsLWRhdGEtb25seSE=";
+}
