@@ -9,7 +9,7 @@ CREATE TABLE idempotency_record (
     status_code    INTEGER      NOT NULL,
     content_type   VARCHAR(200),
     response_body  LONGBLOB,
-    created_at     TIMESTAMP(6) NOT NULL,
+    created_at     DATETIME(6) NOT NULL,
     PRIMARY KEY (user_name, idempotency_key)
 );
 

@@ -21,7 +21,7 @@ CREATE TABLE appropriation_view (
     amount_fen       BIGINT       NOT NULL,
     document_no      VARCHAR(64)  NOT NULL,
     note             VARCHAR(500),
-    recorded_at      TIMESTAMP(6) NOT NULL,
+    recorded_at      DATETIME(6) NOT NULL,
     PRIMARY KEY (appropriation_id)
 );
 CREATE INDEX idx_appropriation_view_year ON appropriation_view (fiscal_year, recorded_at);
@@ -37,7 +37,7 @@ CREATE TABLE household_view (
     members          INTEGER      NOT NULL,
     migrant          BOOLEAN      NOT NULL,
     status           VARCHAR(16)  NOT NULL,
-    registered_at    TIMESTAMP(6) NOT NULL,
+    registered_at    DATETIME(6) NOT NULL,
     last_sequence    BIGINT       NOT NULL,
     PRIMARY KEY (card_no)
 );
@@ -51,7 +51,7 @@ CREATE TABLE household_status_change (
     status          VARCHAR(16)  NOT NULL,
     status_year     INTEGER,
     reason          VARCHAR(500),
-    recorded_at     TIMESTAMP(6) NOT NULL,
+    recorded_at     DATETIME(6) NOT NULL,
     PRIMARY KEY (change_id)
 );
 CREATE INDEX idx_household_status_change_card ON household_status_change (card_no, sequence_number);
@@ -63,7 +63,7 @@ CREATE TABLE poor_village_view (
     township_code    VARCHAR(9)   NOT NULL,
     designation_year INTEGER      NOT NULL,
     document_no      VARCHAR(64)  NOT NULL,
-    recorded_at      TIMESTAMP(6) NOT NULL,
+    recorded_at      DATETIME(6) NOT NULL,
     PRIMARY KEY (designation_id)
 );
 CREATE INDEX idx_poor_village_view_village ON poor_village_view (village_code, designation_year);

@@ -1,0 +1,87 @@
+package cn.fupin.ledger.ops.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The one-way module rule: command-side, query-side and disclosure-publisher each depend on shared-events and never
+ * on each other; only ops assembles them; shared-events holds plain records on the JDK and Axon's modelling
+ * annotations, with no Spring, JPA or Jackson.
+ */
+class ModuleBoundariesTest {
+
+    private static final String SHARED = "cn.fupin.ledger.shared..";
+    private static final String COMMAND = "cn.fupin.ledger.command..";
+    private static final String QUERY = "cn.fupin.ledger.query..";
+    private static final String DISCLOSURE = "cn.fupin.ledger.disclosure..";
+    private static final String OPS = "cn.fupin.ledger.ops..";
+
+    private static JavaClasses ledger;
+
+    @BeforeAll
+    static void importLedger() {
+        ledger = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.fupin.ledger");
+    }
+
+    @Test
+    void everyModuleIsPresent() {
+        org.assertj.core.api.Assertions.assertThat(ledger.stream().map(c -> c.getPackageName().split("\\.")[3]).distinct())
+                .contains("shared", "command", "query", "ops");
+    }
+
+    @Test
+    void sharedEventsDependOnTheJdkAndAxonModellingOnly() {
+        classes().that().resideInAPackage(SHARED)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(SHARED, "java..", "org.axonframework.modelling..",
+                        "org.axonframework.serialization..")
+                .check(ledger);
+    }
+
+    @Test
+    void theCommandSideKnowsNothingOfTheQuerySideThePublisherOrOps() {
+        noClasses().that().resideInAPackage(COMMAND)
+                .should().dependOnClassesThat().resideInAnyPackage(QUERY, DISCLOSURE, OPS)
+                .check(ledger);
+    }
+
+    @Test
+    void theQuerySideKnowsNothingOfTheCommandSideThePublisherOrOps() {
+        noClasses().that().resideInAPackage(QUERY)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, DISCLOSURE, OPS)
+                .check(ledger);
+    }
+
+    @Test
+    void thePublisherKnowsNothingOfTheCommandSideTheQuerySideOrOps() {
+        noClasses().that().resideInAPackage(DISCLOSURE)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, OPS)
+                .allowEmptyShould(true)
+                .check(ledger);
+    }
+
+    @Test
+    void readModelEntitiesNeverLeaveTheQuerySide() {
+        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .and().resideInAPackage("cn.fupin.ledger..")
+                .should().resideInAPackage(QUERY)
+                .check(ledger);
+    }
+
+    @Test
+    void noDecisionReadsTheSystemClock() {
+        noClasses().that().resideInAnyPackage(COMMAND, SHARED, QUERY, DISCLOSURE)
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(ledger);
+    }
+}
