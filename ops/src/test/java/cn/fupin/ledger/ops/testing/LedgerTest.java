@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.testing;
 
+import cn.fupin.ledger.ops.LedgerApplication;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -13,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.demo.load-data=false",
         "ledger.personal-data.key=" + LedgerTest.PERSONAL_DATA_KEY,
         "logging.level.org.axonframework=warn"})

@@ -1,0 +1,87 @@
+package cn.fupin.ledger.ops.demo;
+
+import cn.fupin.ledger.ops.LedgerApplication;
+import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo profile as a newcomer meets it: the demo county loads once, with poor villages, 240 households imported
+ * through the clerk's path, appropriations for 2015 (county floor met) and 2016 (not met); a restart on the same
+ * database keeps everything and loads nothing twice.
+ */
+class DemoCountyTest {
+
+    private static ConfigurableApplicationContext start(TestDatabase database) {
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.put("server.port", "0");
+        properties.put("ledger.test.own-database", "true");
+        properties.put("ledger.demo.load-data", "true");
+        properties.put("ledger.personal-data.key", LedgerTest.PERSONAL_DATA_KEY);
+        return new SpringApplicationBuilder(LedgerApplication.class).profiles("demo").properties(properties).run();
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    @Test
+    void theDemoCountyLoadsOnceAndARestartKeepsItWithoutLoadingTwice() {
+        TestDatabase database = TestDatabase.createDurable();
+        try {
+            long events;
+            try (ConfigurableApplicationContext ledger = start(database)) {
+                Api api = api(ledger);
+                JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM household_view", Long.class)).isEqualTo(240L);
+                    assertThat(api.as("clerk").get("/api/funds?fiscalYear=2015").json()).hasSize(7);
+                    assertThat(api.as("clerk").get("/api/funds?fiscalYear=2016").json()).hasSize(7);
+                });
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode townships = api.as("township").get("/api/places/townships").json();
+                    assertThat(townships).hasSize(34);
+                    long poor = StreamSupport.stream(townships.spliterator(), false)
+                            .flatMap(t -> StreamSupport.stream(t.path("villages").spliterator(), false))
+                            .filter(v -> v.path("poorVillage").asBoolean())
+                            .count();
+                    assertThat(poor).isBetween(40L, 80L);
+                });
+                JsonNode floor2015 = api.as("auditor").get("/api/funds/county-floor?fiscalYear=2015").json();
+                JsonNode floor2016 = api.as("auditor").get("/api/funds/county-floor?fiscalYear=2016").json();
+                assertThat(floor2015.path("met").asBoolean()).isTrue();
+                assertThat(floor2016.path("met").asBoolean()).isFalse();
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM household_view WHERE migrant = TRUE", Long.class))
+                        .isPositive();
+                assertThat(jdbc.queryForList("SELECT DISTINCT note FROM appropriation_view", String.class))
+                        .allSatisfy(note -> assertThat(note).contains("演示数据"));
+
+                events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+                assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",
+                        Long.class)).as("global indexes assigned one by one").isEqualTo(events);
+            }
+            try (ConfigurableApplicationContext again = start(database)) {
+                JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+                Api api = api(again);
+                assertThat(api.as("clerk").get("/api/funds?fiscalYear=2015").json()).hasSize(7);
+                assertThat(api.as("clerk").get("/api/households/H510824100205-001").status()).isEqualTo(200);
+            }
+        } finally {
+            database.drop();
+        }
+    }
+}
