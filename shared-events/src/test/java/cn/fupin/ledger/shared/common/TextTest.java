@@ -23,4 +23,14 @@ class TextTest {
         assertThat(Text.hasControlCharacters("a\u007Fb")).isTrue();
         assertThat(Text.hasControlCharacters("a\u0085b")).isTrue();
     }
+
+    @Test
+    void oneLineTextHoldsNoControlCharacterAtAllNotEvenALineBreak() {
+        assertThat(Text.hasAnyControlCharacters("苍财农〔2015〕12号")).isFalse();
+        assertThat(Text.hasAnyControlCharacters(null)).isFalse();
+        assertThat(Text.hasAnyControlCharacters("苍财农\n〔2015〕12号")).isTrue();
+        assertThat(Text.hasAnyControlCharacters("苍财农\r〔2015〕12号")).isTrue();
+        assertThat(Text.hasAnyControlCharacters("王\t大山")).isTrue();
+        assertThat(Text.hasAnyControlCharacters("a\u0000b")).isTrue();
+    }
 }
