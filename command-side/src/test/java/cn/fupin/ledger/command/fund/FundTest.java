@@ -92,8 +92,7 @@ class FundTest {
     }
 
     @Test
-    void theSameDocumentNumberMayAppropriateToAnotherFund() {
-        // Fund of another source: a document may name several funds, and uniqueness is per fund.
+    void anAppropriationOfAnotherSourceIsRecordedInThatSourcesFund() {
         FundId central = FundId.of(2015, FundSource.CENTRAL);
         fixture.givenNoPriorActivity()
                 .when(new AppropriateFundsCommand(central, "APPR-0002", 2015, FundSource.CENTRAL, 5L, FIRST_DOCUMENT, null))
