@@ -81,7 +81,7 @@ public class Fund {
         if (Text.isBlank(documentNo)) {
             throw Refusal.invalidField("DOCUMENT_NO_REQUIRED", "documentNo", "an appropriation needs its document number (文号)");
         }
-        if (documentNo.strip().length() > DOCUMENT_NO_LENGTH_MAX || Text.hasControlCharacters(documentNo)) {
+        if (documentNo.strip().length() > DOCUMENT_NO_LENGTH_MAX || Text.hasAnyControlCharacters(documentNo.strip())) {
             throw Refusal.invalidField("DOCUMENT_NO_INVALID", "documentNo", "the document number is too long or holds control characters");
         }
         if (note != null && (note.length() > NOTE_LENGTH_MAX || Text.hasControlCharacters(note))) {

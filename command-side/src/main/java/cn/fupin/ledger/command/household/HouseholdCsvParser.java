@@ -38,7 +38,8 @@ final class HouseholdCsvParser {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<List<String>> records = records(text, problems);
+        List<Integer> startLines = new ArrayList<>();
+        List<List<String>> records = records(text, startLines, problems);
         if (!problems.isEmpty()) {
             return new Parsed(List.of(), problems);
         }
@@ -50,7 +51,7 @@ final class HouseholdCsvParser {
         int dataRows = 0;
         for (int i = 1; i < records.size(); i++) {
             List<String> cells = records.get(i);
-            int line = i + 1;
+            int line = startLines.get(i);
             if (cells.size() == 1 && cells.get(0).isBlank()) {
                 continue;
             }
@@ -94,7 +95,7 @@ final class HouseholdCsvParser {
         }
         if (Text.isBlank(name)) {
             problems.add(FieldProblem.atLine(line, "headName", "REQUIRED", "the household head's name is required"));
-        } else if (name.length() > HEAD_NAME_LENGTH_MAX || Text.hasControlCharacters(name)) {
+        } else if (name.length() > HEAD_NAME_LENGTH_MAX || Text.hasAnyControlCharacters(name)) {
             problems.add(FieldProblem.atLine(line, "headName", "HEAD_NAME_INVALID",
                     "the name is longer than " + HEAD_NAME_LENGTH_MAX + " characters or holds control characters"));
         }
@@ -134,8 +135,12 @@ final class HouseholdCsvParser {
                 BankCardNumber.parse(bank));
     }
 
-    /** Splits the text into records of cells; quoted cells may hold commas, quotes ("") and line breaks. */
-    private static List<List<String>> records(String text, List<FieldProblem> problems) {
+    /**
+     * Splits the text into records of cells; quoted cells may hold commas, quotes ("") and line breaks. The line of
+     * the file on which each record starts goes into {@code startLines}, so that a problem names the line a clerk
+     * finds in the file even after a quoted line break.
+     */
+    private static List<List<String>> records(String text, List<Integer> startLines, List<FieldProblem> problems) {
         List<List<String>> records = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -169,6 +174,7 @@ final class HouseholdCsvParser {
                 cells.add(cell.toString());
                 cell.setLength(0);
                 records.add(cells);
+                startLines.add(recordLine);
                 cells = new ArrayList<>();
                 line++;
                 recordLine = line;
@@ -182,6 +188,7 @@ final class HouseholdCsvParser {
         if (!cell.isEmpty() || !cells.isEmpty()) {
             cells.add(cell.toString());
             records.add(cells);
+            startLines.add(recordLine);
         }
         return records;
     }

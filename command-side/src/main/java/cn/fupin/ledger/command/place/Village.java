@@ -47,7 +47,8 @@ public class Village {
         if (Text.isBlank(command.documentNo())) {
             throw Refusal.invalidField("DOCUMENT_NO_REQUIRED", "documentNo", "a designation needs its document number");
         }
-        if (command.documentNo().strip().length() > DOCUMENT_NO_LENGTH_MAX || Text.hasControlCharacters(command.documentNo())) {
+        if (command.documentNo().strip().length() > DOCUMENT_NO_LENGTH_MAX
+                || Text.hasAnyControlCharacters(command.documentNo().strip())) {
             throw Refusal.invalidField("DOCUMENT_NO_INVALID", "documentNo", "the document number is too long or holds control characters");
         }
         if (poorYears.contains(command.year())) {

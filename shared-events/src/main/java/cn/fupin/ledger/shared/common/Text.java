@@ -15,4 +15,12 @@ public final class Text {
     public static boolean hasControlCharacters(String text) {
         return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
     }
+
+    /**
+     * Whether the text holds any control character, tab and line breaks included. For one-line values (a name, a
+     * document number) that are printed on one line of a notice or a list, where a line break is damage, not text.
+     */
+    public static boolean hasAnyControlCharacters(String text) {
+        return text != null && text.chars().anyMatch(Character::isISOControl);
+    }
 }
