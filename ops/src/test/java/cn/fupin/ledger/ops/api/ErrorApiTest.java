@@ -165,6 +165,16 @@ class ErrorApiTest {
         }
 
         @Test
+        void aFiscalYearBeyondWhatAnIntHoldsIsOutOfRange() {
+            Api.Response refused = refusedPost("""
+                    {"fiscalYear": 3000000000, "source": "CENTRAL", "amountFen": 100, "documentNo": "错误测试〔2081〕10号"}
+                    """);
+
+            JsonNode problem = assertProblem(refused, 422, "VALIDATION_FAILED");
+            assertThat(fieldErrors(problem)).containsExactly("fiscalYear:OUT_OF_RANGE");
+        }
+
+        @Test
         void aFractionalAmountIsRefusedRatherThanTruncated() {
             Api.Response refused = refusedPost("""
                     {"fiscalYear": 2081, "source": "CENTRAL", "amountFen": 1.5, "documentNo": "错误测试〔2081〕7号"}
@@ -412,7 +422,7 @@ class ErrorApiTest {
             Api.Response refused = api.as("clerk").get("/api/places/villages/510824229212/poor-designations");
 
             assertProblem(refused, 405, "METHOD_NOT_ALLOWED");
-            assertThat(refused.header("Allow")).contains("POST");
+            assertThat(refused.header("Allow")).isEqualTo("POST");
         }
 
         @Test
