@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -100,7 +100,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     status.setRollbackOnly();
                 }
             });
-        } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+        } catch (DataIntegrityViolationException | TransientDataAccessException raced) {
+            // The claim lost to a request with the same key: a duplicate primary key once the winner committed, or,
+            // while the winner still holds its row, a lock wait that timed out (H2 reports that as a query timeout,
+            // MariaDB as a lock failure; both are transient).
             Optional<IdempotencyStore.Record> winner = store.find(userName, key);
             captured.resetBuffer();
             if (winner.isPresent() && winner.get().statusCode() != 0) {

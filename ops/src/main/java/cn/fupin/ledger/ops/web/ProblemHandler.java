@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -78,7 +81,10 @@ public class ProblemHandler {
             return Problems.response(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "the body has a field this request does not take",
                     List.of(FieldProblem.of(field, "UNKNOWN_FIELD", "no such field")));
         }
-        if (cause instanceof InputCoercionException) {
+        // Jackson wraps a number too large for its field (a parser-level InputCoercionException) in a
+        // JsonMappingException that carries the field's path; both are a value out of range, not malformed JSON.
+        if (cause instanceof InputCoercionException
+                || cause instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException) {
             return Problems.response(HttpStatus.UNPROCESSABLE_ENTITY, "VALIDATION_FAILED", "a number is out of range",
                     List.of(FieldProblem.of(fieldOf(e), "OUT_OF_RANGE", "the number is out of range")));
         }
@@ -113,7 +119,12 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "this path does not take that method", List.of());
+        // RFC 9110 (15.5.6): a 405 answer must list the methods the path does take in Allow.
+        Set<HttpMethod> allowed = e.getSupportedHttpMethods();
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .allow(allowed == null ? new HttpMethod[0] : allowed.toArray(HttpMethod[]::new))
+                .body(Problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                        "this path does not take that method", List.of()));
     }
 
     @ExceptionHandler({NoResourceFoundException.class})
