@@ -31,7 +31,13 @@ class DemoCountyTest {
         properties.put("ledger.test.own-database", "true");
         properties.put("ledger.demo.load-data", "true");
         properties.put("ledger.personal-data.key", LedgerTest.PERSONAL_DATA_KEY);
-        return new SpringApplicationBuilder(LedgerApplication.class).profiles("demo").properties(properties).run();
+        // Command-line arguments, because SpringApplicationBuilder.properties(...) rank below application.yml.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).profiles("demo")
+                .run(arguments);
+        assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(database.url());
+        return context;
     }
 
     private static Api api(ConfigurableApplicationContext context) {

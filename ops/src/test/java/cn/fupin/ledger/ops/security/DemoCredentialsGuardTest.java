@@ -76,12 +76,11 @@ class DemoCredentialsGuardTest {
         void whenTheWholeApplicationIsStartedWithTheDemoUsersUnderAnotherProfile() {
             assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class)
                     .profiles("production")
-                    .properties("server.port=0",
-                            "ledger.personal-data.key=" + LedgerTest.PERSONAL_DATA_KEY,
-                            "ledger.security.users[0].username=clerk",
-                            "ledger.security.users[0].password={noop}demo",
-                            "ledger.security.users[0].roles[0]=CLERK")
-                    .run().close())
+                    .run("--server.port=0",
+                            "--ledger.personal-data.key=" + LedgerTest.PERSONAL_DATA_KEY,
+                            "--ledger.security.users[0].username=clerk",
+                            "--ledger.security.users[0].password={noop}demo",
+                            "--ledger.security.users[0].roles[0]=CLERK").close())
                     .hasStackTraceContaining("refusing to start outside the demo profile");
         }
     }

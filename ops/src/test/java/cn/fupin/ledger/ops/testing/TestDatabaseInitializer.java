@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.testing;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -21,10 +22,18 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         }
         TestDatabase database = TestDatabase.create();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", database.properties()));
+        AtomicBoolean dropped = new AtomicBoolean();
         context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context
+                    && dropped.compareAndSet(false, true)) {
                 database.drop();
             }
         });
+        // A context that fails to start is never closed with an event: drop its database when the JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!context.isActive() && dropped.compareAndSet(false, true)) {
+                database.drop();
+            }
+        }, "drop-" + database.name()));
     }
 }
