@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -217,6 +222,74 @@ class HouseholdImportApiTest {
         assertThat(events.of("T-1072")).isEmpty();
     }
 
+    @Test
+    void quotedCellsMayHoldCommasAndQuotesAndBlankLinesAreSkipped() {
+        Row row = household(1081);
+        String file = Households.HEADER + "\n\n"
+                + String.join(",", row.cardNo(), "\"王\"\"二\"\",建国\"", row.idNumber(), row.villageCode(),
+                row.members(), row.migrant(), row.bankCard()) + "\n\n\n";
+
+        Api.Response imported = api.as("clerk").postCsv(IMPORTS, file);
+
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().path("imported").asInt()).isEqualTo(1);
+        assertThat(readable(row).path("headName").asText()).isEqualTo("王\"二\",建国");
+    }
+
+    @Test
+    void twoClerksRegisteringOnePersonAtTheSameMomentRegisterHimOnce() throws Exception {
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        try {
+            for (int n = 1301; n < 1311; n += 2) {
+                Row first = household(n);
+                Row second = household(n + 1).withIdNumber(first.idNumber());
+                List<Api.Response> answers = atOnce(clerks, first, second);
+
+                assertThat(answers).as("household %d", n).filteredOn(answer -> answer.status() == 200).hasSize(1);
+                assertThat(answers).filteredOn(answer -> answer.status() != 200).singleElement()
+                        .satisfies(refused -> assertThat(refused.status() + " " + refused.code())
+                                .isIn("409 CONCURRENT_MODIFICATION", "422 HOUSEHOLD_IMPORT_INVALID"));
+                assertThat(events.of(first.cardNo()).size() + events.of(second.cardNo()).size()).isEqualTo(1);
+            }
+        } finally {
+            clerks.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoClerksImportingOneHouseholdAtTheSameMomentRecordItOnce() throws Exception {
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        try {
+            for (int n = 1321; n < 1326; n++) {
+                Row row = household(n);
+                List<Api.Response> answers = atOnce(clerks, row, row);
+
+                assertThat(answers).as("household %d", n).allSatisfy(answer -> assertThat(answer.status() + " " + answer.code())
+                        .isIn("200 ", "409 CONCURRENT_MODIFICATION"));
+                assertThat(answers).filteredOn(answer -> answer.status() == 200)
+                        .filteredOn(answer -> answer.json().path("imported").asInt() == 1).hasSize(1);
+                assertThat(events.of(row.cardNo())).hasSize(1);
+            }
+        } finally {
+            clerks.shutdownNow();
+        }
+    }
+
+    /** Sends one file by clerk and another by clerk2, released at the same moment. */
+    private List<Api.Response> atOnce(ExecutorService clerks, Row byClerk, Row byClerk2) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Future<Api.Response> first = clerks.submit(() -> {
+            start.await();
+            return api.as("clerk").postCsv(IMPORTS, csv(byClerk));
+        });
+        Future<Api.Response> second = clerks.submit(() -> {
+            start.await();
+            return api.as("clerk2").postCsv(IMPORTS, csv(byClerk2));
+        });
+        start.countDown();
+        return List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+    }
+
     @Nested
     class RefusedFiles {
 
@@ -277,6 +350,37 @@ class HouseholdImportApiTest {
             Api.Response goodRow = api.as("clerk").get("/api/households/" + good.cardNo());
             assertThat(goodRow.status()).isEqualTo(404);
             assertThat(goodRow.code()).isEqualTo("HOUSEHOLD_NOT_FOUND");
+        }
+
+        @Test
+        void everyCellMustHaveItsShape() {
+            String file = csv(
+                    household(1141).withCardNo("T 1141!"),
+                    household(1142).withHeadName(""),
+                    household(1143).withHeadName("王".repeat(51)),
+                    household(1144).withIdNumber("51082419500101"),
+                    household(1145).withVillageCode("5108241"),
+                    household(1146).withBankCard("6217-9900-0000-1146"))
+                    + "T-1147,王建国,three cells\n";
+
+            assertRefused(api.as("clerk").postCsv(IMPORTS, file),
+                    "2 cardNo CARD_NO_INVALID",
+                    "3 headName REQUIRED",
+                    "4 headName HEAD_NAME_INVALID",
+                    "5 idNumber ID_NUMBER_INVALID",
+                    "6 villageCode VILLAGE_CODE_INVALID",
+                    "7 bankCard BANK_CARD_INVALID",
+                    "8 row COLUMN_COUNT");
+        }
+
+        @Test
+        void aQuoteThatIsNeverClosedIsRefused() {
+            Row row = household(1148);
+            String file = Households.HEADER + "\n" + row.cardNo() + ",\"" + row.headName() + "," + row.idNumber()
+                    + "," + row.villageCode() + ",3,false," + row.bankCard() + "\n";
+
+            assertRefused(api.as("clerk").postCsv(IMPORTS, file), "2 row UNCLOSED_QUOTE");
+            assertThat(events.of(row.cardNo())).isEmpty();
         }
 
         @Test

@@ -134,6 +134,8 @@ class HouseholdPrivacyApiTest {
         assertThat(read.json().path("idNumber").asText()).isEqualTo(upper.idNumber()).endsWith("X");
         assertThat(api.as("clerk").get("/api/households/" + lower.cardNo()).json().path("idNumber").asText())
                 .isEqualTo(upper.idNumberMasked()).endsWith("X");
+        Api.Response reimported = api.as("clerk").postCsv("/api/households/imports", csv(upper));
+        assertThat(reimported.json().path("unchanged").asInt()).as(reimported.toString()).isEqualTo(1);
     }
 
     @Nested
