@@ -33,14 +33,21 @@ public class HouseholdRegisterFiles {
     public HouseholdImportResult importFile(byte[] content, Charset charset, String fileName) {
         String text = decode(content, charset);
         HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(text, rowsMax);
-        if (!parsed.problems().isEmpty()) {
+        if (!parsed.problems().isEmpty() && (parsed.rows().isEmpty() || concernTheWholeFile(parsed.problems()))) {
             throw Refusal.invalid("HOUSEHOLD_IMPORT_INVALID",
                     "the register was not imported: " + parsed.problems().size() + " problem(s) in the file",
                     parsed.problems());
         }
         String safeName = fileName.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        // Rows with bad cells still go to the importer with the readable rows, which refuses the file but first checks
+        // those rows against each other and the ledger: the refusal names every bad row, not only the first kind.
         return commands.sendAndWait(new ImportHouseholdRegisterCommand("IMPORT-" + UUID.randomUUID(),
-                safeName.length() > 100 ? safeName.substring(0, 100) : safeName, parsed.rows()));
+                safeName.length() > 100 ? safeName.substring(0, 100) : safeName, parsed.rows(), parsed.problems()));
+    }
+
+    /** A missing header, no rows, too many rows: nothing row by row is worth checking further. */
+    private static boolean concernTheWholeFile(List<FieldProblem> problems) {
+        return problems.stream().anyMatch(problem -> problem.field().equals("file") || problem.field().equals("header"));
     }
 
     private static String decode(byte[] body, Charset charset) {

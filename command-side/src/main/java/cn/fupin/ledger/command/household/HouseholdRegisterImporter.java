@@ -47,7 +47,7 @@ class HouseholdRegisterImporter {
     @CommandHandler
     HouseholdImportResult handle(ImportHouseholdRegisterCommand command) {
         Repository<Household> households = axon.repository(Household.class);
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(command.rowProblems());
         List<HouseholdRow> fresh = new ArrayList<>();
         int unchanged = 0;
 

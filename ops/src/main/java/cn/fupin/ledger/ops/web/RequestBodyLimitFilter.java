@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        long limit = contentType != null && contentType.toLowerCase().startsWith("text/csv") ? csvBytesMax : jsonBytesMax;
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        // A register import is CSV whether it comes as text/csv or as text/plain (the import takes both).
+        long limit = type.startsWith("text/csv") || type.startsWith("text/plain") ? csvBytesMax : jsonBytesMax;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
             return;

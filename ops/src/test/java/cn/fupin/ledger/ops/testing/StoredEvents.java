@@ -1,0 +1,59 @@
+package cn.fupin.ledger.ops.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads Axon's event table straight from the database, as an auditor's tool would. */
+public final class StoredEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public StoredEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every event in the store. */
+    public long count() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    /** The events of one aggregate, in order. */
+    public List<StoredEvent> of(String aggregateIdentifier) {
+        return jdbc.query("SELECT payload_type, payload, meta_data FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                (rs, row) -> new StoredEvent(rs.getString(1), json(rs.getBytes(2)), json(rs.getBytes(3))),
+                aggregateIdentifier);
+    }
+
+    /** The events of one aggregate whose payload type ends with the given simple class name. */
+    public List<StoredEvent> of(String aggregateIdentifier, String simpleTypeName) {
+        return of(aggregateIdentifier).stream().filter(event -> event.isA(simpleTypeName)).toList();
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        try {
+            return bytes == null ? null : JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One stored event: its payload type (a class name), its payload and its metadata as JSON. */
+    public record StoredEvent(String payloadType, JsonNode payload, JsonNode metaData) {
+
+        public boolean isA(String simpleTypeName) {
+            return payloadType.endsWith("." + simpleTypeName);
+        }
+
+        public String meta(String key) {
+            JsonNode value = metaData == null ? null : metaData.get(key);
+            return value == null || value.isNull() ? null : value.asText();
+        }
+    }
+}
