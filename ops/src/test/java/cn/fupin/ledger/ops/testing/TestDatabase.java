@@ -74,7 +74,12 @@ public final class TestDatabase {
             return Map.of("spring.datasource.url", url(),
                     "spring.datasource.username", MYSQL_USER,
                     "spring.datasource.password", MYSQL_PASSWORD,
-                    "spring.jpa.database-platform", "org.hibernate.dialect.MySQLDialect");
+                    "spring.jpa.database-platform", "org.hibernate.dialect.MySQLDialect",
+                    // as application-mysql.yml: MariaDB reports "5.5.5-10.11…", which Hibernate would take for MySQL 5.5
+                    "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false",
+                    "spring.jpa.properties.jakarta.persistence.database-product-name", "MySQL",
+                    "spring.jpa.properties.jakarta.persistence.database-major-version", "8",
+                    "spring.jpa.properties.jakarta.persistence.database-minor-version", "0");
         }
         return Map.of("spring.datasource.url", url(), "spring.datasource.username", "sa", "spring.datasource.password", "");
     }
