@@ -64,7 +64,7 @@ public final class TestDatabase {
         if (mysql) {
             return MYSQL_SERVER + name + "?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci";
         }
-        String mode = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        String mode = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
         return file ? "jdbc:h2:file:./target/h2/" + name + mode : "jdbc:h2:mem:" + name + mode + ";DB_CLOSE_DELAY=-1";
     }
 
