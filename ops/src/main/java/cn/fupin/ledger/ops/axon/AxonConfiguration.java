@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -14,6 +20,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -66,6 +73,32 @@ public class AxonConfiguration {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
         return jackson();
+    }
+
+    /**
+     * Axon's JPA storage engine as its auto-configuration builds it, but with a longer gap timeout. A global index is
+     * taken when a transaction inserts an event and becomes visible when it commits; a processor that sees a later
+     * index first keeps the earlier one as a gap and waits for it, but only for the gap timeout (60 s by default).
+     * A household import of tens of thousands of rows is one long transaction, so the default could let a
+     * processor give up on its events; the timeout is configurable ({@code ledger.event-store.gap-timeout}).
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 EntityManagerProvider entityManagerProvider,
+                                                 TransactionManager transactionManager,
+                                                 @Value("${ledger.event-store.gap-timeout:10m}") Duration gapTimeout) {
+        return JpaEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager)
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .build();
     }
 
     @Bean
