@@ -4,6 +4,7 @@ import cn.fupin.ledger.command.privacy.PersonalDataCipher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -57,9 +58,9 @@ public class PersonalDataConfiguration {
             Files.createDirectories(path.toAbsolutePath().getParent());
         }
         Files.writeString(path, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-        try {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
+        } else {
             log.info("the file system does not take POSIX permissions; protect {} by other means", path);
         }
     }
