@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The household register: CSV imports, exits and returns (CLERK). */
@@ -41,11 +42,15 @@ class HouseholdController {
     record StatusChanged(String cardNo, String status) {
     }
 
-    /** The register as the body, {@code Content-Type: text/csv} (UTF-8 unless a charset is given). */
+    /**
+     * The register as the body, {@code Content-Type: text/csv} (UTF-8 unless a charset is given); {@code fileName}
+     * names the file in the record of the import.
+     */
     @PostMapping(path = "/api/households/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     HouseholdImportResult importCsv(@RequestBody byte[] body,
-                                    @RequestHeader(value = "Content-Type", required = false) String contentType) {
-        return files.importFile(body, charsetOf(contentType), "register.csv");
+                                    @RequestHeader(value = "Content-Type", required = false) String contentType,
+                                    @RequestParam(defaultValue = "register.csv") String fileName) {
+        return files.importFile(body, charsetOf(contentType), fileName);
     }
 
     @PostMapping("/api/households/{cardNo}/exit")

@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,7 +45,16 @@ public class HouseholdRegisterFiles {
         // Rows with bad cells still go to the importer with the readable rows, which refuses the file but first checks
         // those rows against each other and the ledger: the refusal names every bad row, not only the first kind.
         return commands.sendAndWait(new ImportHouseholdRegisterCommand("IMPORT-" + UUID.randomUUID(),
-                safeName.length() > 100 ? safeName.substring(0, 100) : safeName, parsed.rows(), parsed.problems()));
+                safeName.length() > 100 ? safeName.substring(0, 100) : safeName, sha256(content), parsed.rows(),
+                parsed.problems()));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** A missing header, no rows, too many rows: nothing row by row is worth checking further. */

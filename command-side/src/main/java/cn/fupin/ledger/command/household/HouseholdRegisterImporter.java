@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
+import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -115,6 +117,10 @@ class HouseholdRegisterImporter {
                     PersonalDataIndex.Kind.ID_NUMBER, card);
             index.claim(cipher.fingerprint(PersonalDataIndex.Kind.BANK_CARD.name(), row.bankCard().plain()),
                     PersonalDataIndex.Kind.BANK_CARD, card);
+        }
+        if (!fresh.isEmpty()) {
+            eventStore.publish(GenericEventMessage.asEventMessage(new HouseholdRegisterImportedEvent(command.importId(),
+                    command.fileName(), command.fileSha256(), command.rows().size(), fresh.size(), unchanged)));
         }
         return new HouseholdImportResult(fresh.size(), unchanged);
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +105,42 @@ class HouseholdImportApiTest {
         assertThat(second.path("members").asInt()).isEqualTo(5);
         assertThat(events.of("T-1001", "HouseholdRegisteredEvent")).hasSize(1);
         assertThat(events.of("T-1002", "HouseholdRegisteredEvent")).hasSize(1);
+    }
+
+    @Test
+    void theImportItselfIsRecordedWithTheFilesNameAndHashButNotItsContent() throws Exception {
+        String file = csv(household(1951), household(1952));
+        Api.Response imported = api.as("clerk").postCsv(IMPORTS + "?fileName=陵江镇2015年度.csv", file);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<Map<String, Object>> records = jdbc.queryForList(
+                "SELECT payload, meta_data FROM domain_event_entry WHERE payload_type LIKE ?",
+                "%HouseholdRegisterImportedEvent");
+        JsonNode record = records.stream()
+                .map(row -> readJson((byte[]) row.get("payload")))
+                .filter(payload -> payload.path("fileSha256").asText().equals(sha256))
+                .findFirst().orElseThrow();
+        assertThat(record.path("fileName").asText()).isEqualTo("陵江镇2015年度.csv");
+        assertThat(record.path("rows").asInt()).isEqualTo(2);
+        assertThat(record.path("imported").asInt()).isEqualTo(2);
+        assertThat(record.path("unchanged").asInt()).isZero();
+        assertThat(record.path("importId").asText())
+                .isEqualTo(events.of("T-1951", "HouseholdRegisteredEvent").get(0).payload().path("importId").asText());
+
+        assertThat(api.as("clerk").postCsv(IMPORTS, file).json().path("unchanged").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE ?", Long.class,
+                "%HouseholdRegisterImportedEvent")).as("an import that registers nobody is not recorded")
+                .isEqualTo(records.size());
+    }
+
+    private static JsonNode readJson(byte[] bytes) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
