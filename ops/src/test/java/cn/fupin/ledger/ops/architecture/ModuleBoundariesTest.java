@@ -76,6 +76,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void everyEventCarriesARevisionFromTheFirstDay() {
+        classes().that().resideInAPackage(SHARED).and().haveSimpleNameEndingWith("Event")
+                .should().beAnnotatedWith(org.axonframework.serialization.Revision.class)
+                .andShould().beRecords()
+                .check(ledger);
+    }
+
+    @Test
     void noDecisionReadsTheSystemClock() {
         noClasses().that().resideInAnyPackage(COMMAND, SHARED, QUERY, DISCLOSURE)
                 .should().callMethod(java.time.Instant.class, "now")
