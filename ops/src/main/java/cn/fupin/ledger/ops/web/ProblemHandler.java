@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -173,9 +176,14 @@ public class ProblemHandler {
         return Problems.response(HttpStatus.NOT_FOUND, "NOT_FOUND", "the record named does not exist", List.of());
     }
 
-    @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class, DataIntegrityViolationException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class, ConcurrencyFailureException.class,
+            DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> concurrent(Exception e) {
         log.info("a command lost a race and was rolled back: {}", e.getClass().getSimpleName());
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(ConflictRetryFilter.CONFLICT, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
         return Problems.response(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "another request changed the same records at the same moment; nothing was recorded, try again", List.of());
     }
@@ -188,7 +196,8 @@ public class ProblemHandler {
             if (root instanceof Refusal refusal) {
                 return refusal(refusal);
             }
-            if (root instanceof ConcurrencyException || root instanceof DataIntegrityViolationException) {
+            if (root instanceof ConcurrencyException || root instanceof AggregateStreamCreationException
+                    || root instanceof DataIntegrityViolationException) {
                 return concurrent((Exception) root);
             }
         }
@@ -205,8 +214,8 @@ public class ProblemHandler {
         if (e instanceof AggregateNotFoundException notFound) {
             return aggregateNotFound(notFound);
         }
-        if (e instanceof ConcurrencyException || e instanceof ConcurrencyFailureException
-                || e instanceof DataIntegrityViolationException) {
+        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
+                || e instanceof ConcurrencyFailureException || e instanceof DataIntegrityViolationException) {
             return concurrent(e);
         }
         return unexpected(e);
