@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.household.HouseholdRow;
 import cn.fupin.ledger.shared.household.ImportHouseholdRegisterCommand;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +47,61 @@ class HouseholdRegisterImporter {
         this.gazetteer = gazetteer;
     }
 
+    /** A new row with the keyed fingerprints of its ID and bank card numbers. */
+    private record Fresh(HouseholdRow row, String idFingerprint, String bankFingerprint) {
+    }
+
     @CommandHandler
     HouseholdImportResult handle(ImportHouseholdRegisterCommand command) {
         Repository<Household> households = axon.repository(Household.class);
         List<FieldProblem> problems = new ArrayList<>(command.rowProblems());
-        List<HouseholdRow> fresh = new ArrayList<>();
-        int unchanged = 0;
+        checkWithinTheFile(command.rows(), problems);
 
+        List<Fresh> fresh = new ArrayList<>();
+        int unchanged = 0;
+        for (HouseholdRow row : command.rows()) {
+            if (eventStore.lastSequenceNumberFor(row.cardNo().value()).isEmpty()) {
+                fresh.add(new Fresh(row,
+                        cipher.fingerprint(PersonalDataIndex.Kind.ID_NUMBER.name(), row.idNumber().plain()),
+                        cipher.fingerprint(PersonalDataIndex.Kind.BANK_CARD.name(), row.bankCard().plain())));
+            } else if (households.load(row.cardNo().value()).invoke(household -> household.sameAs(row, cipher))) {
+                unchanged++;
+            } else {
+                problems.add(FieldProblem.atLine(row.line(), "cardNo", "CARD_NO_REGISTERED",
+                        "this card number is registered with other data; change it through its own command"));
+            }
+        }
+        checkAgainstTheIndex(fresh, problems);
+
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(FieldProblem::line).thenComparing(FieldProblem::field));
+            throw Refusal.invalid("HOUSEHOLD_IMPORT_INVALID",
+                    "the register was not imported: " + problems.size() + " problem(s) in the file", problems);
+        }
+
+        for (Fresh household : fresh) {
+            HouseholdRow row = household.row();
+            try {
+                households.newInstance(() -> new Household(row, command.importId(), cipher));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not register household from line " + row.line(), e);
+            }
+            index.claim(household.idFingerprint(), PersonalDataIndex.Kind.ID_NUMBER, row.cardNo().value());
+            index.claim(household.bankFingerprint(), PersonalDataIndex.Kind.BANK_CARD, row.cardNo().value());
+        }
+        if (!fresh.isEmpty()) {
+            eventStore.publish(GenericEventMessage.asEventMessage(new HouseholdRegisterImportedEvent(command.importId(),
+                    command.fileName(), command.fileSha256(), command.rows().size(), fresh.size(), unchanged)));
+        }
+        return new HouseholdImportResult(fresh.size(), unchanged);
+    }
+
+    /** Card numbers, ID numbers and bank cards once each in the file; villages of the county. */
+    private void checkWithinTheFile(List<HouseholdRow> rows, List<FieldProblem> problems) {
         Map<String, Integer> cardLines = new HashMap<>();
         Map<String, Integer> idLines = new HashMap<>();
         Map<String, Integer> bankLines = new HashMap<>();
-        for (HouseholdRow row : command.rows()) {
+        for (HouseholdRow row : rows) {
             duplicateInFile(cardLines, row.cardNo().value(), row.line(), "cardNo", problems);
             duplicateInFile(idLines, row.idNumber().plain(), row.line(), "idNumber", problems);
             duplicateInFile(bankLines, row.bankCard().plain(), row.line(), "bankCard", problems);
@@ -65,64 +110,20 @@ class HouseholdRegisterImporter {
                         "no village of the county has this code"));
             }
         }
+    }
 
-        for (HouseholdRow row : command.rows()) {
-            String card = row.cardNo().value();
-            if (eventStore.lastSequenceNumberFor(card).isPresent()) {
-                boolean same = households.load(card).invoke(household -> household.sameAs(row, cipher));
-                if (same) {
-                    unchanged++;
-                } else {
-                    problems.add(FieldProblem.atLine(row.line(), "cardNo", "CARD_NO_REGISTERED",
-                            "this card number is registered with other data; change it through its own command"));
-                }
-            } else {
-                fresh.add(row);
-            }
+    /** No new row's ID number or bank card may be held by a household the ledger has registered already. */
+    private void checkAgainstTheIndex(List<Fresh> fresh, List<FieldProblem> problems) {
+        Map<String, FieldProblem> problemByFingerprint = new HashMap<>();
+        for (Fresh household : fresh) {
+            int line = household.row().line();
+            problemByFingerprint.put(household.idFingerprint(), FieldProblem.atLine(line, "idNumber",
+                    "ID_NUMBER_REGISTERED", "another registered household holds this ID number"));
+            problemByFingerprint.put(household.bankFingerprint(), FieldProblem.atLine(line, "bankCard",
+                    "BANK_CARD_REGISTERED", "another registered household holds this bank card"));
         }
-
-        Map<String, HouseholdRow> rowsByFingerprint = new HashMap<>();
-        Map<String, String> fieldByFingerprint = new HashMap<>();
-        for (HouseholdRow row : fresh) {
-            String id = cipher.fingerprint(PersonalDataIndex.Kind.ID_NUMBER.name(), row.idNumber().plain());
-            String bank = cipher.fingerprint(PersonalDataIndex.Kind.BANK_CARD.name(), row.bankCard().plain());
-            rowsByFingerprint.put(id, row);
-            fieldByFingerprint.put(id, "idNumber");
-            rowsByFingerprint.put(bank, row);
-            fieldByFingerprint.put(bank, "bankCard");
-        }
-        Map<String, String> holders = index.holders(rowsByFingerprint.keySet());
-        holders.forEach((fingerprint, holder) -> {
-            HouseholdRow row = rowsByFingerprint.get(fingerprint);
-            String field = fieldByFingerprint.get(fingerprint);
-            problems.add(FieldProblem.atLine(row.line(), field,
-                    field.equals("idNumber") ? "ID_NUMBER_REGISTERED" : "BANK_CARD_REGISTERED",
-                    "another registered household holds this " + (field.equals("idNumber") ? "ID number" : "bank card")));
-        });
-
-        if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingInt(FieldProblem::line).thenComparing(FieldProblem::field));
-            throw Refusal.invalid("HOUSEHOLD_IMPORT_INVALID",
-                    "the register was not imported: " + problems.size() + " problem(s) in the file", problems);
-        }
-
-        for (HouseholdRow row : fresh) {
-            String card = row.cardNo().value();
-            try {
-                households.newInstance(() -> new Household(row, command.importId(), cipher));
-            } catch (Exception e) {
-                throw new IllegalStateException("could not register household from line " + row.line(), e);
-            }
-            index.claim(cipher.fingerprint(PersonalDataIndex.Kind.ID_NUMBER.name(), row.idNumber().plain()),
-                    PersonalDataIndex.Kind.ID_NUMBER, card);
-            index.claim(cipher.fingerprint(PersonalDataIndex.Kind.BANK_CARD.name(), row.bankCard().plain()),
-                    PersonalDataIndex.Kind.BANK_CARD, card);
-        }
-        if (!fresh.isEmpty()) {
-            eventStore.publish(GenericEventMessage.asEventMessage(new HouseholdRegisterImportedEvent(command.importId(),
-                    command.fileName(), command.fileSha256(), command.rows().size(), fresh.size(), unchanged)));
-        }
-        return new HouseholdImportResult(fresh.size(), unchanged);
+        index.holders(problemByFingerprint.keySet()).keySet()
+                .forEach(fingerprint -> problems.add(problemByFingerprint.get(fingerprint)));
     }
 
     private static void duplicateInFile(Map<String, Integer> seen, String value, int line, String field,

@@ -52,7 +52,9 @@ public class ConflictRetryFilter extends OncePerRequestFilter {
             if (request.getAttribute(CONFLICT) == null || attempt >= attempts) {
                 break;
             }
+            // Forget the lost attempt's answer: a successful attempt leaves the status alone (200 is only implied).
             buffered.resetBuffer();
+            buffered.setStatus(HttpServletResponse.SC_OK);
             pause(attempt);
         }
         buffered.copyBodyToResponse();

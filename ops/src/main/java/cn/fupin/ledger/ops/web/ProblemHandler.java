@@ -2,7 +2,6 @@ package cn.fupin.ledger.ops.web;
 
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -222,13 +221,7 @@ public class ProblemHandler {
     }
 
     private static String fieldOf(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JsonMappingException mapping) {
-            return path(mapping);
-        }
-        if (e.getCause() instanceof JsonProcessingException) {
-            return "body";
-        }
-        return "body";
+        return e.getCause() instanceof JsonMappingException mapping ? path(mapping) : "body";
     }
 
     private static String path(JsonMappingException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -47,11 +48,15 @@ public final class Problems {
         mapper.writeValue(response.getOutputStream(), problem(status, code, detail, List.of()));
     }
 
+    /** One field problem, its keys in a fixed order: line (for a file), field, code, message. */
     private static Map<String, Object> error(FieldProblem problem) {
+        Map<String, Object> error = new LinkedHashMap<>();
         if (problem.line() > 0) {
-            return Map.of("line", problem.line(), "field", problem.field(), "code", problem.code(),
-                    "message", problem.message());
+            error.put("line", problem.line());
         }
-        return Map.of("field", problem.field(), "code", problem.code(), "message", problem.message());
+        error.put("field", problem.field());
+        error.put("code", problem.code());
+        error.put("message", problem.message());
+        return error;
     }
 }
