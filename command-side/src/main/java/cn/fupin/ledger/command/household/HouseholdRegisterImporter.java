@@ -17,6 +17,7 @@ import org.axonframework.config.Configuration;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -112,18 +113,29 @@ class HouseholdRegisterImporter {
         }
     }
 
-    /** No new row's ID number or bank card may be held by a household the ledger has registered already. */
+    /**
+     * No new row's ID number or bank card may be held by a household the ledger has registered already. A number
+     * held by the row's own card means that household was registered by another request since this one looked:
+     * a lost race, answered as one (the request is run again and then finds the household).
+     */
     private void checkAgainstTheIndex(List<Fresh> fresh, List<FieldProblem> problems) {
         Map<String, FieldProblem> problemByFingerprint = new HashMap<>();
+        Map<String, String> cardByFingerprint = new HashMap<>();
         for (Fresh household : fresh) {
             int line = household.row().line();
             problemByFingerprint.put(household.idFingerprint(), FieldProblem.atLine(line, "idNumber",
                     "ID_NUMBER_REGISTERED", "another registered household holds this ID number"));
             problemByFingerprint.put(household.bankFingerprint(), FieldProblem.atLine(line, "bankCard",
                     "BANK_CARD_REGISTERED", "another registered household holds this bank card"));
+            cardByFingerprint.put(household.idFingerprint(), household.row().cardNo().value());
+            cardByFingerprint.put(household.bankFingerprint(), household.row().cardNo().value());
         }
-        index.holders(problemByFingerprint.keySet()).keySet()
-                .forEach(fingerprint -> problems.add(problemByFingerprint.get(fingerprint)));
+        index.holders(problemByFingerprint.keySet()).forEach((fingerprint, holder) -> {
+            if (holder.equals(cardByFingerprint.get(fingerprint))) {
+                throw new ConcurrencyException("household " + holder + " was registered by another request meanwhile");
+            }
+            problems.add(problemByFingerprint.get(fingerprint));
+        });
     }
 
     private static void duplicateInFile(Map<String, Integer> seen, String value, int line, String field,

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.api;
 
 import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -23,23 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and no event recorded. Appropriations here use fiscal year 2081, which no other test uses.
  */
 @LedgerTest
-class ErrorApiTest {
+class ErrorApiTest extends LedgerApiTest {
 
     static final String APPROPRIATIONS = "/api/funds/appropriations";
     static final long ONE_MIB = 1024 * 1024;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
     RawHttp raw;
 
     @BeforeEach
-    void client() {
-        api = new Api(port);
+    void rawClient() {
         raw = new RawHttp(port);
     }
 

@@ -1,18 +1,15 @@
 package cn.fupin.ledger.ops.api;
 
 import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.fupin.ledger.ops.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,24 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * row's metadata is checked here, for appropriations to funds of fiscal year 2095, which no other test uses.
  */
 @LedgerTest
-class EventMetadataApiTest {
+class EventMetadataApiTest extends LedgerApiTest {
 
     static final String APPROPRIATIONS = "/api/funds/appropriations";
     static final String REQUEST_ID = "X-Request-Id";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     static String appropriation(String source, String documentNo) {
         return """

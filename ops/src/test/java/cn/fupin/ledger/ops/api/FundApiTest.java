@@ -1,29 +1,19 @@
 package cn.fupin.ledger.ops.api;
 
 import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @LedgerTest
-class FundApiTest {
+class FundApiTest extends LedgerApiTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     private static String appropriation(int year, String source, long amountFen, String documentNo) {
         return """

@@ -3,6 +3,7 @@ package cn.fupin.ledger.ops.api;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Households.Row;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.ops.testing.StoredEvents.StoredEvent;
@@ -18,14 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.fupin.ledger.ops.testing.Households.csv;
 import static cn.fupin.ledger.ops.testing.Households.household;
@@ -37,26 +34,12 @@ import static org.awaitility.Awaitility.await;
  * bad row. Households 1000-1999 belong to this class.
  */
 @LedgerTest
-class HouseholdImportApiTest {
+class HouseholdImportApiTest extends LedgerApiTest {
 
     private static final String IMPORTS = "/api/households/imports";
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(15);
     private static final Charset GBK = Charset.forName("GBK");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    StoredEvents events;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-        events = new StoredEvents(jdbc);
-    }
 
     private JsonNode readable(Row row) {
         JsonNode[] found = new JsonNode[1];

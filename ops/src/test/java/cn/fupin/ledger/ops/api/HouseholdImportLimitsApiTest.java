@@ -2,8 +2,8 @@ package cn.fupin.ledger.ops.api;
 
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Households;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
-import cn.fupin.ledger.ops.testing.StoredEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -14,11 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static cn.fupin.ledger.ops.testing.Households.csv;
@@ -34,26 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LedgerTest
 @TestPropertySource(properties = {"ledger.http.csv-body-max=64KB", "ledger.http.json-body-max=16KB",
         "ledger.households.import-rows-max=3"})
-class HouseholdImportLimitsApiTest {
+class HouseholdImportLimitsApiTest extends LedgerApiTest {
 
     private static final String IMPORTS = "/api/households/imports";
     private static final int CSV_BYTES_MAX = 64 * 1024;
     private static final int JSON_BYTES_MAX = 16 * 1024;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    StoredEvents events;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-        events = new StoredEvents(jdbc);
-    }
 
     /** A register of valid rows just over the size limit. */
     private static String registerOverTheSizeLimit() {

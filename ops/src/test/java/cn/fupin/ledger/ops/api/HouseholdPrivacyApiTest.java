@@ -3,6 +3,7 @@ package cn.fupin.ledger.ops.api;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Households.Row;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.ops.testing.StoredEvents.StoredEvent;
@@ -11,14 +12,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.fupin.ledger.ops.testing.Households.csv;
 import static cn.fupin.ledger.ops.testing.Households.household;
@@ -30,25 +27,11 @@ import static org.awaitility.Awaitility.await;
  * and each such view is recorded as an event naming the auditor. Households 3000-3999 belong to this class.
  */
 @LedgerTest
-class HouseholdPrivacyApiTest {
+class HouseholdPrivacyApiTest extends LedgerApiTest {
 
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(15);
     private static final String VIEWED = "HouseholdPersonalDataViewedEvent";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    StoredEvents events;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-        events = new StoredEvents(jdbc);
-    }
 
     /** Imports the rows and waits until a clerk can read each of them. */
     private void registered(Row... rows) {

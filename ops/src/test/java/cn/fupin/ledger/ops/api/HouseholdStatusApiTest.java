@@ -2,20 +2,17 @@ package cn.fupin.ledger.ops.api;
 
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Households.Row;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.ops.testing.StoredEvents.StoredEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.fupin.ledger.ops.testing.Households.csv;
 import static cn.fupin.ledger.ops.testing.Households.household;
@@ -28,24 +25,10 @@ import static org.awaitility.Awaitility.await;
  * Households 2000-2999 belong to this class.
  */
 @LedgerTest
-class HouseholdStatusApiTest {
+class HouseholdStatusApiTest extends LedgerApiTest {
 
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(15);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    StoredEvents events;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-        events = new StoredEvents(jdbc);
-    }
 
     private Row registered(int n) {
         Row row = household(n);

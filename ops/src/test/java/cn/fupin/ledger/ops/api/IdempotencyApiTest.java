@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.api;
 
 import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.fupin.ledger.ops.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,24 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and keys of its own, because idempotency records outlive a test in the shared context.
  */
 @LedgerTest
-class IdempotencyApiTest {
+class IdempotencyApiTest extends LedgerApiTest {
 
     static final String APPROPRIATIONS = "/api/funds/appropriations";
     static final String KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     static String appropriation(int year, String source, long amountFen, String documentNo) {
         return """

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.api;
 
 import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -8,12 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static cn.fupin.ledger.ops.api.ProblemAssertions.assertProblem;
 import static cn.fupin.ledger.ops.api.ProblemAssertions.fieldErrors;
@@ -25,22 +22,10 @@ import static org.awaitility.Awaitility.await;
  * its own, in townships 桥溪乡 (510824229), 彭店乡 (510824228) and 白山乡 (510824226), which no other test touches.
  */
 @LedgerTest
-class PlaceApiTest {
+class PlaceApiTest extends LedgerApiTest {
 
     static final String TOWNSHIPS = "/api/places/townships";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     static String designations(String villageCode) {
         return "/api/places/villages/" + villageCode + "/poor-designations";
