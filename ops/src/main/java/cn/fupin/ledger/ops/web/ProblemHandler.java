@@ -11,13 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -157,19 +153,6 @@ public class ProblemHandler {
         return Problems.response(HttpStatus.FORBIDDEN, "FORBIDDEN", "your role may not do this", List.of());
     }
 
-    @ExceptionHandler({CompletionException.class, ExecutionException.class, CommandExecutionException.class,
-            QueryExecutionException.class})
-    ResponseEntity<ProblemDetail> wrapped(Exception e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof Refusal refusal) {
-            return refusal(refusal);
-        }
-        if (cause instanceof Exception inner && cause != e) {
-            return unexpectedOrKnown(inner);
-        }
-        return unexpected(e);
-    }
-
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
         return Problems.response(HttpStatus.NOT_FOUND, "NOT_FOUND", "the record named does not exist", List.of());
@@ -187,17 +170,21 @@ public class ProblemHandler {
                 "another request changed the same records at the same moment; nothing was recorded, try again", List.of());
     }
 
+    /**
+     * Everything else, including refusals and lost races that arrive wrapped (a gateway's CompletionException or
+     * CommandExecutionException, a transaction's exception): the first known cause decides the answer; none is a bug.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root instanceof Refusal refusal) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
                 return refusal(refusal);
             }
-            if (root instanceof ConcurrencyException || root instanceof AggregateStreamCreationException
-                    || root instanceof DataIntegrityViolationException) {
-                return concurrent((Exception) root);
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return aggregateNotFound(notFound);
+            }
+            if (isLostRace(cause)) {
+                return concurrent((Exception) cause);
             }
         }
         String incident = UUID.randomUUID().toString();
@@ -206,18 +193,10 @@ public class ProblemHandler {
                 "an internal error occurred; nothing was recorded; incident " + incident, List.of());
     }
 
-    private ResponseEntity<ProblemDetail> unexpectedOrKnown(Exception e) {
-        if (e instanceof Refusal refusal) {
-            return refusal(refusal);
-        }
-        if (e instanceof AggregateNotFoundException notFound) {
-            return aggregateNotFound(notFound);
-        }
-        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
-                || e instanceof ConcurrencyFailureException || e instanceof DataIntegrityViolationException) {
-            return concurrent(e);
-        }
-        return unexpected(e);
+    /** A command that collided with another on the same records; its transaction rolled back whole. */
+    private static boolean isLostRace(Throwable e) {
+        return e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
+                || e instanceof ConcurrencyFailureException || e instanceof DataIntegrityViolationException;
     }
 
     private static String fieldOf(HttpMessageNotReadableException e) {
