@@ -1,5 +1,9 @@
 package cn.fupin.ledger.ops.security;
 
+import cn.fupin.ledger.command.common.Actors;
+import java.util.ArrayList;
+import java.util.List;
+
 import cn.fupin.ledger.ops.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -74,9 +78,14 @@ public class SecurityConfiguration {
     UserDetailsService staff(StaffProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
         for (StaffProperties.User user : properties.users()) {
+            List<String> authorities = new ArrayList<>();
+            user.roles().forEach(role -> authorities.add("ROLE_" + role.name()));
+            if (user.township() != null) {
+                authorities.add(Actors.TOWNSHIP_AUTHORITY_PREFIX + user.township());
+            }
             manager.createUser(User.withUsername(user.username())
                     .password(user.password())
-                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
+                    .authorities(authorities.toArray(String[]::new))
                     .build());
         }
         return manager;

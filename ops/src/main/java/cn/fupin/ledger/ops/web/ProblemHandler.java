@@ -56,6 +56,7 @@ public class ProblemHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         return Problems.response(status, refusal.code(), refusal.getMessage(), refusal.problems());
     }

@@ -35,6 +35,11 @@ public final class Refusal extends RuntimeException {
         return new Refusal(code, RefusalKind.NOT_FOUND, message, List.of());
     }
 
+    /** The actor's role may use the endpoint but not on this thing, e.g. another township's project (HTTP 403). */
+    public static Refusal forbidden(String code, String message) {
+        return new Refusal(code, RefusalKind.FORBIDDEN, message, List.of());
+    }
+
     /** One or more fields of the command are invalid (HTTP 422), each named in {@code problems}. */
     public static Refusal invalid(String code, String message, List<FieldProblem> problems) {
         return new Refusal(code, RefusalKind.INVALID, message, problems);

@@ -7,5 +7,7 @@ public enum RefusalKind {
     /** 422: a field is invalid. */
     INVALID,
     /** 404: the command names something that does not exist. */
-    NOT_FOUND
+    NOT_FOUND,
+    /** 403: the actor may use this endpoint, but not on this thing (another township's project, a declared conflict). */
+    FORBIDDEN
 }

@@ -1,0 +1,47 @@
+package cn.fupin.ledger.command.common;
+
+import cn.fupin.ledger.shared.common.Actor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The person behind the current request, as commands carry it: user name, the role they act in and, for TOWNSHIP
+ * users, their township (an authority {@code TOWNSHIP:<code>} granted at login). Controllers put it into the
+ * commands whose rules depend on who asks (four eyes, own township only, reviewer conflicts).
+ */
+public final class Actors {
+
+    /** Prefix of the authority that names a TOWNSHIP user's township. */
+    public static final String TOWNSHIP_AUTHORITY_PREFIX = "TOWNSHIP:";
+
+    /** The order in which a user's roles are considered when one acts in several; a command names one. */
+    private static final String[] ROLES = {"APPROVER", "CLERK", "TOWNSHIP", "REVIEWER", "AUDITOR", "SYSTEM"};
+
+    private Actors() {
+    }
+
+    /** The actor of the current request; fails when nobody is logged in (security lets no such request through). */
+    public static Actor current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new IllegalStateException("a command needs a logged-in actor");
+        }
+        String township = null;
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name.startsWith(TOWNSHIP_AUTHORITY_PREFIX)) {
+                township = name.substring(TOWNSHIP_AUTHORITY_PREFIX.length());
+            } else if (name.startsWith("ROLE_")) {
+                roles.add(name.substring("ROLE_".length()));
+            }
+        }
+        for (String role : ROLES) {
+            if (roles.contains(role)) {
+                return new Actor(authentication.getName(), role, township);
+            }
+        }
+        throw new IllegalStateException("the logged-in user has no role of the ledger");
+    }
+}

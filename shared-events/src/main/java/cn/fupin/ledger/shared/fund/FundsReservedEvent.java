@@ -1,0 +1,13 @@
+package cn.fupin.ledger.shared.fund;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The fund reserved {@code amountFen} fen for the approved project {@code projectId}. {@code reservedTotalFen} is
+ * what the fund holds reserved for all projects afterwards and {@code availableFen} what it can still promise
+ * (appropriated - reserved - disbursed), both in fen; {@code availableFen} is never negative.
+ */
+@Revision("1")
+public record FundsReservedEvent(String fundId, String projectId, long amountFen, long reservedTotalFen,
+                                 long availableFen) {
+}
