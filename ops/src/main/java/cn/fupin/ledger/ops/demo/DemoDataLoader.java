@@ -124,8 +124,12 @@ class DemoDataLoader implements ApplicationRunner {
                 poor.size(), imported.imported(), imported.unchanged(), APPROPRIATIONS.size(), LABEL);
     }
 
-    /** About one rural village in six (villages named 村民委员会, not urban communities) is a demo poor village. */
     private List<String> poorVillages() {
+        return poorVillages(gazetteer);
+    }
+
+    /** About one rural village in six (villages named 村民委员会, not urban communities) is a demo poor village. */
+    static List<String> poorVillages(Gazetteer gazetteer) {
         List<String> poor = new ArrayList<>();
         int rural = 0;
         for (Place township : gazetteer.townships()) {

@@ -61,6 +61,26 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/households/imports", "/api/households/*/exit",
                                 "/api/households/*/return").hasRole(CLERK.name())
                         .requestMatchers(HttpMethod.GET, "/api/households/*").hasAnyRole(names(CLERK, APPROVER, AUDITOR))
+                        // work areas (reference data)
+                        .requestMatchers(HttpMethod.GET, "/api/work-areas").hasAnyRole(STAFF)
+                        // projects: proposed by clerks and townships, decided by approvers, progress by clerks
+                        .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole(names(CLERK, TOWNSHIP))
+                        .requestMatchers(HttpMethod.POST, "/api/projects/*/approve", "/api/projects/*/cancel",
+                                "/api/projects/*/accept").hasRole(APPROVER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/projects/*/start", "/api/projects/*/complete")
+                                .hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*").hasAnyRole(STAFF)
+                        // township assessments
+                        .requestMatchers(HttpMethod.POST, "/api/townships/*/assessments").hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.GET, "/api/townships/**").hasAnyRole(STAFF)
+                        // competitive rounds: the county opens, townships submit, reviewers score, approvers close
+                        .requestMatchers(HttpMethod.POST, "/api/competitions").hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/proposals").hasRole(TOWNSHIP.name())
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/conflicts",
+                                "/api/competitions/*/proposals/*/scores").hasRole(REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/close").hasRole(APPROVER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/competitions", "/api/competitions/*",
+                                "/api/competitions/*/recompute").hasAnyRole(STAFF)
                         // everything else under /api is closed until its roles are decided
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/disclosure/**",

@@ -1,0 +1,102 @@
+package cn.fupin.ledger.ops.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sets up the facts a project or round test starts from, through the HTTP API as the demo users would: money in a
+ * fund, a poor village, a proposed project. Each step asserts it was recorded, so a broken setup fails loudly.
+ */
+public final class Ledger {
+
+    private final Api api;
+
+    public Ledger(Api api) {
+        this.api = api;
+    }
+
+    /** Appropriates {@code yuan} to the fund of {@code source} for {@code year} (as clerk) and returns its id. */
+    public String appropriate(int year, String source, long yuan, String documentNo) {
+        Api.Response response = api.as("clerk").post("/api/funds/appropriations", """
+                {"fiscalYear": %d, "source": "%s", "amountFen": %d, "documentNo": "%s"}
+                """.formatted(year, source, yuan * 100, documentNo));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("fundId").asText();
+    }
+
+    /** Designates a poor village for a year (as clerk). */
+    public void designatePoor(String villageCode, int year) {
+        Api.Response response = api.as("clerk").post("/api/places/villages/" + villageCode + "/poor-designations",
+                "{\"year\": %d, \"documentNo\": \"测试〔%d〕1号\"}".formatted(year, year));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    /** The JSON of a project in {@code villageCode} starting in {@code year}, with the given budget lines. */
+    public static String project(String name, String workArea, String villageCode, String beneficiary, int year,
+                                 String budgetJson) {
+        return """
+                {"name": "%s", "workArea": "%s", "villageCode": "%s", "beneficiary": "%s", "budget": %s,
+                 "implementer": "村民委员会", "supervisor": "乡人民政府",
+                 "startDate": "%d-04-01", "endDate": "%d-11-30", "expectedHouseholds": 110, "expectedPeople": 275,
+                 "description": "硬化村道4.2公里", "benefitMechanism": "解决出行难", "supervisionPhone": "0839-5222000"}
+                """.formatted(name, workArea, villageCode, beneficiary, budgetJson, year, year);
+    }
+
+    /** One budget line as JSON. */
+    public static String line(String fundId, long yuan) {
+        return "{\"fundId\": \"%s\", \"amountFen\": %d}".formatted(fundId, yuan * 100);
+    }
+
+    /** Proposes a project as {@code user} and returns its id. */
+    public String propose(String user, String projectJson) {
+        Api.Response response = api.as(user).post("/api/projects", projectJson);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("projectId").asText();
+    }
+
+    /** Approves a project as {@code user}, asserting it was approved. */
+    public void approve(String user, String projectId) {
+        Api.Response response = api.as(user).post("/api/projects/" + projectId + "/approve",
+                "{\"approvalDocNo\": \"苍扶贫〔2041〕9号\"}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    /** Waits until the query side shows the project and the condition holds, and returns it. */
+    public JsonNode projectWhen(String projectId, Predicate<JsonNode> condition) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Response response = api.as("auditor").get("/api/projects/" + projectId);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(condition.test(response.json())).as(response.body()).isTrue();
+            found[0] = response.json();
+        });
+        return found[0];
+    }
+
+    /** Waits until the query side shows the fund with the given reserved amount, and returns it. */
+    public JsonNode fundWhen(int year, String fundId, Predicate<JsonNode> condition) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode funds = api.as("auditor").get("/api/funds?fiscalYear=" + year).json();
+            JsonNode fund = null;
+            for (JsonNode candidate : funds) {
+                if (candidate.path("fundId").asText().equals(fundId)) {
+                    fund = candidate;
+                }
+            }
+            assertThat(fund).as("fund " + fundId + " in " + funds).isNotNull();
+            assertThat(condition.test(fund)).as(fund.toString()).isTrue();
+            found[0] = fund;
+        });
+        return found[0];
+    }
+
+    public static List<String> codes(JsonNode problem) {
+        return problem.path("errors").findValuesAsText("code");
+    }
+}
