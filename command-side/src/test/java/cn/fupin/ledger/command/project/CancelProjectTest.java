@@ -4,6 +4,7 @@ import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.RefusalKind;
+import cn.fupin.ledger.shared.competition.ProposalWithdrawnEvent;
 import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.fund.FundReservationReleasedEvent;
 import cn.fupin.ledger.shared.project.AcceptProjectCommand;
@@ -128,6 +129,30 @@ class CancelProjectTest {
     }
 
     @Test
+    void cancellingAProposalWaitingInARoundWithdrawsItFromTheRoundInTheSameUnitOfWork() {
+        ledger.submitToRound(ROUND, CENTRAL, PROJECT, CLERK);
+        int before = ledger.allEvents().size();
+
+        ledger.send(new CancelProjectCommand(PROJECT_ID, REASON, CLERK));
+
+        assertThat(ledger.allEvents().subList(before, ledger.allEvents().size())).containsExactly(
+                new ProposalWithdrawnEvent(ROUND, PROJECT, REASON),
+                new ProjectCancelledEvent(PROJECT, ProjectStatus.PROPOSED, REASON, List.of(), "clerk"));
+    }
+
+    @Test
+    void cancellingAProjectTheRoundSelectedLeavesTheRoundAlone() {
+        ledger.submitToRound(ROUND, CENTRAL, PROJECT, CLERK);
+        ledger.onProject(PROJECT, p -> p.select(ROUND, 1, 30_000_000L));
+        int roundEvents = ledger.events(ROUND).size();
+
+        ledger.send(new CancelProjectCommand(PROJECT_ID, REASON, CLERK));
+
+        assertThat(ledger.events(ROUND)).hasSize(roundEvents);
+        assertThat(ledger.events(PROJECT)).last().extracting("previousStatus").isEqualTo(ProjectStatus.SELECTED);
+    }
+
+    @Test
     void aTownshipCancelsItsOwnTownshipsProposal() {
         ledger.send(new CancelProjectCommand(PROJECT_ID, REASON, new Actor("township", "TOWNSHIP", LINGJIANG)));
 
@@ -203,6 +228,16 @@ class CancelProjectTest {
 
             assertRefused(new CancelProjectCommand(PROJECT_ID, REASON, CLERK), RefusalKind.CONFLICT,
                     "PROJECT_NOT_CANCELLABLE");
+        }
+
+        @Test
+        void aTownshipCancellingAnotherTownshipsProposalWaitingInARoundAndTheRoundKeepsIt() {
+            ledger.submitToRound(ROUND, CENTRAL, PROJECT, CLERK);
+            List<Object> before = ledger.allEvents();
+
+            assertRefused(new CancelProjectCommand(PROJECT_ID, REASON, new Actor("township2", "TOWNSHIP", "510824402")),
+                    RefusalKind.FORBIDDEN, "OTHER_TOWNSHIP");
+            assertThat(ledger.allEvents()).isEqualTo(before);
         }
 
         @Test

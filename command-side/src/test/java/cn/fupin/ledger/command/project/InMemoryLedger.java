@@ -1,19 +1,26 @@
 package cn.fupin.ledger.command.project;
 
+import cn.fupin.ledger.command.competition.Competition;
 import cn.fupin.ledger.command.fund.Fund;
 import cn.fupin.ledger.command.place.Village;
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
+import cn.fupin.ledger.shared.competition.Criterion;
+import cn.fupin.ledger.shared.competition.ProposalSubmittedEvent;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
 import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.place.DesignatePoorVillageCommand;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.VillageCode;
 import cn.fupin.ledger.shared.workarea.WorkAreas;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -23,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The command side of projects as it runs in the application, in memory: the project, fund and village aggregates
+ * The command side of projects as it runs in the application, in memory: the project, fund, village and round aggregates
  * with the handlers of this package on one command bus, each command in its own unit of work (which, on the
  * relational store, is one database transaction). A refused command's unit of work rolls back and stores nothing.
  */
@@ -44,6 +51,7 @@ final class InMemoryLedger implements AutoCloseable {
                 .configureAggregate(Fund.class)
                 .configureAggregate(Village.class)
                 .configureAggregate(Project.class)
+                .configureAggregate(Competition.class)
                 .registerCommandHandler(c -> new ProjectProposer(c, c.eventStore(), CANGXI, WORK_AREAS))
                 .registerCommandHandler(c -> new ProjectApprover(c, c.eventStore()))
                 .registerCommandHandler(c -> new ProjectCanceller(c, c.eventStore()))
@@ -96,6 +104,27 @@ final class InMemoryLedger implements AutoCloseable {
     /** Runs a step on the project in its own unit of work, as another handler (a competitive round's) does. */
     void onProject(String projectId, Consumer<Project> step) {
         DefaultUnitOfWork.startAndGet(null).execute(() -> axon.repository(Project.class).load(projectId).execute(step));
+    }
+
+    /**
+     * An open round on {@code fundId} holding the project's proposal, recorded as the round's handlers record it in one
+     * unit of work: the round's events (given as stored events, since its handlers belong to the competition package)
+     * and the project entering it.
+     */
+    void submitToRound(String competitionId, String fundId, String projectId, Actor actor) {
+        Instant opened = Instant.parse("2016-01-04T01:00:00Z");
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            axon.eventStore().publish(
+                    new GenericDomainEventMessage<>("Competition", competitionId, 0, new CompetitionOpenedEvent(
+                            competitionId, "2016年村道竞争立项", 2016, fundId, 100_000_000L,
+                            List.of(new Criterion(Criterion.TOWNSHIP_ASSESSMENT, 60), new Criterion("方案质量", 40)),
+                            opened.plusSeconds(30 * 86_400), "clerk")),
+                    new GenericDomainEventMessage<>("Competition", competitionId, 1, new ProposalSubmittedEvent(
+                            competitionId, projectId, "510824100", "510824100001", 30_000_000L,
+                            opened.plusSeconds(86_400), actor.username())));
+            axon.repository(Project.class).load(projectId)
+                    .execute(p -> p.enterCompetition(competitionId, fundId, actor));
+        });
     }
 
     @Override
