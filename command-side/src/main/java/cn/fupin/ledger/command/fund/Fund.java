@@ -5,9 +5,13 @@ import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.fund.FundId;
+import cn.fupin.ledger.shared.fund.FundReservationReleasedEvent;
 import cn.fupin.ledger.shared.fund.FundSource;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
+import cn.fupin.ledger.shared.fund.FundsReservedEvent;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,8 +28,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <ul>
  *   <li>every appropriation is a positive number of fen, with a document number;</li>
  *   <li>a document number is appropriated to a fund at most once (a document entered twice is a typing error);</li>
- *   <li>the fund's total fits in a {@code long} (exact arithmetic, never wraps).</li>
+ *   <li>the fund's total fits in a {@code long} (exact arithmetic, never wraps);</li>
+ *   <li>it never promises more than it holds: reserved + disbursed &le; appropriated, always.</li>
  * </ul>
+ * Reservations are granted and released by the handlers that decide over a project and its funds in one unit of
+ * work ({@code ProjectApprover}, {@code ProjectCanceller}, ...), through {@link #reserve} and {@link #release}.
  */
 @Aggregate
 public class Fund {
@@ -36,6 +43,10 @@ public class Fund {
     @AggregateIdentifier
     private String fundId;
     private long appropriatedFen;
+    private long reservedFen;
+    /** Paid out of the fund's reservations; no payment exists yet, so it stays 0 until disbursements are recorded. */
+    private long disbursedFen;
+    private final Map<String, Long> reservedFenByProject = new HashMap<>();
     private final Set<String> documentNos = new HashSet<>();
     private final Set<String> appropriationIds = new HashSet<>();
 
@@ -66,6 +77,61 @@ public class Fund {
         }
         apply(new FundsAppropriatedEvent(command.fundId().value(), command.appropriationId(), command.fiscalYear(),
                 command.source(), command.amountFen(), documentNo, blankToNull(command.note()), total));
+    }
+
+    /** What the fund can still promise, in fen: appropriated - reserved - disbursed. Never negative. */
+    public long availableFen() {
+        return appropriatedFen - reservedFen - disbursedFen;
+    }
+
+    /** What the fund holds reserved for one project, in fen (0 when nothing). */
+    public long reservedFor(String projectId) {
+        return reservedFenByProject.getOrDefault(projectId, 0L);
+    }
+
+    /**
+     * Reserves {@code amountFen} for the project, or refuses with FUND_OVERDRAWN when the fund cannot promise that
+     * much. Reserving exactly what is available leaves the fund at 0 available.
+     */
+    public void reserve(String projectId, long amountFen) {
+        if (projectId == null || amountFen <= 0) {
+            throw new IllegalArgumentException("a reservation is a positive amount for a project");
+        }
+        long available = availableFen();
+        if (amountFen > available) {
+            throw Refusal.conflict("FUND_OVERDRAWN", "the fund " + fundId + " has " + available
+                    + " fen available, less than the " + amountFen + " fen asked for");
+        }
+        apply(new FundsReservedEvent(fundId, projectId, amountFen, Math.addExact(reservedFen, amountFen),
+                available - amountFen));
+        requireCovered();
+    }
+
+    /**
+     * Gives back {@code amountFen} of what the fund holds reserved for the project, because the project was
+     * {@code reason} (CANCELLED or ACCEPTED). Releasing more than the project's reservation is a programming error.
+     */
+    public void release(String projectId, long amountFen, String reason) {
+        if (projectId == null || amountFen <= 0 || Text.isBlank(reason)) {
+            throw new IllegalArgumentException("a release is a positive amount for a project, with a reason");
+        }
+        long reservedForProject = reservedFor(projectId);
+        if (amountFen > reservedForProject) {
+            throw new IllegalStateException("fund " + fundId + " holds " + reservedForProject + " fen for project "
+                    + projectId + " and cannot release " + amountFen);
+        }
+        long reservedAfter = reservedFen - amountFen;
+        apply(new FundReservationReleasedEvent(fundId, projectId, amountFen, reason, reservedAfter,
+                appropriatedFen - reservedAfter - disbursedFen));
+        requireCovered();
+    }
+
+    /** The fund's central invariant, checked after every change of its reservations: a broken one is a bug. */
+    private void requireCovered() {
+        if (reservedFen < 0 || disbursedFen < 0 || availableFen() < 0) {
+            throw new IllegalStateException("fund " + fundId + " promises more than it holds: appropriated "
+                    + appropriatedFen + ", reserved " + reservedFen + ", disbursed " + disbursedFen);
+        }
     }
 
     private static void requireValid(int fiscalYear, FundSource source, long amountFen, String documentNo, String note) {
@@ -99,5 +165,22 @@ public class Fund {
         appropriatedFen = event.appropriatedTotalFen();
         documentNos.add(event.documentNo());
         appropriationIds.add(event.appropriationId());
+    }
+
+    @EventSourcingHandler
+    void on(FundsReservedEvent event) {
+        reservedFen = event.reservedTotalFen();
+        reservedFenByProject.put(event.projectId(), reservedFor(event.projectId()) + event.amountFen());
+    }
+
+    @EventSourcingHandler
+    void on(FundReservationReleasedEvent event) {
+        reservedFen = event.reservedTotalFen();
+        long left = reservedFor(event.projectId()) - event.amountFen();
+        if (left == 0) {
+            reservedFenByProject.remove(event.projectId());
+        } else {
+            reservedFenByProject.put(event.projectId(), left);
+        }
     }
 }

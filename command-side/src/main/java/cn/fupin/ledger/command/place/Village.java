@@ -58,6 +58,11 @@ public class Village {
                 command.year(), command.documentNo().strip()));
     }
 
+    /** Whether the village is designated a poor village (贫困村) for the year. */
+    public boolean isPoorIn(int year) {
+        return poorYears.contains(year);
+    }
+
     @EventSourcingHandler
     void on(PoorVillageDesignatedEvent event) {
         villageCode = event.villageCode();
