@@ -61,6 +61,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/households/imports", "/api/households/*/exit",
                                 "/api/households/*/return").hasRole(CLERK.name())
                         .requestMatchers(HttpMethod.GET, "/api/households/*").hasAnyRole(names(CLERK, APPROVER, AUDITOR))
+                        // read models of projects, work areas, township assessments and competitive rounds
+                        .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*", "/api/work-areas",
+                                "/api/competitions", "/api/competitions/*", "/api/competitions/*/recompute",
+                                "/api/townships/**").hasAnyRole(STAFF)
                         // everything else under /api is closed until its roles are decided
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/disclosure/**",
