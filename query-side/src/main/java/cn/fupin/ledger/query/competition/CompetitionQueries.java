@@ -59,8 +59,12 @@ class CompetitionQueries {
         return Recomputation.recompute(query.competitionId(), read(query.competitionId()), this::read);
     }
 
+    /**
+     * Every event of the aggregate from its first: {@code readEvents(id, 0)} reads the stored events themselves, where
+     * {@code readEvents(id)} would start from a snapshot if one were ever taken, and a snapshot is not evidence.
+     */
     private List<Recomputation.StoredEvent> read(String aggregateIdentifier) {
-        return eventStore.readEvents(aggregateIdentifier).asStream()
+        return eventStore.readEvents(aggregateIdentifier, 0).asStream()
                 .map(event -> new Recomputation.StoredEvent(event.getPayload(), event.getTimestamp()))
                 .toList();
     }
