@@ -59,6 +59,11 @@ class FundEntity {
         this.appropriatedFen = totalFen;
     }
 
+    /** The fund's reserved total as its event states it after the change: set, never added, so a replay is harmless. */
+    void reservedTotal(long totalFen) {
+        this.reservedFen = totalFen;
+    }
+
     String fundId() {
         return fundId;
     }

@@ -1,0 +1,6 @@
+package cn.fupin.ledger.query.competition;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CompetitionProjectNameRepository extends JpaRepository<CompetitionProjectNameEntity, String> {
+}

@@ -1,0 +1,15 @@
+package cn.fupin.ledger.query.project;
+
+import cn.fupin.ledger.shared.project.ProjectStatus;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProjectRepository extends JpaRepository<ProjectEntity, String> {
+
+    /** Projects matching every filter given; a {@code null} filter matches any. */
+    @Query("select p from ProjectEntity p where (:township is null or p.townshipCode = :township)"
+            + " and (:village is null or p.villageCode = :village) and (:status is null or p.status = :status)"
+            + " order by p.projectId")
+    List<ProjectEntity> find(String township, String village, ProjectStatus status);
+}
