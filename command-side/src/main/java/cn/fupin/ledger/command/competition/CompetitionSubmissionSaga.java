@@ -34,12 +34,13 @@ public class CompetitionSubmissionSaga {
     @SagaEventHandler(associationProperty = "competitionId")
     void on(CompetitionOpenedEvent event, DeadlineManager deadlines) {
         competitionId = event.competitionId();
-        deadlineId = deadlines.schedule(event.deadline(), DEADLINE);
+        deadlineId = deadlines.schedule(event.deadline(), DEADLINE, event.competitionId());
     }
 
     @DeadlineHandler(deadlineName = DEADLINE)
-    void submissionsDeadlinePassed(CommandGateway commands) {
-        commands.sendAndWait(new CloseSubmissionsCommand(new CompetitionId(competitionId)));
+    void submissionsDeadlinePassed(String roundId, CommandGateway commands) {
+        // The deadline's payload is the round's id (a handler's first parameter is the payload).
+        commands.sendAndWait(new CloseSubmissionsCommand(new CompetitionId(roundId)));
     }
 
     @EndSaga

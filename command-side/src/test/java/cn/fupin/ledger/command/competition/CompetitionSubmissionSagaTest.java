@@ -9,6 +9,7 @@ import cn.fupin.ledger.shared.competition.SubmissionsClosedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class CompetitionSubmissionSagaTest {
     @BeforeEach
     void fixture() {
         fixture = new SagaTestFixture<>(CompetitionSubmissionSaga.class);
+        fixture.registerCommandGateway(CommandGateway.class);
         deadline = fixture.currentTime().plus(Duration.ofDays(10));
     }
 
@@ -36,7 +38,8 @@ class CompetitionSubmissionSagaTest {
     void whenTheDeadlinePassesTheRoundIsToldToCloseItsSubmissions() {
         fixture.givenAggregate(ROUND).published(opened())
                 .whenTimeElapses(Duration.ofDays(10).plusSeconds(1))
-                .expectDeadlinesMet(CompetitionSubmissionSaga.DEADLINE)
+                .expectTriggeredDeadlinesWithName(CompetitionSubmissionSaga.DEADLINE)
+                .expectDeadlinesMet(ROUND)
                 .expectDispatchedCommands(new CloseSubmissionsCommand(new CompetitionId(ROUND)));
     }
 

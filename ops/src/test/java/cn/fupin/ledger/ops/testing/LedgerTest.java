@@ -17,7 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.demo.load-data=false",
         "ledger.personal-data.key=" + LedgerTest.PERSONAL_DATA_KEY,
-        "logging.level.org.axonframework=warn"})
+        "logging.level.org.axonframework=warn",
+        "db-scheduler.polling-interval=1s"})
 @ActiveProfiles("demo")
 public @interface LedgerTest {
 

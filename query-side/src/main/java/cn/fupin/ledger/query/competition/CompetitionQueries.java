@@ -1,5 +1,7 @@
 package cn.fupin.ledger.query.competition;
 
+import cn.fupin.ledger.shared.competition.RankingLineView;
+
 import cn.fupin.ledger.shared.competition.CompetitionStatus;
 import cn.fupin.ledger.shared.competition.CompetitionView;
 import cn.fupin.ledger.shared.competition.FindCompetitionQuery;
@@ -82,7 +84,7 @@ class CompetitionQueries {
                 .toList();
         return new CompetitionView(round.competitionId(), round.name(), round.fiscalYear(), round.fundId(),
                 round.budgetFen(), CompetitionJson.criteria(round.criteriaJson()), round.deadline(), status(round),
-                round.openedBy(), listed, CompetitionJson.ranking(round.rankingJson()), round.awardedTotalFen(),
+                round.openedBy(), listed, RankingLineView.of(CompetitionJson.ranking(round.rankingJson())), round.awardedTotalFen(),
                 round.remainingFen(), round.closedBy(), round.closedAt());
     }
 

@@ -1,5 +1,7 @@
 package cn.fupin.ledger.query.competition;
 
+import cn.fupin.ledger.shared.competition.RankingLineView;
+
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.competition.AssessmentUsed;
@@ -97,7 +99,8 @@ final class Recomputation {
         compareRankings(closed.ranking(), ranking, mismatches);
         compareTotals(opened.budgetFen(), closed, ranking, mismatches);
         int assessmentsChecked = compareAssessments(closed.assessments(), assessments, mismatches);
-        return new RecomputationView(competitionId, mismatches.isEmpty(), ranking, closed.ranking(), round.size(),
+        return new RecomputationView(competitionId, mismatches.isEmpty(), RankingLineView.of(ranking),
+                RankingLineView.of(closed.ranking()), round.size(),
                 assessmentsChecked, List.copyOf(mismatches));
     }
 

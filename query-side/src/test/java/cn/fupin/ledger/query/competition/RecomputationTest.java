@@ -4,6 +4,7 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.RefusalKind;
 import cn.fupin.ledger.shared.competition.AssessmentUsed;
 import cn.fupin.ledger.shared.competition.RankedProposal;
+import cn.fupin.ledger.shared.competition.RankingLineView;
 import cn.fupin.ledger.shared.competition.RecomputationView;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class RecomputationTest {
         assertThat(view.mismatches()).isEmpty();
         assertThat(view.matches()).isTrue();
         assertThat(view.ranking()).isEqualTo(view.recorded());
-        assertThat(view.ranking()).extracting(RankedProposal::projectId, RankedProposal::outcome).containsExactly(
+        assertThat(view.ranking()).extracting(RankingLineView::projectId, RankingLineView::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("PRJ-P2", RankedProposal.Outcome.AWARDED),
                 org.assertj.core.groups.Tuple.tuple("PRJ-P1", RankedProposal.Outcome.DOES_NOT_FIT),
                 org.assertj.core.groups.Tuple.tuple("PRJ-P3", RankedProposal.Outcome.AWARDED));
@@ -58,11 +59,11 @@ class RecomputationTest {
     void theWithdrawnProposalIsNotRankedAndTheConflictedReviewerIsNotCounted() {
         RecomputationView view = recompute(Rounds.closedWith(Rounds.honestClose()));
 
-        assertThat(view.ranking()).extracting(RankedProposal::projectId).doesNotContain("PRJ-P4");
-        RankedProposal yunfeng = view.ranking().get(0);
+        assertThat(view.ranking()).extracting(RankingLineView::projectId).doesNotContain("PRJ-P4");
+        RankingLineView yunfeng = view.ranking().get(0);
         assertThat(yunfeng.projectId()).isEqualTo("PRJ-P2");
         assertThat(yunfeng.criterionScores().get(1).reviewers()).isEqualTo(1);
-        assertThat(yunfeng.criterionScores().get(1).scoreHundredths()).isEqualTo(9500);
+        assertThat(yunfeng.criterionScores().get(1).score()).isEqualByComparingTo("95.00");
     }
 
     @Nested
@@ -170,7 +171,7 @@ class RecomputationTest {
 
             assertThat(view.matches()).isTrue();
             assertThat(view.ranking().stream().filter(line -> line.projectId().equals("PRJ-P2")).findFirst().orElseThrow()
-                    .criterionScores().get(0).scoreHundredths()).isZero();
+                    .criterionScores().get(0).score()).isZero();
         }
 
         @Test

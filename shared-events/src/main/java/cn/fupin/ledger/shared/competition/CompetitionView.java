@@ -19,7 +19,7 @@ public record CompetitionView(
         CompetitionStatus status,
         String openedBy,
         List<ProposalView> proposals,
-        List<RankedProposal> ranking,
+        List<RankingLineView> ranking,
         long awardedTotalFen,
         long remainingFen,
         String closedBy,

@@ -8,7 +8,7 @@ import java.util.List;
  * round, {@code assessmentsChecked} township assessments compared with the townships' own events). {@code mismatches}
  * names every difference found, empty when it matches.
  */
-public record RecomputationView(String competitionId, boolean matches, List<RankedProposal> ranking,
-                                List<RankedProposal> recorded, int eventCount, int assessmentsChecked,
+public record RecomputationView(String competitionId, boolean matches, List<RankingLineView> ranking,
+                                List<RankingLineView> recorded, int eventCount, int assessmentsChecked,
                                 List<String> mismatches) {
 }
