@@ -21,6 +21,24 @@ public final class Actors {
     private Actors() {
     }
 
+    /**
+     * Runs a step as a named system process (a deadline firing, a scheduled job): its commands are attributed to
+     * {@code system:<process>} in role SYSTEM, because every act in the ledger is attributed to someone.
+     */
+    public static void runAsSystem(String process, Runnable step) {
+        org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContext system = SecurityContextHolder.createEmptyContext();
+        system.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated("system:" + process, null,
+                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_SYSTEM"))));
+        SecurityContextHolder.setContext(system);
+        try {
+            step.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     /** The actor of the current request; fails when nobody is logged in (security lets no such request through). */
     public static Actor current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

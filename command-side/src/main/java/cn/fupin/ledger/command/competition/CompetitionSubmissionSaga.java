@@ -1,5 +1,7 @@
 package cn.fupin.ledger.command.competition;
 
+import cn.fupin.ledger.command.common.Actors;
+
 import cn.fupin.ledger.shared.competition.CloseSubmissionsCommand;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionId;
@@ -40,7 +42,8 @@ public class CompetitionSubmissionSaga {
     @DeadlineHandler(deadlineName = DEADLINE)
     void submissionsDeadlinePassed(String roundId, CommandGateway commands) {
         // The deadline's payload is the round's id (a handler's first parameter is the payload).
-        commands.sendAndWait(new CloseSubmissionsCommand(new CompetitionId(roundId)));
+        Actors.runAsSystem("competition-deadline",
+                () -> commands.sendAndWait(new CloseSubmissionsCommand(new CompetitionId(roundId))));
     }
 
     @EndSaga

@@ -33,8 +33,8 @@ class CompetitionApiTest extends LedgerApiTest {
     static final int YEAR = 2044;
     static final String T1 = "510824100";
     static final String T2 = "510824102";
-    static final String VILLAGE_1 = "510824100201";
-    static final String VILLAGE_2 = "510824102201";
+    static final String VILLAGE_1 = "510824100205";
+    static final String VILLAGE_2 = "510824102204";
     static final String BENEFIT = "带贫成效";
 
     static String fund;
@@ -132,6 +132,13 @@ class CompetitionApiTest extends LedgerApiTest {
     @Test
     @Order(4)
     void reviewersScoreEveryHandScoredCriterionOnceAndNeverATownshipTheyDeclaredAConflictWith() {
+        JsonNode byHand = assertProblem(score("reviewer", projectA, "{\"%s\": 75, \"TOWNSHIP_ASSESSMENT\": 100}"
+                .formatted(BENEFIT)), 422, "SCORES_INVALID");
+        assertThat(fieldErrors(byHand)).contains("scores.TOWNSHIP_ASSESSMENT:CRITERION_NOT_SCORED_BY_HAND");
+        JsonNode range = assertProblem(score("reviewer", projectC, "{\"%s\": 101, \"规模\": 5}".formatted(BENEFIT)), 422,
+                "SCORES_INVALID");
+        assertThat(fieldErrors(range)).contains("scores.%s:POINTS_OUT_OF_RANGE".formatted(BENEFIT),
+                "scores.规模:CRITERION_UNKNOWN");
         assertThat(score("reviewer", projectA, "{\"%s\": 70}".formatted(BENEFIT)).status()).isEqualTo(201);
         assertThat(score("reviewer", projectB, "{\"%s\": 90}".formatted(BENEFIT)).status()).isEqualTo(201);
         assertThat(score("reviewer", projectC, "{\"%s\": 100}".formatted(BENEFIT)).status()).isEqualTo(201);
@@ -145,13 +152,6 @@ class CompetitionApiTest extends LedgerApiTest {
         assertThat(score("reviewer2", projectD, "{\"%s\": 0}".formatted(BENEFIT)).status()).isEqualTo(201);
 
         assertProblem(score("reviewer", projectA, "{\"%s\": 75}".formatted(BENEFIT)), 409, "ALREADY_SCORED");
-        JsonNode byHand = assertProblem(score("reviewer", projectA, "{\"%s\": 75, \"TOWNSHIP_ASSESSMENT\": 100}"
-                .formatted(BENEFIT)), 422, "SCORES_INVALID");
-        assertThat(fieldErrors(byHand)).contains("scores.TOWNSHIP_ASSESSMENT:CRITERION_NOT_SCORED_BY_HAND");
-        JsonNode range = assertProblem(score("reviewer", projectC, "{\"%s\": 101, \"规模\": 5}".formatted(BENEFIT)), 422,
-                "SCORES_INVALID");
-        assertThat(fieldErrors(range)).contains("scores.%s:POINTS_OUT_OF_RANGE".formatted(BENEFIT),
-                "scores.规模:CRITERION_UNKNOWN");
         assertProblem(score("township", projectA, "{\"%s\": 75}".formatted(BENEFIT)), 403, "FORBIDDEN");
         assertProblem(api.as("approver").post("/api/competitions/" + round + "/close", ""), 409,
                 "SUBMISSIONS_STILL_OPEN");
@@ -179,8 +179,9 @@ class CompetitionApiTest extends LedgerApiTest {
         // C: 60×80.50 + 40×100 = 88.3; B: 60×90 + 40×80 = 86.0; A: 60×90 + 40×75 = 84.0; D: 60×90 + 40×0 = 54.0
         assertThat(ranking.findValuesAsText("projectId")).containsExactly(projectC, projectB, projectA, projectD);
         assertThat(ranking.findValuesAsText("rank")).containsExactly("1", "2", "3", "4");
-        assertThat(ranking.findValues("score").stream().map(JsonNode::decimalValue).map(d -> d.stripTrailingZeros().toPlainString()))
-                .containsExactly("88.3", "86", "84", "54");
+        List<String> scores = new java.util.ArrayList<>();
+        ranking.forEach(line -> scores.add(line.path("score").decimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(scores).containsExactly("88.3", "86", "84", "54");
         // Budget 1,000 yuan: C 300 and B 500 fit, A (600) does not fit the 200 left, D (100) does.
         assertThat(ranking.findValues("awardedFen").stream().map(JsonNode::asLong))
                 .containsExactly(300_00L, 500_00L, 0L, 100_00L);

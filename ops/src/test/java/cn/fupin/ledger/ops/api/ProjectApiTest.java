@@ -26,7 +26,7 @@ class ProjectApiTest extends LedgerApiTest {
     static final int YEAR = 2041;
     static final String POOR_VILLAGE = "510824104201";
     static final String OTHER_POOR_VILLAGE = "510824104202";
-    static final String NOT_POOR_VILLAGE = "510824104203";
+    static final String NOT_POOR_VILLAGE = "510824104205";
 
     Ledger ledger;
     static String central;

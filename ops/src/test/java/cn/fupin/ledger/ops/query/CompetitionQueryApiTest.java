@@ -179,7 +179,7 @@ class CompetitionQueryApiTest extends LedgerApiTest {
             JsonNode view = round("CMP-QRY-1");
             JsonNode recorded = events.of("CMP-QRY-1", "CompetitionClosedEvent").get(0).payload().path("ranking");
 
-            assertThat(view.path("ranking")).isEqualTo(recorded);
+            assertThat(shown(view.path("ranking"))).isEqualTo(stored(recorded));
             assertThat(view.path("ranking")).hasSize(3);
             List<String> lines = new ArrayList<>();
             view.path("ranking").forEach(line -> lines.add(line.path("rank").asInt() + "/"
@@ -222,8 +222,8 @@ class CompetitionQueryApiTest extends LedgerApiTest {
             assertThat(view.path("matches").asBoolean()).isTrue();
             assertThat(view.path("competitionId").asText()).isEqualTo("CMP-QRY-1");
             assertThat(view.path("ranking")).isEqualTo(view.path("recorded"));
-            assertThat(view.path("recorded"))
-                    .isEqualTo(events.of("CMP-QRY-1", "CompetitionClosedEvent").get(0).payload().path("ranking"));
+            assertThat(shown(view.path("recorded")))
+                    .isEqualTo(stored(events.of("CMP-QRY-1", "CompetitionClosedEvent").get(0).payload().path("ranking")));
             assertThat(view.path("eventCount").asInt()).isEqualTo(15);
             assertThat(view.path("assessmentsChecked").asInt()).isEqualTo(2);
         }
@@ -283,5 +283,41 @@ class CompetitionQueryApiTest extends LedgerApiTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.code()).isEqualTo("COMPETITION_NOT_CLOSED");
         }
+    }
+
+    /** Every field of a ranking as the closing event stores it (scores in hundredths and ten-thousandths). */
+    static List<String> stored(JsonNode ranking) {
+        List<String> lines = new ArrayList<>();
+        ranking.forEach(line -> {
+            StringBuilder text = new StringBuilder(line.path("rank").asText() + "/" + line.path("projectId").asText()
+                    + "/" + line.path("townshipCode").asText() + "/" + line.path("requestedFen").asLong() + "/"
+                    + Instant.parse(line.path("submittedAt").asText()) + "/" + line.path("weightedScore").asLong()
+                    + "/" + line.path("outcome").asText() + "/" + line.path("awardedFen").asLong());
+            line.path("criterionScores").forEach(c -> text.append("/").append(c.path("criterion").asText()).append(":")
+                    .append(c.path("scoreHundredths").asInt()).append(":").append(c.path("reviewers").asInt()));
+            lines.add(text.toString());
+        });
+        return lines;
+    }
+
+    /**
+     * The same fields as an answer shows them (decimal scores), converted back to the stored units; a shown score
+     * must also be exactly its stored integer (weighted score with four decimals, criterion scores with two).
+     */
+    static List<String> shown(JsonNode ranking) {
+        List<String> lines = new ArrayList<>();
+        ranking.forEach(line -> {
+            assertThat(line.path("score").decimalValue().movePointRight(4).longValueExact())
+                    .isEqualTo(line.path("weightedScore").asLong());
+            StringBuilder text = new StringBuilder(line.path("rank").asText() + "/" + line.path("projectId").asText()
+                    + "/" + line.path("townshipCode").asText() + "/" + line.path("requestedFen").asLong() + "/"
+                    + Instant.parse(line.path("submittedAt").asText()) + "/" + line.path("weightedScore").asLong()
+                    + "/" + line.path("outcome").asText() + "/" + line.path("awardedFen").asLong());
+            line.path("criterionScores").forEach(c -> text.append("/").append(c.path("criterion").asText()).append(":")
+                    .append(c.path("score").decimalValue().movePointRight(2).intValueExact()).append(":")
+                    .append(c.path("reviewers").asInt()));
+            lines.add(text.toString());
+        });
+        return lines;
     }
 }

@@ -146,7 +146,9 @@ class ProjectQueryApiTest extends LedgerApiTest {
 
         @Test
         void byTownship() {
-            assertThat(listed("?township=" + BAIHE)).containsExactly("PRJ-QRY-1", "PRJ-QRY-2");
+            // Other test classes may add projects to the same township (rounds use it too): only this class's count.
+            assertThat(listed("?township=" + BAIHE)).filteredOn(id -> id.matches("PRJ-QRY-\\d+"))
+                    .containsExactly("PRJ-QRY-1", "PRJ-QRY-2");
         }
 
         @Test

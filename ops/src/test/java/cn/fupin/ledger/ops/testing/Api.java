@@ -16,7 +16,8 @@ import java.util.Map;
 /** A small HTTP client for tests: {@code api.as("clerk").post("/api/...", json)}. Demo users have password "demo". */
 public final class Api {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
