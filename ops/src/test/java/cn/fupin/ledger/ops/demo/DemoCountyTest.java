@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The demo profile as a newcomer meets it: the demo county loads once, with poor villages, 240 households imported
- * through the clerk's path, appropriations for 2015 (county floor met) and 2016 (not met); a restart on the same
+ * through the clerk's path, appropriations for 2015 (county floor met) and 2016 (not met), projects and a closed
+ * competitive round whose ranking recomputes; a restart on the same
  * database keeps everything and loads nothing twice.
  */
 class DemoCountyTest {
@@ -74,6 +75,24 @@ class DemoCountyTest {
                         .isPositive();
                 assertThat(jdbc.queryForList("SELECT DISTINCT note FROM appropriation_view", String.class))
                         .allSatisfy(note -> assertThat(note).contains("演示数据"));
+
+                // Step 2: projects in several work areas at several stages, and one closed round an auditor recomputes.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode projects = api.as("auditor").get("/api/projects").json();
+                    assertThat(projects.findValuesAsText("workArea")).contains("ROADS", "WATER", "INDUSTRY",
+                            "HOUSING", "EDUCATION", "CULTURE", "INFORMATION", "CAPABILITY");
+                    assertThat(projects.findValuesAsText("status")).contains("PROPOSED", "SELECTED", "REJECTED",
+                            "APPROVED", "IMPLEMENTING", "CANCELLED");
+                    JsonNode round = api.as("auditor").get("/api/competitions/" + DemoProjectsLoader.ROUND).json();
+                    assertThat(round.path("status").asText()).isEqualTo("CLOSED");
+                    assertThat(round.path("ranking")).hasSize(5);
+                });
+                JsonNode recomputed = api.as("auditor").get("/api/competitions/" + DemoProjectsLoader.ROUND + "/recompute")
+                        .json();
+                assertThat(recomputed.path("matches").asBoolean()).as(recomputed.toString()).isTrue();
+                assertThat(recomputed.path("ranking").findValuesAsText("outcome")).contains("AWARDED", "DOES_NOT_FIT");
+                JsonNode central2016 = api.as("auditor").get("/api/funds?fiscalYear=2016").json();
+                assertThat(central2016.findValues("reservedFen").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
 
                 events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
                 assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",
