@@ -4,6 +4,7 @@ import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionStatus;
 import cn.fupin.ledger.shared.competition.CompetitionView;
+import cn.fupin.ledger.shared.competition.RankingLineView;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
 import cn.fupin.ledger.shared.competition.FindCompetitionQuery;
 import cn.fupin.ledger.shared.competition.FindCompetitionsQuery;
@@ -132,7 +133,7 @@ class CompetitionProjectionTest {
 
             CompetitionView view = round(Rounds.T0);
             assertThat(view.status()).isEqualTo(CompetitionStatus.CLOSED);
-            assertThat(view.ranking()).isEqualTo(closed.ranking());
+            assertThat(view.ranking()).isEqualTo(RankingLineView.of(closed.ranking()));
             assertThat(view.awardedTotalFen()).isEqualTo(800L);
             assertThat(view.remainingFen()).isEqualTo(200L);
             assertThat(view.closedBy()).isEqualTo("approver");

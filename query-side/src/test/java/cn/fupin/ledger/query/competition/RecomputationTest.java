@@ -82,8 +82,8 @@ class RecomputationTest {
             assertThat(view.matches()).isFalse();
             assertThat(view.mismatches()).contains("line 1: recorded PRJ-P1, recomputed PRJ-P2",
                     "line 2: recorded PRJ-P2, recomputed PRJ-P1");
-            assertThat(view.ranking()).isEqualTo(Rounds.honestRanking(Rounds.assessments()));
-            assertThat(view.recorded()).isEqualTo(ranking);
+            assertThat(view.ranking()).isEqualTo(RankingLineView.of(Rounds.honestRanking(Rounds.assessments())));
+            assertThat(view.recorded()).isEqualTo(RankingLineView.of(ranking));
         }
 
         @Test
