@@ -30,6 +30,11 @@ public final class Refusal extends RuntimeException {
         return new Refusal(code, RefusalKind.CONFLICT, message, List.of());
     }
 
+    /** A business rule refused the command (HTTP 409) for each of the named items, e.g. every bad item of a batch. */
+    public static Refusal conflict(String code, String message, List<FieldProblem> problems) {
+        return new Refusal(code, RefusalKind.CONFLICT, message, problems);
+    }
+
     /** The command names something that does not exist (HTTP 404). */
     public static Refusal notFound(String code, String message) {
         return new Refusal(code, RefusalKind.NOT_FOUND, message, List.of());

@@ -1,0 +1,13 @@
+package cn.fupin.ledger.shared.disbursement;
+
+import cn.fupin.ledger.shared.project.BudgetLine;
+import java.time.Instant;
+import java.util.List;
+
+/** A disbursement as the query side knows it, with who requested, approved, rejected or reversed it, when and why. */
+public record DisbursementView(String disbursementId, String projectId, PayeeKind payeeKind, String villageCode,
+                               String townshipCode, String cardNo, String headNameMasked, long amountFen,
+                               List<BudgetLine> fromFunds, String voucherNo, String batchId, DisbursementStatus status,
+                               String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
+                               String reason) {
+}
