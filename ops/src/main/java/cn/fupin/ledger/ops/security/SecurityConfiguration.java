@@ -81,6 +81,16 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/close").hasRole(APPROVER.name())
                         .requestMatchers(HttpMethod.GET, "/api/competitions", "/api/competitions/*",
                                 "/api/competitions/*/recompute").hasAnyRole(STAFF)
+                        // money out: clerks request, approvers decide and reverse (four eyes in the aggregates)
+                        .requestMatchers(HttpMethod.POST, "/api/disbursements", "/api/grants/batches")
+                                .hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.POST, "/api/disbursements/*/approve", "/api/disbursements/*/reject",
+                                "/api/disbursements/*/reverse", "/api/grants/batches/*/approve",
+                                "/api/grants/batches/*/reject").hasRole(APPROVER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/disbursements", "/api/grants/coverage",
+                                "/api/grants/coverage/**").hasAnyRole(STAFF)
+                        // audit: the journal and (later) the event log and its proofs
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR.name())
                         // everything else under /api is closed until its roles are decided
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/disclosure/**",
