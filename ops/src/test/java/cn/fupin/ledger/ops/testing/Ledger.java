@@ -99,4 +99,32 @@ public final class Ledger {
     public static List<String> codes(JsonNode problem) {
         return problem.path("errors").findValuesAsText("code");
     }
+
+    /** Imports households as the register CSV a clerk uploads, asserting they were imported. */
+    public void importHouseholds(Households.Row... rows) {
+        Api.Response response = api.as("clerk").postCsv("/api/households/imports", Households.csv(rows));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    /** Requests a disbursement as {@code user} and returns its id. */
+    public String requestDisbursement(String user, String projectId, String payeeField, String payee, long fen,
+                                      String voucherNo) {
+        Api.Response response = api.as(user).post("/api/disbursements", """
+                {"projectId": "%s", "%s": "%s", "amountFen": %d, "voucherNo": "%s"}
+                """.formatted(projectId, payeeField, payee, fen, voucherNo));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().path("status").asText()).isEqualTo("REQUESTED");
+        return response.json().path("disbursementId").asText();
+    }
+
+    /** Asserts the journal balances and no account went where it may not, as the auditor's check endpoint says. */
+    public void assertJournalHolds() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Response check = api.as("auditor").get("/api/audit/journal-check");
+            assertThat(check.status()).as(check.toString()).isEqualTo(200);
+            assertThat(check.json().path("ok").asBoolean()).as(check.body()).isTrue();
+            Api.Response balance = api.as("auditor").get("/api/audit/trial-balance");
+            assertThat(balance.json().path("totalFen").asLong()).isZero();
+        });
+    }
 }
