@@ -1,5 +1,7 @@
 package cn.fupin.ledger.ops.axon;
 
+import org.axonframework.eventhandling.async.SequentialPolicy;
+
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -103,8 +105,12 @@ public class AxonConfiguration {
 
     @Bean
     public ConfigurerModule processingConfigurer() {
+        // The journal takes every money event in the order of the event store (one sequence for the whole group), so
+        // that at every moment its balances are those of a prefix of the ledger's history: balanced, and no account
+        // where it may not be. Other read models are sequenced per aggregate, Axon's default.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
+                .registerSequencingPolicy("journal", configuration -> new SequentialPolicy())
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance()));
     }
