@@ -109,9 +109,7 @@ class DemoDataLoader implements ApplicationRunner {
                 ignoringDone(() -> commands.sendAndWait(new DesignatePoorVillageCommand(new VillageCode(village), year, documentNo)));
             }
         }
-        List<String> householdVillages = new ArrayList<>(poor);
-        householdVillages.addAll(otherVillages(poor, 10));
-        String register = DemoHouseholds.csv(householdVillages, HOUSEHOLDS, gazetteer.county().code());
+        String register = householdRegister(gazetteer);
         HouseholdImportResult imported = registerFiles.importFile(register.getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8, "demo-register.csv");
         for (Appropriation appropriation : APPROPRIATIONS) {
@@ -122,6 +120,14 @@ class DemoDataLoader implements ApplicationRunner {
         }
         log.info("demo county loaded: {} poor villages, {} households imported ({} unchanged), {} appropriations; {}",
                 poor.size(), imported.imported(), imported.unchanged(), APPROPRIATIONS.size(), LABEL);
+    }
+
+    /** The demo register file: {@link #HOUSEHOLDS} households in the poor villages and ten others (deterministic). */
+    static String householdRegister(Gazetteer gazetteer) {
+        List<String> poor = poorVillages(gazetteer);
+        List<String> householdVillages = new ArrayList<>(poor);
+        householdVillages.addAll(otherVillages(gazetteer, poor, 10));
+        return DemoHouseholds.csv(householdVillages, HOUSEHOLDS, gazetteer.county().code());
     }
 
     private List<String> poorVillages() {
@@ -142,7 +148,7 @@ class DemoDataLoader implements ApplicationRunner {
         return poor;
     }
 
-    private List<String> otherVillages(List<String> poor, int count) {
+    private static List<String> otherVillages(Gazetteer gazetteer, List<String> poor, int count) {
         List<String> others = new ArrayList<>();
         for (Place township : gazetteer.townships()) {
             for (Place village : gazetteer.villagesOf(township.code())) {
