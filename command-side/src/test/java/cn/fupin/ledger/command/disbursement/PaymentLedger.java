@@ -142,19 +142,30 @@ final class PaymentLedger extends InMemoryLedger {
 
     static ProposeProjectCommand proposal(String projectId, String workArea, Beneficiary beneficiary, long centralFen,
                                           long countyFen) {
+        return proposal(projectId, workArea, beneficiary,
+                List.of(new BudgetLine(CENTRAL, centralFen), new BudgetLine(COUNTY, countyFen)));
+    }
+
+    static ProposeProjectCommand proposal(String projectId, String workArea, Beneficiary beneficiary,
+                                          List<BudgetLine> budget) {
         return new ProposeProjectCommand(new ProjectId(projectId), "金穗社区" + workArea, workArea,
-                new VillageCode(JINSUI), beneficiary,
-                List.of(new BudgetLine(CENTRAL, centralFen), new BudgetLine(COUNTY, countyFen)), "金穗社区居委会",
-                "陵江镇人民政府", LocalDate.of(2016, 3, 1), LocalDate.of(2016, 10, 31), 110, 275, null, null, null,
-                null, null, null, CLERK);
+                new VillageCode(JINSUI), beneficiary, budget, "金穗社区居委会", "陵江镇人民政府",
+                LocalDate.of(2016, 3, 1), LocalDate.of(2016, 10, 31), 110, 275, null, null, null, null, null, null,
+                CLERK);
     }
 
     /** Registers a household as the register import does, with its (here meaningless) ciphertexts. */
     void register(String cardNo, String villageCode) {
-        DefaultUnitOfWork.startAndGet(null).execute(() -> axon().eventStore().publish(new GenericDomainEventMessage<>(
-                "Household", cardNo, 0, new HouseholdRegisteredEvent(cardNo, "户主" + cardNo.substring(cardNo.length() - 4),
-                        "ciphertext", "**************0018", "ciphertext", "***************0128", villageCode,
-                        new VillageCode(villageCode).township().value(), 4, false, "IMPORT-0001"))));
+        register(List.of(cardNo), villageCode);
+    }
+
+    /** Registers households of one village in one unit of work, as one register file does. */
+    void register(List<String> cardNos, String villageCode) {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> cardNos.forEach(cardNo -> axon().eventStore().publish(
+                new GenericDomainEventMessage<>("Household", cardNo, 0, new HouseholdRegisteredEvent(cardNo,
+                        "户主" + cardNo.substring(cardNo.length() - 4), "ciphertext", "**************0018",
+                        "ciphertext", "***************0128", villageCode,
+                        new VillageCode(villageCode).township().value(), 4, false, "IMPORT-0001")))));
     }
 
     void exit(String cardNo) {

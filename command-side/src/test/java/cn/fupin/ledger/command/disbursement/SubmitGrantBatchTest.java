@@ -3,18 +3,22 @@ package cn.fupin.ledger.command.disbursement;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.RefusalKind;
+import cn.fupin.ledger.shared.disbursement.ApproveGrantBatchCommand;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchId;
 import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantItem;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.disbursement.SubmitGrantBatchCommand;
+import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
 import cn.fupin.ledger.shared.project.BudgetLine;
+import cn.fupin.ledger.shared.project.ApproveProjectCommand;
 import cn.fupin.ledger.shared.project.CompleteProjectCommand;
 import cn.fupin.ledger.shared.project.ProjectId;
 import cn.fupin.ledger.shared.project.ProjectPaymentRequestedEvent;
 import cn.fupin.ledger.shared.project.StartProjectCommand;
+import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static cn.fupin.ledger.command.disbursement.PaymentLedger.APPROVER;
 import static cn.fupin.ledger.command.disbursement.PaymentLedger.CENTRAL;
 import static cn.fupin.ledger.command.disbursement.PaymentLedger.CLERK;
 import static cn.fupin.ledger.command.disbursement.PaymentLedger.COUNTY;
@@ -115,6 +120,29 @@ class SubmitGrantBatchTest {
         ledger.send(batch(BATCH, VOUCHER, 500_000L, WANG, LI, ZHAO));
 
         assertThat(ledger.leftToPayFen(GRANTS)).isZero();
+    }
+
+    @Test
+    void aBatchOfOneThousandHouseholdsIsRecordedAndApprovedWhole() {
+        String provincial = "FUND-2016-PROVINCIAL";
+        String project = "PRJ-2016-0003";
+        ledger.appropriate(new FundId(provincial), 1000 * GRANT_FEN);
+        ledger.send(PaymentLedger.proposal(project, "INDUSTRY", Beneficiary.HOUSEHOLDS,
+                List.of(new BudgetLine(provincial, 1000 * GRANT_FEN))));
+        ledger.send(new ApproveProjectCommand(new ProjectId(project), "苍农工委〔2016〕9号", APPROVER));
+        List<String> cards = IntStream.rangeClosed(1, 1000).mapToObj("HK-510824100001-1%03d"::formatted).toList();
+        ledger.register(cards, JINSUI);
+
+        List<String> ids = ledger.send(new SubmitGrantBatchCommand(new GrantBatchId(BATCH), new ProjectId(project),
+                VOUCHER, cards.stream().map(card -> new GrantItem(card, GRANT_FEN)).toList(), CLERK));
+        GrantBatchApprover.Approved approved = ledger.send(new ApproveGrantBatchCommand(new GrantBatchId(BATCH),
+                APPROVER));
+
+        assertThat(ids).hasSize(1000).doesNotHaveDuplicates();
+        assertThat(ledger.vouchers()).hasSize(1001).containsEntry(VOUCHER + "-1000", ids.get(999));
+        assertThat(approved).isEqualTo(new GrantBatchApprover.Approved(BATCH, 1000, 1000 * GRANT_FEN));
+        assertThat(ledger.disbursedFen(provincial)).isEqualTo(1000 * GRANT_FEN);
+        assertThat(ledger.availableFen(provincial)).isZero();
     }
 
     @Nested
