@@ -4,10 +4,12 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
 import cn.fupin.ledger.shared.fund.FiscalYear;
+import cn.fupin.ledger.shared.fund.FundDisbursementReversedEvent;
 import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.fund.FundReservationReleasedEvent;
 import cn.fupin.ledger.shared.fund.FundSource;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
+import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +35,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * </ul>
  * Reservations are granted and released by the handlers that decide over a project and its funds in one unit of
  * work ({@code ProjectApprover}, {@code ProjectCanceller}, ...), through {@link #reserve} and {@link #release}.
+ * Payments are made from a project's reservation, and reversed back into it, by the disbursement handlers through
+ * {@link #disburse} and {@link #reverseDisbursement}: a payment moves money from reserved to disbursed, so what the
+ * fund can still promise does not change.
  */
 @Aggregate
 public class Fund {
@@ -44,9 +49,12 @@ public class Fund {
     private String fundId;
     private long appropriatedFen;
     private long reservedFen;
-    /** Paid out of the fund's reservations; no payment exists yet, so it stays 0 until disbursements are recorded. */
+    /** Paid out of the fund's reservations and not reversed. */
     private long disbursedFen;
+    /** What the fund holds reserved and not yet paid, per project. */
     private final Map<String, Long> reservedFenByProject = new HashMap<>();
+    /** What the fund has paid and not reversed, per project. */
+    private final Map<String, Long> disbursedFenByProject = new HashMap<>();
     private final Set<String> documentNos = new HashSet<>();
     private final Set<String> appropriationIds = new HashSet<>();
 
@@ -84,9 +92,19 @@ public class Fund {
         return appropriatedFen - reservedFen - disbursedFen;
     }
 
-    /** What the fund holds reserved for one project, in fen (0 when nothing). */
+    /** What the fund holds reserved for one project and has not paid, in fen (0 when nothing). */
     public long reservedFor(String projectId) {
         return reservedFenByProject.getOrDefault(projectId, 0L);
+    }
+
+    /** What the fund has paid for one project and not reversed, in fen (0 when nothing). */
+    public long disbursedFor(String projectId) {
+        return disbursedFenByProject.getOrDefault(projectId, 0L);
+    }
+
+    /** What the fund has paid in all and not reversed, in fen. */
+    public long disbursedFen() {
+        return disbursedFen;
     }
 
     /**
@@ -126,9 +144,57 @@ public class Fund {
         requireCovered();
     }
 
+    /**
+     * Pays {@code amountFen} out of what the fund holds reserved for the project, for the disbursement
+     * {@code disbursementId}: reserved goes down, disbursed goes up by the same amount, and what the fund can still
+     * promise does not change. The project decided the split of the payment over its funds from what each holds for
+     * it, so paying more than the project's reservation here is a programming error, not a refusal.
+     */
+    public void disburse(String projectId, String disbursementId, long amountFen) {
+        if (projectId == null || disbursementId == null || amountFen <= 0) {
+            throw new IllegalArgumentException("a payment is a positive amount for a project and a disbursement");
+        }
+        long reservedForProject = reservedFor(projectId);
+        if (amountFen > reservedForProject) {
+            throw new IllegalStateException("fund " + fundId + " holds " + reservedForProject + " fen for project "
+                    + projectId + " and cannot pay " + amountFen);
+        }
+        long reservedAfter = reservedFen - amountFen;
+        long disbursedAfter = Math.addExact(disbursedFen, amountFen);
+        apply(new FundsDisbursedEvent(fundId, projectId, disbursementId, amountFen, reservedAfter, disbursedAfter,
+                appropriatedFen - reservedAfter - disbursedAfter));
+        requireCovered();
+    }
+
+    /**
+     * Takes back a payment of {@code amountFen} made for the project by the disbursement {@code disbursementId}: the
+     * money is held reserved for the project again (冲销). Reversing more than the fund paid for the project is a
+     * programming error.
+     */
+    public void reverseDisbursement(String projectId, String disbursementId, long amountFen) {
+        if (projectId == null || disbursementId == null || amountFen <= 0) {
+            throw new IllegalArgumentException("a reversal is a positive amount for a project and a disbursement");
+        }
+        long disbursedForProject = disbursedFor(projectId);
+        if (amountFen > disbursedForProject) {
+            throw new IllegalStateException("fund " + fundId + " paid " + disbursedForProject + " fen for project "
+                    + projectId + " and cannot take back " + amountFen);
+        }
+        long reservedAfter = Math.addExact(reservedFen, amountFen);
+        long disbursedAfter = disbursedFen - amountFen;
+        apply(new FundDisbursementReversedEvent(fundId, projectId, disbursementId, amountFen, reservedAfter,
+                disbursedAfter, appropriatedFen - reservedAfter - disbursedAfter));
+        requireCovered();
+    }
+
     /** The fund's central invariant, checked after every change of its reservations: a broken one is a bug. */
     private void requireCovered() {
-        if (reservedFen < 0 || disbursedFen < 0 || availableFen() < 0) {
+        // The totals are the sums of the projects' amounts, and no project holds or was paid a negative amount.
+        boolean perProjectCovered = reservedFenByProject.values().stream().allMatch(fen -> fen > 0)
+                && disbursedFenByProject.values().stream().allMatch(fen -> fen > 0)
+                && reservedFenByProject.values().stream().mapToLong(Long::longValue).sum() == reservedFen
+                && disbursedFenByProject.values().stream().mapToLong(Long::longValue).sum() == disbursedFen;
+        if (reservedFen < 0 || disbursedFen < 0 || availableFen() < 0 || !perProjectCovered) {
             throw new IllegalStateException("fund " + fundId + " promises more than it holds: appropriated "
                     + appropriatedFen + ", reserved " + reservedFen + ", disbursed " + disbursedFen);
         }
@@ -170,17 +236,38 @@ public class Fund {
     @EventSourcingHandler
     void on(FundsReservedEvent event) {
         reservedFen = event.reservedTotalFen();
-        reservedFenByProject.put(event.projectId(), reservedFor(event.projectId()) + event.amountFen());
+        add(reservedFenByProject, event.projectId(), event.amountFen());
     }
 
     @EventSourcingHandler
     void on(FundReservationReleasedEvent event) {
         reservedFen = event.reservedTotalFen();
-        long left = reservedFor(event.projectId()) - event.amountFen();
-        if (left == 0) {
-            reservedFenByProject.remove(event.projectId());
+        add(reservedFenByProject, event.projectId(), -event.amountFen());
+    }
+
+    @EventSourcingHandler
+    void on(FundsDisbursedEvent event) {
+        reservedFen = event.reservedTotalFen();
+        disbursedFen = event.disbursedTotalFen();
+        add(reservedFenByProject, event.projectId(), -event.amountFen());
+        add(disbursedFenByProject, event.projectId(), event.amountFen());
+    }
+
+    @EventSourcingHandler
+    void on(FundDisbursementReversedEvent event) {
+        reservedFen = event.reservedTotalFen();
+        disbursedFen = event.disbursedTotalFen();
+        add(reservedFenByProject, event.projectId(), event.amountFen());
+        add(disbursedFenByProject, event.projectId(), -event.amountFen());
+    }
+
+    /** Adds to a project's amount, leaving out projects that come to 0. */
+    private static void add(Map<String, Long> fenByProject, String projectId, long fen) {
+        long after = Math.addExact(fenByProject.getOrDefault(projectId, 0L), fen);
+        if (after == 0) {
+            fenByProject.remove(projectId);
         } else {
-            reservedFenByProject.put(event.projectId(), left);
+            fenByProject.put(projectId, after);
         }
     }
 }

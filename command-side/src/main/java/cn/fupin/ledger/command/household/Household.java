@@ -3,6 +3,7 @@ package cn.fupin.ledger.command.household;
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
+import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
@@ -11,6 +12,8 @@ import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRow;
+import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
+import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStatus;
 import cn.fupin.ledger.shared.household.RevealHouseholdPersonalDataCommand;
 import cn.fupin.ledger.shared.household.ReturnHouseholdCommand;
@@ -26,7 +29,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <ul>
  *   <li>its status moves registered → exited → returned → exited …: no exit while exited, no return unless exited;</li>
  *   <li>a status change names a year no earlier than the previous change's, and a reason;</li>
- *   <li>its ID and bank card numbers exist only as ciphertext, and every unmasked view is recorded.</li>
+ *   <li>its ID and bank card numbers exist only as ciphertext, and every unmasked view is recorded;</li>
+ *   <li>it holds at most one start-up grant (增收项目启动资金, DOMAIN.md "Money") at a time: a grant is claimed when
+ *       it is requested and released only when it is rejected or reversed, so a second one is refused while the
+ *       first is pending or paid, in every batch and every project.</li>
  * </ul>
  * Uniqueness across households (card number, ID number, bank card) spans aggregates and is held by
  * {@link HouseholdRegisterImporter}.
@@ -44,10 +50,13 @@ public class Household {
     private String idNumberCiphertext;
     private String bankCardCiphertext;
     private String villageCode;
+    private String townshipCode;
     private int members;
     private boolean migrant;
     private HouseholdStatus status;
     private int lastChangeYear;
+    /** The disbursement of the household's start-up grant, requested or paid; {@code null} when it holds none. */
+    private String startupGrant;
 
     protected Household() {
         // Axon rebuilds the household from its events.
@@ -71,6 +80,58 @@ public class Household {
                 && migrant == row.migrant()
                 && cipher.decrypt(idNumberCiphertext, cardNo, ID_NUMBER_FIELD).equals(row.idNumber().plain())
                 && cipher.decrypt(bankCardCiphertext, cardNo, BANK_CARD_FIELD).equals(row.bankCard().plain());
+    }
+
+    public String cardNo() {
+        return cardNo;
+    }
+
+    public String villageCode() {
+        return villageCode;
+    }
+
+    public String townshipCode() {
+        return townshipCode;
+    }
+
+    /** Whether the household has left poverty and exited the register (a returned household is in it again). */
+    public boolean exited() {
+        return status == HouseholdStatus.EXITED;
+    }
+
+    /** The disbursement of its start-up grant, requested or paid and not reversed; {@code null} when none. */
+    public String startupGrant() {
+        return startupGrant;
+    }
+
+    /**
+     * Records that the disbursement {@code disbursementId} of {@code amountFen} fen from {@code projectId} is the
+     * household's start-up grant. Refuses DUPLICATE_STARTUP_GRANT while an earlier grant is requested or paid.
+     */
+    public void claimStartupGrant(String disbursementId, String projectId, long amountFen) {
+        if (disbursementId == null || projectId == null || amountFen <= 0) {
+            throw new IllegalArgumentException("a grant is a positive amount of a disbursement from a project");
+        }
+        if (startupGrant != null) {
+            throw Refusal.conflict("DUPLICATE_STARTUP_GRANT", "the household's start-up grant is requested or paid "
+                    + "already; a second one may be requested only once that one is rejected or reversed");
+        }
+        apply(new HouseholdStartupGrantClaimedEvent(cardNo, disbursementId, projectId, amountFen));
+    }
+
+    /**
+     * Gives up the claim of the start-up grant {@code disbursementId}, which was REJECTED or REVERSED: the household
+     * may be granted again. Releasing a grant the household does not hold is a programming error.
+     */
+    public void releaseStartupGrant(String disbursementId, DisbursementStatus outcome) {
+        if (outcome != DisbursementStatus.REJECTED && outcome != DisbursementStatus.REVERSED) {
+            throw new IllegalArgumentException("a grant is released when it is rejected or reversed, not " + outcome);
+        }
+        if (disbursementId == null || !disbursementId.equals(startupGrant)) {
+            throw new IllegalStateException("household " + cardNo + " holds the grant " + startupGrant + ", not "
+                    + disbursementId);
+        }
+        apply(new HouseholdStartupGrantReleasedEvent(cardNo, disbursementId, outcome.name()));
     }
 
     @CommandHandler
@@ -125,6 +186,7 @@ public class Household {
         idNumberCiphertext = event.idNumberCiphertext();
         bankCardCiphertext = event.bankCardCiphertext();
         villageCode = event.villageCode();
+        townshipCode = event.townshipCode();
         members = event.members();
         migrant = event.migrant();
         status = HouseholdStatus.REGISTERED;
@@ -140,5 +202,15 @@ public class Household {
     void on(HouseholdReturnedEvent event) {
         status = HouseholdStatus.RETURNED;
         lastChangeYear = event.year();
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdStartupGrantClaimedEvent event) {
+        startupGrant = event.disbursementId();
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdStartupGrantReleasedEvent event) {
+        startupGrant = null;
     }
 }

@@ -3,12 +3,15 @@ package cn.fupin.ledger.command.project;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
+import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.CompleteProjectCommand;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
 import cn.fupin.ledger.shared.project.ProjectApprovedEvent;
 import cn.fupin.ledger.shared.project.ProjectCancelledEvent;
 import cn.fupin.ledger.shared.project.ProjectCompletedEvent;
+import cn.fupin.ledger.shared.project.ProjectPaymentRequestedEvent;
+import cn.fupin.ledger.shared.project.ProjectPaymentSettledEvent;
 import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import cn.fupin.ledger.shared.project.ProjectRejectedEvent;
 import cn.fupin.ledger.shared.project.ProjectSelectedEvent;
@@ -16,9 +19,11 @@ import cn.fupin.ledger.shared.project.ProjectStartedEvent;
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import cn.fupin.ledger.shared.project.ProjectSubmittedToCompetitionEvent;
 import cn.fupin.ledger.shared.project.StartProjectCommand;
+import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +45,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   <li>a project is in at most one round at a time, only while proposed, and cannot be approved while in it;</li>
  *   <li>the approver is not the proposer (four eyes);</li>
  *   <li>what its funds hold for it is exactly its budget from approval until cancellation or acceptance, when what
- *       was not paid goes back.</li>
+ *       was not paid goes back;</li>
+ *   <li>payments (DOMAIN.md, "implementing (disbursed in tranches)") are requested only while it is approved or being
+ *       implemented, and never for more than is left of a budget line: reserved − paid − pending, per fund;</li>
+ *   <li>it is not cancelled or accepted while a payment is pending, and a paid payment is not reversed into a
+ *       project that is closed (accepted or cancelled), whose funds hold nothing for it any more.</li>
  * </ul>
  * Steps that touch other aggregates (the proposal, approval, cancellation and acceptance, which reserve and release
  * money of the funds, or enter and leave a round) are decided by handlers in this package and by the round's own
@@ -50,6 +59,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Project {
 
     static final int NOTE_LENGTH_MAX = 2000;
+
+    /** Where a project may pay from its budget (DOMAIN.md, "approved → ... → implementing (disbursed in tranches)"). */
+    private static final Set<ProjectStatus> PAYABLE = EnumSet.of(ProjectStatus.APPROVED, ProjectStatus.IMPLEMENTING);
+
+    /** A project whose funds hold nothing for it any more: a payment reversed now would have nowhere to go. */
+    private static final Set<ProjectStatus> CLOSED = EnumSet.of(ProjectStatus.ACCEPTED, ProjectStatus.CANCELLED);
 
     /** Where a project may be cancelled from: not once it is finished, refused or cancelled already. */
     private static final Set<ProjectStatus> CANCELLABLE = EnumSet.of(ProjectStatus.PROPOSED, ProjectStatus.SELECTED,
@@ -61,13 +76,23 @@ public class Project {
     private String proposedBy;
     private String townshipCode;
     private String villageCode;
+    private Beneficiary beneficiary;
     private List<BudgetLine> budget;
     /** The round the project entered, kept after the round closes; {@code null} when it never entered one. */
     private String competitionId;
-    /** Fen per fund the funds hold reserved for the project, by fund id in order. */
+    /**
+     * Fen per fund reserved for the project at its approval, less what was released when it closed, by fund id in
+     * order. Paid money stays counted here: what a fund still holds for the project is this less what was paid.
+     */
     private final Map<String, Long> reservedFenByFund = new TreeMap<>();
-    /** Fen per fund paid out of the reservation. No payment exists yet: this stays empty until disbursements. */
+    /** Fen per fund paid out of the reservation and not reversed. */
     private final Map<String, Long> paidFenByFund = new TreeMap<>();
+    /** Fen per fund of the payments requested and not yet approved or rejected. */
+    private final Map<String, Long> pendingFenByFund = new TreeMap<>();
+    /** The lines of each pending payment, by disbursement id. */
+    private final Map<String, List<BudgetLine>> pendingPayments = new HashMap<>();
+    /** The lines of each paid and unreversed payment, by disbursement id. */
+    private final Map<String, List<BudgetLine>> paidPayments = new HashMap<>();
 
     protected Project() {
         // Axon rebuilds the project from its events.
@@ -88,6 +113,21 @@ public class Project {
 
     public ProjectStatus status() {
         return status;
+    }
+
+    /** Whom the project's money reaches: its village as a whole, or poor households (DOMAIN.md, "Targeting"). */
+    public Beneficiary beneficiary() {
+        return beneficiary;
+    }
+
+    /** Whether a payment is requested and neither approved nor rejected yet. */
+    public boolean hasPendingPayments() {
+        return !pendingPayments.isEmpty();
+    }
+
+    /** What is left to request from the budget, in fen: reserved − paid − pending over all funds. */
+    public long leftToPayFen() {
+        return leftByFund().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The round the project entered (and, once it closed, the round that selected or rejected it); or {@code null}. */
@@ -126,6 +166,119 @@ public class Project {
             }
         });
         return List.copyOf(unpaid);
+    }
+
+    /** Refuses a payment unless the project is approved or being implemented (PROJECT_NOT_PAYABLE). */
+    public void requirePayable() {
+        if (!PAYABLE.contains(status)) {
+            throw Refusal.conflict("PROJECT_NOT_PAYABLE",
+                    "only an approved project or one being implemented pays from its budget; it is " + status);
+        }
+    }
+
+    /** Refuses a reversal into a project that is accepted or cancelled (PROJECT_CLOSED). */
+    public void requireOpenForReversal() {
+        if (CLOSED.contains(status)) {
+            throw Refusal.conflict("PROJECT_CLOSED", "the project is " + status
+                    + "; its funds hold nothing for it any more, so a payment cannot be reversed into it");
+        }
+    }
+
+    /**
+     * How a payment of {@code amountFen} is taken from the budget: the lines in fund id order, each giving at most
+     * what is left of it (reserved − paid − pending), until the amount is covered; lines giving nothing are left
+     * out. Refuses PROJECT_BUDGET_EXCEEDED when less than the amount is left in all.
+     */
+    public List<BudgetLine> split(long amountFen) {
+        if (amountFen <= 0) {
+            throw new IllegalArgumentException("a payment is a positive number of fen: " + amountFen);
+        }
+        Map<String, Long> left = leftByFund();
+        long leftFen = left.values().stream().mapToLong(Long::longValue).sum();
+        if (amountFen > leftFen) {
+            throw Refusal.conflict("PROJECT_BUDGET_EXCEEDED", "the project has " + leftFen
+                    + " fen left to pay from its budget, less than the " + amountFen + " fen asked for");
+        }
+        List<BudgetLine> lines = new ArrayList<>();
+        long remainingFen = amountFen;
+        for (Map.Entry<String, Long> line : left.entrySet()) {
+            if (remainingFen == 0) {
+                break;
+            }
+            long takenFen = Math.min(remainingFen, line.getValue());
+            if (takenFen > 0) {
+                lines.add(new BudgetLine(line.getKey(), takenFen));
+                remainingFen -= takenFen;
+            }
+        }
+        return List.copyOf(lines);
+    }
+
+    /**
+     * Records a payment of {@code amountFen} fen, split over the funds as {@code fromFunds} (from {@link #split}),
+     * as pending until it is approved or rejected. Refuses PROJECT_NOT_PAYABLE; lines that do not add up to the amount
+     * or take more than is left are a programming error.
+     */
+    public void requestPayment(String disbursementId, long amountFen, List<BudgetLine> fromFunds) {
+        requirePayable();
+        if (disbursementId == null || pendingPayments.containsKey(disbursementId)
+                || paidPayments.containsKey(disbursementId)) {
+            throw new IllegalArgumentException("payment " + disbursementId + " is unnamed or known to the project already");
+        }
+        requireLinesOf(amountFen, fromFunds);
+        Map<String, Long> left = leftByFund();
+        for (BudgetLine line : fromFunds) {
+            if (line.amountFen() > left.getOrDefault(line.fundId(), 0L)) {
+                throw new IllegalStateException("project " + projectId + " has less than " + line.amountFen()
+                        + " fen left from " + line.fundId() + "; split the payment first");
+            }
+        }
+        apply(new ProjectPaymentRequestedEvent(projectId, disbursementId, amountFen, List.copyOf(fromFunds)));
+    }
+
+    /**
+     * Records how a payment ended: APPROVED (pending → paid; refuses PROJECT_NOT_PAYABLE), REJECTED (pending
+     * released) or REVERSED (paid → back in the budget; refuses PROJECT_CLOSED). The amount and lines are the
+     * payment's own; any others, or a payment the project does not hold in that state, are a programming error.
+     */
+    public void settlePayment(String disbursementId, DisbursementStatus outcome, long amountFen,
+                              List<BudgetLine> fromFunds) {
+        Objects.requireNonNull(outcome, "outcome");
+        requireLinesOf(amountFen, fromFunds);
+        List<BudgetLine> recorded = switch (outcome) {
+            case APPROVED -> {
+                requirePayable();
+                yield pendingPayments.get(disbursementId);
+            }
+            case REJECTED -> pendingPayments.get(disbursementId);
+            case REVERSED -> {
+                requireOpenForReversal();
+                yield paidPayments.get(disbursementId);
+            }
+            case REQUESTED -> throw new IllegalArgumentException("a payment is settled as approved, rejected or reversed");
+        };
+        if (recorded == null || !recorded.equals(fromFunds)) {
+            throw new IllegalStateException("project " + projectId + " holds no payment " + disbursementId
+                    + " of these lines to settle as " + outcome);
+        }
+        apply(new ProjectPaymentSettledEvent(projectId, disbursementId, outcome.name(), amountFen,
+                List.copyOf(fromFunds)));
+    }
+
+    /** What is left of each budget line to request, in fund id order: reserved − paid − pending. */
+    private Map<String, Long> leftByFund() {
+        Map<String, Long> left = new TreeMap<>();
+        reservedFenByFund.forEach((fundId, reservedFen) -> left.put(fundId, reservedFen
+                - paidFenByFund.getOrDefault(fundId, 0L) - pendingFenByFund.getOrDefault(fundId, 0L)));
+        return left;
+    }
+
+    private static void requireLinesOf(long amountFen, List<BudgetLine> fromFunds) {
+        if (amountFen <= 0 || fromFunds == null || fromFunds.isEmpty()
+                || fromFunds.stream().anyMatch(line -> line.amountFen() <= 0)
+                || fromFunds.stream().mapToLong(BudgetLine::amountFen).reduce(0L, Math::addExact) != amountFen) {
+            throw new IllegalArgumentException("a payment is a positive amount split into positive lines that add up to it");
+        }
     }
 
     /**
@@ -204,6 +357,15 @@ public class Project {
         if (!CANCELLABLE.contains(status)) {
             throw Refusal.conflict("PROJECT_NOT_CANCELLABLE", "a project that is " + status + " cannot be cancelled");
         }
+        requireNoPendingPayments();
+    }
+
+    /** Refuses to close the project while a payment waits for its decision: approve or reject it first. */
+    private void requireNoPendingPayments() {
+        if (hasPendingPayments()) {
+            throw Refusal.conflict("PAYMENTS_PENDING", pendingPayments.size()
+                    + " payment(s) of the project are requested and not decided; approve or reject them first");
+        }
     }
 
     /** Records the cancellation; the caller has released {@link #unpaidReservations()} from the funds just before. */
@@ -216,6 +378,7 @@ public class Project {
         if (status != ProjectStatus.COMPLETED) {
             throw Refusal.conflict("PROJECT_NOT_COMPLETED", "only a completed project can be accepted; it is " + status);
         }
+        requireNoPendingPayments();
     }
 
     /** Records the acceptance; the caller has released {@link #unpaidReservations()} from the funds just before. */
@@ -259,6 +422,7 @@ public class Project {
         proposedBy = event.proposedBy();
         townshipCode = event.townshipCode();
         villageCode = event.villageCode();
+        beneficiary = event.beneficiary();
         budget = List.copyOf(event.budget());
     }
 
@@ -281,6 +445,35 @@ public class Project {
     void on(ProjectApprovedEvent event) {
         status = ProjectStatus.APPROVED;
         event.reserved().forEach(line -> reservedFenByFund.merge(line.fundId(), line.amountFen(), Math::addExact));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectPaymentRequestedEvent event) {
+        event.fromFunds().forEach(line -> pendingFenByFund.merge(line.fundId(), line.amountFen(), Math::addExact));
+        pendingPayments.put(event.disbursementId(), List.copyOf(event.fromFunds()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectPaymentSettledEvent event) {
+        switch (DisbursementStatus.valueOf(event.outcome())) {
+            case APPROVED -> {
+                event.fromFunds().forEach(line -> {
+                    pendingFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact);
+                    paidFenByFund.merge(line.fundId(), line.amountFen(), Math::addExact);
+                });
+                pendingPayments.remove(event.disbursementId());
+                paidPayments.put(event.disbursementId(), List.copyOf(event.fromFunds()));
+            }
+            case REJECTED -> {
+                event.fromFunds().forEach(line -> pendingFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact));
+                pendingPayments.remove(event.disbursementId());
+            }
+            case REVERSED -> {
+                event.fromFunds().forEach(line -> paidFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact));
+                paidPayments.remove(event.disbursementId());
+            }
+            case REQUESTED -> throw new IllegalStateException("a payment is never settled as requested");
+        }
     }
 
     @EventSourcingHandler

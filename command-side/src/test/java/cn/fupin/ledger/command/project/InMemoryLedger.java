@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -33,17 +34,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The command side of projects as it runs in the application, in memory: the project, fund, village and round aggregates
  * with the handlers of this package on one command bus, each command in its own unit of work (which, on the
  * relational store, is one database transaction). A refused command's unit of work rolls back and stores nothing.
+ * Other packages extend it with their aggregates and handlers (see {@link #InMemoryLedger(Consumer)}).
  */
-final class InMemoryLedger implements AutoCloseable {
+public class InMemoryLedger implements AutoCloseable {
 
-    static final Gazetteer CANGXI = Gazetteer.forCounty("510824");
-    static final WorkAreas WORK_AREAS = WorkAreas.standard();
+    public static final Gazetteer CANGXI = Gazetteer.forCounty("510824");
+    public static final WorkAreas WORK_AREAS = WorkAreas.standard();
 
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final Configuration axon;
 
-    InMemoryLedger() {
-        axon = DefaultConfigurer.defaultConfiguration()
+    public InMemoryLedger() {
+        this(configurer -> { });
+    }
+
+    /** The ledger of projects with more aggregates, handlers or components, as {@code more} configures them. */
+    protected InMemoryLedger(Consumer<Configurer> more) {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(c -> storage)
                 .registerComponent(Gazetteer.class, c -> CANGXI)
@@ -55,54 +62,60 @@ final class InMemoryLedger implements AutoCloseable {
                 .registerCommandHandler(c -> new ProjectProposer(c, c.eventStore(), CANGXI, WORK_AREAS))
                 .registerCommandHandler(c -> new ProjectApprover(c, c.eventStore()))
                 .registerCommandHandler(c -> new ProjectCanceller(c, c.eventStore()))
-                .registerCommandHandler(c -> new ProjectAcceptor(c, c.eventStore()))
-                .buildConfiguration();
+                .registerCommandHandler(c -> new ProjectAcceptor(c, c.eventStore()));
+        more.accept(configurer);
+        axon = configurer.buildConfiguration();
         axon.start();
     }
 
+    /** The running configuration, for what an extension records or reads itself. */
+    protected Configuration axon() {
+        return axon;
+    }
+
     /** Sends the command and waits for its result; a refusal is thrown as it is. */
-    <R> R send(Object command) {
+    public <R> R send(Object command) {
         return axon.commandGateway().sendAndWait(command);
     }
 
     /** Sends a command that must be refused, and returns the refusal. */
-    Refusal refusal(Object command) {
+    public Refusal refusal(Object command) {
         Refusal refusal = catchThrowableOfType(Refusal.class, () -> send(command));
         assertThat(refusal).as("the command is refused").isNotNull();
         return refusal;
     }
 
-    void appropriate(FundId fundId, long amountFen) {
+    public void appropriate(FundId fundId, long amountFen) {
         send(new AppropriateFundsCommand(fundId, "APPR-" + fundId.value(), fundId.fiscalYear(), fundId.source(),
                 amountFen, "财农〔" + fundId.fiscalYear() + "〕" + fundId.source().ordinal() + "号", null));
     }
 
-    void designatePoor(VillageCode village, int year) {
+    public void designatePoor(VillageCode village, int year) {
         send(new DesignatePoorVillageCommand(village, year, "苍委发〔" + year + "〕3号"));
     }
 
     /** The payloads stored for one aggregate, in order. */
-    List<Object> events(String aggregateId) {
+    public List<Object> events(String aggregateId) {
         return axon.eventStore().readEvents(aggregateId).asStream().map(Message::getPayload).map(Object.class::cast)
                 .toList();
     }
 
     /** Every payload the ledger has stored, in order. */
-    List<Object> allEvents() {
+    public List<Object> allEvents() {
         return storage.readEvents(null, false).map(Message::getPayload).map(Object.class::cast).toList();
     }
 
-    long availableFen(String fundId) {
+    public long availableFen(String fundId) {
         return read(Fund.class, fundId, Fund::availableFen);
     }
 
-    <T, R> R read(Class<T> type, String id, Function<T, R> question) {
+    public <T, R> R read(Class<T> type, String id, Function<T, R> question) {
         return DefaultUnitOfWork.startAndGet(null)
                 .executeWithResult(() -> axon.repository(type).load(id).invoke(question)).getPayload();
     }
 
     /** Runs a step on the project in its own unit of work, as another handler (a competitive round's) does. */
-    void onProject(String projectId, Consumer<Project> step) {
+    public void onProject(String projectId, Consumer<Project> step) {
         DefaultUnitOfWork.startAndGet(null).execute(() -> axon.repository(Project.class).load(projectId).execute(step));
     }
 

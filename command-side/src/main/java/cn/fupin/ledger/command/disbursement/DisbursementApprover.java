@@ -1,0 +1,56 @@
+package cn.fupin.ledger.command.disbursement;
+
+import cn.fupin.ledger.command.fund.Fund;
+import cn.fupin.ledger.command.project.Project;
+import cn.fupin.ledger.shared.disbursement.ApproveDisbursementCommand;
+import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
+import cn.fupin.ledger.shared.project.BudgetLine;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Aggregate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Approves (审批) a requested payment, and so makes it, in one unit of work with the project and every fund it is
+ * drawn from: each fund pays its line out of what it holds reserved for the project, the project counts the payment
+ * as paid, and the disbursement records the approval, all or none. The approver is not the requester (four eyes), an
+ * item of a grant batch is approved only with its batch, and the project must still be payable.
+ */
+@Component
+class DisbursementApprover {
+
+    private final Payments payments;
+
+    DisbursementApprover(Configuration axon, EventStore eventStore) {
+        this.payments = new Payments(axon, eventStore);
+    }
+
+    @CommandHandler
+    void handle(ApproveDisbursementCommand command) {
+        Objects.requireNonNull(command.actor(), "an approval carries who approves");
+        Aggregate<Disbursement> disbursement = payments.disbursement(command.disbursementId().value());
+        disbursement.execute(d -> d.requireApprovableBy(command.actor()));
+        String disbursementId = disbursement.identifierAsString();
+        String projectId = disbursement.invoke(Disbursement::projectId);
+        long amountFen = disbursement.invoke(Disbursement::amountFen);
+        List<BudgetLine> fromFunds = disbursement.invoke(Disbursement::fromFunds);
+
+        Aggregate<Project> project = payments.project(projectId);
+        project.execute(Project::requirePayable);
+        pay(payments.funds(Payments.fundIdsOf(fromFunds)), projectId, disbursementId, fromFunds);
+        project.execute(p -> p.settlePayment(disbursementId, DisbursementStatus.APPROVED, amountFen, fromFunds));
+        disbursement.execute(d -> d.approve(command.actor()));
+    }
+
+    /** Each fund pays its line of the payment out of its reservation for the project. */
+    static void pay(Map<String, Aggregate<Fund>> funds, String projectId, String disbursementId,
+                    List<BudgetLine> fromFunds) {
+        for (BudgetLine line : fromFunds) {
+            funds.get(line.fundId()).execute(fund -> fund.disburse(projectId, disbursementId, line.amountFen()));
+        }
+    }
+}

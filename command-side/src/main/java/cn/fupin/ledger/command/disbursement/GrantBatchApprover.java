@@ -1,0 +1,65 @@
+package cn.fupin.ledger.command.disbursement;
+
+import cn.fupin.ledger.command.fund.Fund;
+import cn.fupin.ledger.command.project.Project;
+import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.disbursement.ApproveGrantBatchCommand;
+import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
+import cn.fupin.ledger.shared.project.BudgetLine;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Aggregate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Approves a grant batch: every item still requested is approved and paid in one unit of work with the batch, the
+ * project and the funds, all or none. Items rejected one by one before are left out. The approver is not the batch's
+ * requester (four eyes), and the project must still be payable.
+ */
+@Component
+class GrantBatchApprover {
+
+    /** What the approval paid: {@code items} approved, {@code totalFen} in all. */
+    record Approved(String batchId, int items, long totalFen) {
+    }
+
+    private final Payments payments;
+
+    GrantBatchApprover(Configuration axon, EventStore eventStore) {
+        this.payments = new Payments(axon, eventStore);
+    }
+
+    @CommandHandler
+    Approved handle(ApproveGrantBatchCommand command) {
+        Objects.requireNonNull(command.actor(), "an approval carries who approves");
+        Aggregate<GrantBatch> batch = payments.batch(command.batchId().value());
+        batch.execute(GrantBatch::requireUndecided);
+        List<Aggregate<Disbursement>> pending = GrantBatches.pendingItems(payments, batch);
+        batch.execute(b -> b.requireApprovableBy(command.actor()));
+        String batchId = batch.identifierAsString();
+        String projectId = batch.invoke(GrantBatch::projectId);
+
+        Aggregate<Project> project = payments.project(projectId);
+        project.execute(Project::requirePayable);
+        Map<String, Aggregate<Fund>> funds = payments.funds(pending.stream()
+                .flatMap(item -> item.invoke(Disbursement::fromFunds).stream()).map(BudgetLine::fundId).toList());
+
+        long totalFen = 0;
+        for (Aggregate<Disbursement> item : pending) {
+            String disbursementId = item.identifierAsString();
+            long amountFen = item.invoke(Disbursement::amountFen);
+            List<BudgetLine> fromFunds = item.invoke(Disbursement::fromFunds);
+            DisbursementApprover.pay(funds, projectId, disbursementId, fromFunds);
+            project.execute(p -> p.settlePayment(disbursementId, DisbursementStatus.APPROVED, amountFen, fromFunds));
+            item.execute(d -> d.approveInBatch(batchId, command.actor()));
+            totalFen = Math.addExact(totalFen, amountFen);
+        }
+        long approvedFen = totalFen;
+        batch.execute(b -> b.approve(pending.size(), approvedFen, command.actor()));
+        return new Approved(batchId, pending.size(), approvedFen);
+    }
+}
