@@ -81,6 +81,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/close").hasRole(APPROVER.name())
                         .requestMatchers(HttpMethod.GET, "/api/competitions", "/api/competitions/*",
                                 "/api/competitions/*/recompute").hasAnyRole(STAFF)
+                        // disbursements and grant coverage (read side; the commands' rules come with the command side)
+                        .requestMatchers(HttpMethod.GET, "/api/disbursements", "/api/grants/coverage",
+                                "/api/grants/coverage/**").hasAnyRole(STAFF)
+                        // audit: the journal
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR.name())
                         // everything else under /api is closed until its roles are decided
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/disclosure/**",
