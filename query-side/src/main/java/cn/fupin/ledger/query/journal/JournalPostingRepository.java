@@ -11,7 +11,7 @@ interface JournalPostingRepository extends JpaRepository<JournalPostingEntity, L
 
     /** {account, balance in fen} of every account with a posting up to {@code asOf}, summed by the database. */
     @Query("select p.account, sum(p.amountFen) from JournalPostingEntity p where p.postedAt <= :asOf"
-            + " group by p.account order by p.account")
+            + " group by p.account")
     List<Object[]> balances(Instant asOf);
 
     @Query("select p from JournalPostingEntity p where p.account = :account and p.postedAt <= :asOf"

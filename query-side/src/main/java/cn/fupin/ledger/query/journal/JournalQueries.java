@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.journal.JournalCheckView;
 import cn.fupin.ledger.shared.journal.Posting;
 import cn.fupin.ledger.shared.journal.TrialBalanceView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,8 @@ class JournalQueries {
             accounts.add(new TrialBalanceView.AccountBalance((String) row[0], balanceFen));
             totalFen = Math.addExact(totalFen, balanceFen);
         }
+        // Sorted here rather than by the database, so that the order does not depend on its collation.
+        accounts.sort(Comparator.comparing(TrialBalanceView.AccountBalance::account));
         return new TrialBalanceView(query.asOf(), List.copyOf(accounts), totalFen);
     }
 
