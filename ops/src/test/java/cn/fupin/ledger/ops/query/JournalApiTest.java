@@ -218,8 +218,9 @@ class JournalApiTest extends LedgerApiTest {
 
         @Test
         void postingsAfterTheInstantAreLeftOut() {
-            assertThat(amounts(get("/api/audit/accounts/PAID_VILLAGE:" + VILLAGE + "/postings?asOf=2074-03-08T07:59:59Z")))
-                    .containsExactly(30_000L, 20_000L);
+            JsonNode postings = get("/api/audit/accounts/PAID_VILLAGE:" + VILLAGE
+                    + "/postings?asOf=2074-03-08T07:59:59Z");
+            assertThat(amounts(postings)).containsExactly(30_000L, 20_000L);
         }
 
         @Test
@@ -282,7 +283,8 @@ class JournalApiTest extends LedgerApiTest {
 
         @Test
         void anInstantThatIsNotOneIsAnInvalidParameter() {
-            for (String path : List.of("/api/audit/trial-balance?asOf=yesterday", "/api/audit/journal-check?asOf=2074-13-01",
+            for (String path : List.of("/api/audit/trial-balance?asOf=yesterday",
+                    "/api/audit/journal-check?asOf=2074-13-01",
                     "/api/audit/accounts/FUND:" + CENTRAL + "/postings?asOf=2074-03-01")) {
                 Api.Response response = api.as("auditor").get(path);
                 assertThat(response.status()).as(path).isEqualTo(422);

@@ -194,7 +194,8 @@ class PaymentQueryApiTest extends LedgerApiTest {
 
     private List<String> statuses(String query) {
         List<String> found = new ArrayList<>();
-        disbursements(query).forEach(d -> found.add(d.path("disbursementId").asText() + ":" + d.path("status").asText()));
+        disbursements(query).forEach(d -> found.add(d.path("disbursementId").asText() + ":"
+                + d.path("status").asText()));
         return found;
     }
 
@@ -211,7 +212,8 @@ class PaymentQueryApiTest extends LedgerApiTest {
     }
 
     private JsonNode one(String disbursementId) {
-        for (JsonNode d : disbursements("?project=" + (disbursementId.matches("DSB-PAY-[127]") ? "PRJ-PAY-V" : "PRJ-PAY-H"))) {
+        String project = disbursementId.matches("DSB-PAY-[127]") ? "PRJ-PAY-V" : "PRJ-PAY-H";
+        for (JsonNode d : disbursements("?project=" + project)) {
             if (d.path("disbursementId").asText().equals(disbursementId)) {
                 return d;
             }
@@ -283,7 +285,8 @@ class PaymentQueryApiTest extends LedgerApiTest {
 
             List<String> steps = new ArrayList<>();
             project.path("history").forEach(step -> steps.add(step.path("step").asText() + "/"
-                    + step.path("actor").asText() + "/" + (step.path("detail").isNull() ? "" : step.path("detail").asText())));
+                    + step.path("actor").asText() + "/"
+                    + (step.path("detail").isNull() ? "" : step.path("detail").asText())));
             assertThat(steps).containsExactly("PROPOSED/clerk/", "APPROVED/approver/苍扶发〔2075〕1号",
                     "PAYMENT_REQUESTED/clerk/DSB-PAY-1", "PAYMENT_REQUESTED/clerk/DSB-PAY-2",
                     "PAID/approver/DSB-PAY-1", "PAYMENT_REJECTED/approver/DSB-PAY-2",

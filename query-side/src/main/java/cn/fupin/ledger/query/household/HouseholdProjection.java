@@ -98,7 +98,8 @@ class HouseholdProjection {
 
     private void moveGrant(String disbursementId, DisbursementStatus next) {
         HouseholdGrantEntity grant = grants.findById(disbursementId)
-                .orElseThrow(() -> new IllegalStateException("decision on a grant not yet projected: " + disbursementId));
+                .orElseThrow(() -> new IllegalStateException("decision on a grant not yet projected: "
+                        + disbursementId));
         if (grant.moveTo(next)) {
             grants.save(grant);
         }

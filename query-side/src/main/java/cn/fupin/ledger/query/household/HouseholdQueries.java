@@ -9,7 +9,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers household queries from the register read model, with the household's start-up grants; personal numbers are masked. */
+/**
+ * Answers household queries from the register read model, with the household's start-up grants; personal numbers are
+ * masked.
+ */
 @Component
 class HouseholdQueries {
 

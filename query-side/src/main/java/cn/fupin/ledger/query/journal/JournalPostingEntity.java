@@ -17,8 +17,8 @@ import java.time.Instant;
  * orders lines of one instant.
  */
 @Entity
-@Table(name = "journal_posting",
-        uniqueConstraints = @UniqueConstraint(name = "uk_journal_posting_event_line", columnNames = {"event_id", "line_no"}))
+@Table(name = "journal_posting", uniqueConstraints = @UniqueConstraint(name = "uk_journal_posting_event_line",
+        columnNames = {"event_id", "line_no"}))
 class JournalPostingEntity {
 
     @Id

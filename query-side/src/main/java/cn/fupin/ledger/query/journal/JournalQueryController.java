@@ -20,11 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The journal for auditors: {@code GET /api/audit/trial-balance?asOf=}, {@code /api/audit/accounts/{account}/postings?asOf=}
- * and {@code /api/audit/journal-check?asOf=}. {@code asOf} is an ISO-8601 instant with its offset
- * ({@code 2074-06-30T16:00:00Z}, {@code 2074-07-01T00:00:00+08:00}); left out, it is now by the ledger's clock. An
- * account name holds colons ({@code RESERVED:PRJ-…:FUND-…}), which a path segment may; an account without postings
- * has an empty list, not a 404, since every name of the chart is a possible account.
+ * The journal for auditors: {@code GET /api/audit/trial-balance?asOf=},
+ * {@code /api/audit/accounts/{account}/postings?asOf=} and {@code /api/audit/journal-check?asOf=}. {@code asOf} is an
+ * ISO-8601 instant with its offset ({@code 2074-06-30T16:00:00Z}, {@code 2074-07-01T00:00:00+08:00}); left out, it
+ * is now by the ledger's clock. An account name holds colons ({@code RESERVED:PRJ-…:FUND-…}), which a path segment
+ * may; an account without postings has an empty list, not a 404, since every name of the chart is a possible
+ * account.
  */
 @RestController
 class JournalQueryController {
@@ -60,7 +61,8 @@ class JournalQueryController {
         try {
             return OffsetDateTime.parse(asOf).toInstant();
         } catch (DateTimeParseException e) {
-            throw Refusal.invalidField("INVALID_AS_OF", "asOf", "asOf is an ISO-8601 instant, e.g. 2074-06-30T16:00:00Z");
+            throw Refusal.invalidField("INVALID_AS_OF", "asOf",
+                    "asOf is an ISO-8601 instant, e.g. 2074-06-30T16:00:00Z");
         }
     }
 }

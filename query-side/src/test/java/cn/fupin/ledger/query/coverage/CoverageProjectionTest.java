@@ -39,9 +39,11 @@ class CoverageProjectionTest {
 
     static final DisbursementRequestedEvent PAID_A = toHousehold("DSB-PAY-21", "PAY-A", JINSUI, 300_000L, null);
     static final DisbursementRequestedEvent PAID_B = toHousehold("DSB-PAY-22", "PAY-B", JINSUI, 350_000L, null);
-    static final DisbursementRequestedEvent REVERSED_C = toHousehold("DSB-PAY-23", "PAY-C", HONGJUNLU, 300_000L, null);
+    static final DisbursementRequestedEvent REVERSED_C =
+            toHousehold("DSB-PAY-23", "PAY-C", HONGJUNLU, 300_000L, null);
     static final DisbursementRequestedEvent PAID_EXITED = toHousehold("DSB-PAY-24", "PAY-E", JINSUI, 300_000L, null);
-    static final DisbursementRequestedEvent PAID_Y = toHousehold("DSB-PAY-25", "PAY-Y", YUNFENG_VILLAGE, 400_000L, null);
+    static final DisbursementRequestedEvent PAID_Y =
+            toHousehold("DSB-PAY-25", "PAY-Y", YUNFENG_VILLAGE, 400_000L, null);
     static final DisbursementRequestedEvent ROAD = toVillage("DSB-PAY-26", JINSUI, 1_000_000L, 0L);
 
     @Autowired

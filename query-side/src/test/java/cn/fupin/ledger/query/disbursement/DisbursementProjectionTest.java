@@ -61,7 +61,7 @@ class DisbursementProjectionTest {
         return T0.plusSeconds(60L * minutes);
     }
 
-    /** The village payment ROAD approved then reversed, WATER rejected, two household grants: ZHANG paid, LI waiting. */
+    /** The village payment ROAD approved then reversed, WATER rejected; household grants: ZHANG paid, LI waiting. */
     void replay() {
         projection.on(household("PAY-0001", "张三明", JINSUI));
         projection.on(household("PAY-0002", "李四", JINSUI));

@@ -28,7 +28,8 @@ class HouseholdGrantProjectionTest {
     static final Instant T0 = Instant.parse("2074-05-01T08:00:00Z");
 
     static final DisbursementRequestedEvent FIRST = toHousehold("DSB-PAY-11", "PAY-0011", JINSUI, 300_000L, null);
-    static final DisbursementRequestedEvent SECOND = toHousehold("DSB-PAY-12", "PAY-0011", JINSUI, 300_000L, "GB-PAY-2");
+    static final DisbursementRequestedEvent SECOND =
+            toHousehold("DSB-PAY-12", "PAY-0011", JINSUI, 300_000L, "GB-PAY-2");
     static final DisbursementRequestedEvent THIRD = toHousehold("DSB-PAY-13", "PAY-0011", JINSUI, 350_000L, null);
     static final DisbursementRequestedEvent OTHER = toHousehold("DSB-PAY-14", "PAY-0012", JINSUI, 300_000L, null);
     static final DisbursementRequestedEvent VILLAGE = toVillage("DSB-PAY-15", JINSUI, 1_000L, 1_000L);
