@@ -64,6 +64,12 @@ class FundEntity {
         this.reservedFen = totalFen;
     }
 
+    /** The fund's reserved and paid totals as a payment or its reversal states them: set, never added. */
+    void paymentTotals(long reservedTotalFen, long disbursedTotalFen) {
+        this.reservedFen = reservedTotalFen;
+        this.disbursedFen = disbursedTotalFen;
+    }
+
     String fundId() {
         return fundId;
     }

@@ -1,7 +1,9 @@
 package cn.fupin.ledger.query.fund;
 
+import cn.fupin.ledger.shared.fund.FundDisbursementReversedEvent;
 import cn.fupin.ledger.shared.fund.FundReservationReleasedEvent;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
+import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -13,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps fund balances and the list of appropriations. Idempotent: an appropriation is stored once by its id, and a
- * fund applies each of its events once by sequence number, so a redelivered event changes nothing. Reservations and
- * their releases carry the fund's reserved total after the change, which is copied, not added.
+ * fund applies each of its events once by sequence number, so a redelivered event changes nothing. Reservations,
+ * releases, payments and reversed payments carry the fund's totals after the change, which are copied, not added.
  */
 @Component
 @ProcessingGroup(FundProjection.GROUP)
@@ -54,15 +56,38 @@ class FundProjection {
         reservedTotal(event.fundId(), sequence, event.reservedTotalFen());
     }
 
+    @EventHandler
+    void on(FundsDisbursedEvent event, @SequenceNumber long sequence) {
+        paymentTotals(event.fundId(), sequence, event.reservedTotalFen(), event.disbursedTotalFen());
+    }
+
+    @EventHandler
+    void on(FundDisbursementReversedEvent event, @SequenceNumber long sequence) {
+        paymentTotals(event.fundId(), sequence, event.reservedTotalFen(), event.disbursedTotalFen());
+    }
+
     private void reservedTotal(String fundId, long sequence, long reservedTotalFen) {
-        // A fund's first event is its first appropriation, and a fund's events arrive in order: a reservation for a
-        // fund not projected yet is a bug, not a case to paper over (creating the row would skip the appropriation).
-        FundEntity fund = funds.findById(fundId)
-                .orElseThrow(() -> new IllegalStateException("reservation for a fund not yet projected: " + fundId));
+        FundEntity fund = projected(fundId);
         if (fund.advanceTo(sequence)) {
             fund.reservedTotal(reservedTotalFen);
             funds.save(fund);
         }
+    }
+
+    private void paymentTotals(String fundId, long sequence, long reservedTotalFen, long disbursedTotalFen) {
+        FundEntity fund = projected(fundId);
+        if (fund.advanceTo(sequence)) {
+            fund.paymentTotals(reservedTotalFen, disbursedTotalFen);
+            funds.save(fund);
+        }
+    }
+
+    private FundEntity projected(String fundId) {
+        // A fund's first event is its first appropriation, and a fund's events arrive in order: a reservation or a
+        // payment of a fund not projected yet is a bug, not a case to paper over (a new row would skip the
+        // appropriation).
+        return funds.findById(fundId)
+                .orElseThrow(() -> new IllegalStateException("event of a fund not yet projected: " + fundId));
     }
 
     @ResetHandler

@@ -1,5 +1,11 @@
 package cn.fupin.ledger.query.household;
 
+import cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent;
+import cn.fupin.ledger.shared.disbursement.DisbursementRejectedEvent;
+import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
+import cn.fupin.ledger.shared.disbursement.DisbursementReversedEvent;
+import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
+import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
@@ -14,7 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the household register as staff read it. Only masked personal numbers reach this model; the ciphertexts
- * stay in the events. Idempotent by each household's event sequence.
+ * stay in the events. Idempotent by each household's event sequence. The start-up grants a household was given come
+ * from the disbursement events paid to households; they are kept by disbursement id, joined to the household when
+ * answering (a grant's events and the household's are separate streams and may arrive in either order), and move only
+ * forward in the disbursement's lifecycle, so a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(HouseholdProjection.GROUP)
@@ -24,10 +33,13 @@ class HouseholdProjection {
 
     private final HouseholdRepository households;
     private final HouseholdStatusChangeRepository changes;
+    private final HouseholdGrantRepository grants;
 
-    HouseholdProjection(HouseholdRepository households, HouseholdStatusChangeRepository changes) {
+    HouseholdProjection(HouseholdRepository households, HouseholdStatusChangeRepository changes,
+                        HouseholdGrantRepository grants) {
         this.households = households;
         this.changes = changes;
+        this.grants = grants;
     }
 
     @EventHandler
@@ -54,6 +66,45 @@ class HouseholdProjection {
                 event.reason(), recordedAt));
     }
 
+    @EventHandler
+    void on(DisbursementRequestedEvent event, @Timestamp Instant recordedAt) {
+        if (event.payeeKind() == PayeeKind.HOUSEHOLD && !grants.existsById(event.disbursementId())) {
+            grants.save(new HouseholdGrantEntity(event.disbursementId(), event.cardNo(), event.projectId(),
+                    event.amountFen(), recordedAt));
+        }
+    }
+
+    @EventHandler
+    void on(DisbursementApprovedEvent event) {
+        if (event.payeeKind() == PayeeKind.HOUSEHOLD) {
+            moveGrant(event.disbursementId(), DisbursementStatus.APPROVED);
+        }
+    }
+
+    @EventHandler
+    void on(DisbursementRejectedEvent event) {
+        // The rejection does not name the kind of payee; only a household payee has a card number.
+        if (event.cardNo() != null) {
+            moveGrant(event.disbursementId(), DisbursementStatus.REJECTED);
+        }
+    }
+
+    @EventHandler
+    void on(DisbursementReversedEvent event) {
+        if (event.payeeKind() == PayeeKind.HOUSEHOLD) {
+            moveGrant(event.disbursementId(), DisbursementStatus.REVERSED);
+        }
+    }
+
+    private void moveGrant(String disbursementId, DisbursementStatus next) {
+        HouseholdGrantEntity grant = grants.findById(disbursementId)
+                .orElseThrow(() -> new IllegalStateException("decision on a grant not yet projected: "
+                        + disbursementId));
+        if (grant.moveTo(next)) {
+            grants.save(grant);
+        }
+    }
+
     private void changeStatus(String cardNo, long sequence, HouseholdStatus status) {
         HouseholdEntity household = households.findById(cardNo)
                 .orElseThrow(() -> new IllegalStateException("status change for a household not yet projected: " + cardNo));
@@ -71,6 +122,7 @@ class HouseholdProjection {
 
     @ResetHandler
     void reset() {
+        grants.deleteAllInBatch();
         changes.deleteAllInBatch();
         households.deleteAllInBatch();
     }

@@ -4,23 +4,28 @@ import cn.fupin.ledger.shared.household.FindHouseholdQuery;
 import cn.fupin.ledger.shared.household.HouseholdView;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
-import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers household queries from the register read model; personal numbers are masked. */
+/**
+ * Answers household queries from the register read model, with the household's start-up grants; personal numbers are
+ * masked.
+ */
 @Component
 class HouseholdQueries {
 
     private final HouseholdRepository households;
     private final HouseholdStatusChangeRepository changes;
+    private final HouseholdGrantRepository grants;
     private final Gazetteer gazetteer;
 
-    HouseholdQueries(HouseholdRepository households, HouseholdStatusChangeRepository changes, Gazetteer gazetteer) {
+    HouseholdQueries(HouseholdRepository households, HouseholdStatusChangeRepository changes,
+                     HouseholdGrantRepository grants, Gazetteer gazetteer) {
         this.households = households;
         this.changes = changes;
+        this.grants = grants;
         this.gazetteer = gazetteer;
     }
 
@@ -35,6 +40,9 @@ class HouseholdQueries {
                 changes.findByCardNoOrderBySequenceNumberAsc(h.cardNo()).stream()
                         .map(c -> new HouseholdView.StatusChange(c.status(), c.year(), c.reason(), c.recordedAt()))
                         .toList(),
-                List.of()));
+                grants.findByCardNoOrderByRequestedAtAscDisbursementIdAsc(h.cardNo()).stream()
+                        .map(g -> new HouseholdView.Grant(g.disbursementId(), g.projectId(), g.amountFen(),
+                                g.status().name()))
+                        .toList()));
     }
 }

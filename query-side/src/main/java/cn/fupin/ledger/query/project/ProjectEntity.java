@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A project as staff read it: what was proposed, where it stands, what its funds hold for it now. Free texts that
+ * A project as staff read it: what was proposed, where it stands, what its funds hold for it now, what is asked for
+ * and what was paid (all in fen; pending payments are still part of the reservation). Free texts that
  * feed the public notice may be long and are stored as large text. {@code lastSequence} is the last event of the
  * project applied, for idempotency.
  */
@@ -47,6 +48,12 @@ class ProjectEntity {
 
     @Column(name = "reserved_fen", nullable = false)
     private long reservedFen;
+
+    @Column(name = "pending_fen", nullable = false)
+    private long pendingFen;
+
+    @Column(name = "paid_fen", nullable = false)
+    private long paidFen;
 
     @Column(name = "implementer", length = 500)
     private String implementer;
@@ -170,6 +177,31 @@ class ProjectEntity {
         this.reservedFen = 0;
     }
 
+    /** A payment was requested: it waits for approval and is still held in the reservation. */
+    void paymentRequested(long amountFen) {
+        this.pendingFen = Math.addExact(pendingFen, amountFen);
+    }
+
+    /**
+     * A payment was approved (pending → paid, and the funds no longer hold it reserved), rejected (pending released,
+     * still reserved) or reversed (paid → reserved again, as the funds record it).
+     */
+    void paymentSettled(String outcome, long amountFen) {
+        switch (outcome) {
+            case "APPROVED" -> {
+                pendingFen = Math.subtractExact(pendingFen, amountFen);
+                paidFen = Math.addExact(paidFen, amountFen);
+                reservedFen = Math.subtractExact(reservedFen, amountFen);
+            }
+            case "REJECTED" -> pendingFen = Math.subtractExact(pendingFen, amountFen);
+            case "REVERSED" -> {
+                paidFen = Math.subtractExact(paidFen, amountFen);
+                reservedFen = Math.addExact(reservedFen, amountFen);
+            }
+            default -> throw new IllegalStateException("unknown payment outcome " + outcome + " of " + projectId);
+        }
+    }
+
     String projectId() { return projectId; }
     String name() { return name; }
     String workArea() { return workArea; }
@@ -178,6 +210,8 @@ class ProjectEntity {
     Beneficiary beneficiary() { return beneficiary; }
     long budgetTotalFen() { return budgetTotalFen; }
     long reservedFen() { return reservedFen; }
+    long pendingFen() { return pendingFen; }
+    long paidFen() { return paidFen; }
     String implementer() { return implementer; }
     String supervisor() { return supervisor; }
     LocalDate startDate() { return startDate; }

@@ -5,6 +5,8 @@ import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
 import cn.fupin.ledger.shared.project.ProjectApprovedEvent;
 import cn.fupin.ledger.shared.project.ProjectCancelledEvent;
 import cn.fupin.ledger.shared.project.ProjectCompletedEvent;
+import cn.fupin.ledger.shared.project.ProjectPaymentRequestedEvent;
+import cn.fupin.ledger.shared.project.ProjectPaymentSettledEvent;
 import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import cn.fupin.ledger.shared.project.ProjectRejectedEvent;
 import cn.fupin.ledger.shared.project.ProjectSelectedEvent;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each project, its budget lines and the history of its steps. Idempotent: a project applies each of its
  * events once by sequence number, and a line or a step is stored once by its id, so a redelivered event changes
- * nothing. A project's events arrive in order, so its first event (the proposal) always comes first.
+ * nothing. A project's events arrive in order, so its first event (the proposal) always comes first. Payments are
+ * steps too (requested, paid, rejected, reversed), each naming its disbursement; the actor of a payment step comes
+ * from the audit metadata, as the payment events of a project name nobody in their payload.
  */
 @Component
 @ProcessingGroup(ProjectProjection.GROUP)
@@ -132,13 +136,37 @@ class ProjectProjection {
                 event.reason());
     }
 
-    private void change(String projectId, long sequence, Consumer<ProjectEntity> change) {
+    @EventHandler
+    void on(ProjectPaymentRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue(ACTOR) String actor) {
+        ProjectEntity project = change(event.projectId(), sequence, p -> p.paymentRequested(event.amountFen()));
+        step(event.projectId(), sequence, "PAYMENT_REQUESTED", project.status(), actor, recordedAt,
+                event.disbursementId());
+    }
+
+    @EventHandler
+    void on(ProjectPaymentSettledEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue(ACTOR) String actor) {
+        String step = switch (event.outcome()) {
+            case "APPROVED" -> "PAID";
+            case "REJECTED" -> "PAYMENT_REJECTED";
+            case "REVERSED" -> "PAYMENT_REVERSED";
+            default -> throw new IllegalStateException("unknown payment outcome " + event.outcome() + " of "
+                    + event.projectId());
+        };
+        ProjectEntity project = change(event.projectId(), sequence,
+                p -> p.paymentSettled(event.outcome(), event.amountFen()));
+        step(event.projectId(), sequence, step, project.status(), actor, recordedAt, event.disbursementId());
+    }
+
+    private ProjectEntity change(String projectId, long sequence, Consumer<ProjectEntity> change) {
         ProjectEntity project = projects.findById(projectId)
                 .orElseThrow(() -> new IllegalStateException("event for a project not yet projected: " + projectId));
         if (project.advanceTo(sequence)) {
             change.accept(project);
             projects.save(project);
         }
+        return project;
     }
 
     private void step(String projectId, long sequence, String step, ProjectStatus status, String actor,

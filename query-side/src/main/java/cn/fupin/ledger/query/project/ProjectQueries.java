@@ -70,11 +70,11 @@ class ProjectQueries {
                         p.villageCode(), gazetteer.village(p.villageCode()).map(Place::name).orElse(null),
                         p.townshipCode(), gazetteer.township(p.townshipCode()).map(Place::name).orElse(null),
                         p.beneficiary(), List.copyOf(budgets.getOrDefault(p.projectId(), List.of())),
-                        p.budgetTotalFen(), p.reservedFen(), p.implementer(), p.supervisor(), p.startDate(),
-                        p.endDate(), p.expectedHouseholds(), p.expectedPeople(), p.description(),
-                        p.benefitMechanism(), p.subsidyStandard(), p.personInCharge(), p.supervisionPhone(),
-                        p.villagersMeeting(), p.status(), p.competitionId(), p.approvalDocNo(), p.proposedBy(),
-                        p.approvedBy(), List.copyOf(histories.getOrDefault(p.projectId(), List.of()))))
+                        p.budgetTotalFen(), p.reservedFen(), p.pendingFen(), p.paidFen(), p.implementer(),
+                        p.supervisor(), p.startDate(), p.endDate(), p.expectedHouseholds(), p.expectedPeople(),
+                        p.description(), p.benefitMechanism(), p.subsidyStandard(), p.personInCharge(),
+                        p.supervisionPhone(), p.villagersMeeting(), p.status(), p.competitionId(),
+                        p.approvalDocNo(), p.proposedBy(), p.approvedBy(), List.copyOf(histories.getOrDefault(p.projectId(), List.of()))))
                 .toList();
     }
 }

@@ -28,7 +28,7 @@ class ProjectStepEntity {
     @Column(name = "sequence_number", nullable = false)
     private long sequenceNumber;
 
-    @Column(name = "step", nullable = false, length = 16)
+    @Column(name = "step", nullable = false, length = 32)
     private String step;
 
     @Enumerated(EnumType.STRING)

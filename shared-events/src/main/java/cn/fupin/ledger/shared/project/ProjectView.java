@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A project as the query side knows it. {@code reservedFen} is what its funds hold for it now (0 before approval
- * and after cancellation or acceptance); {@code history} lists every step with who took it, when and why.
+ * A project as the query side knows it. {@code reservedFen} is what its funds hold for it now and have not paid (0
+ * before approval and after cancellation or acceptance); of that, {@code pendingFen} is asked for by payments waiting
+ * for approval. {@code paidFen} is what its approved, unreversed payments paid out. All in fen. {@code history} lists
+ * every step with who took it, when and why, payments included (their disbursement id as detail).
  */
 public record ProjectView(
         String projectId,
@@ -22,6 +24,8 @@ public record ProjectView(
         List<BudgetLine> budget,
         long budgetTotalFen,
         long reservedFen,
+        long pendingFen,
+        long paidFen,
         String implementer,
         String supervisor,
         LocalDate startDate,

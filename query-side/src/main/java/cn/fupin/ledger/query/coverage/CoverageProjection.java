@@ -1,0 +1,89 @@
+package cn.fupin.ledger.query.coverage;
+
+import cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent;
+import cn.fupin.ledger.shared.disbursement.DisbursementReversedEvent;
+import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
+import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
+import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps what start-up grant coverage counts: each household's place and whether it counts as registered, and each
+ * paid grant with whether it was reversed. The two are joined only when answering, since a household's events and
+ * its grant's are separate streams that may arrive in either order. Idempotent: a household applies each of its
+ * events once by sequence number, a grant is stored once by disbursement id, and a reversal only sets a flag.
+ */
+@Component
+@ProcessingGroup(CoverageProjection.GROUP)
+class CoverageProjection {
+
+    static final String GROUP = "coverage";
+
+    private final CoverageHouseholdRepository households;
+    private final CoverageGrantRepository grants;
+
+    CoverageProjection(CoverageHouseholdRepository households, CoverageGrantRepository grants) {
+        this.households = households;
+        this.grants = grants;
+    }
+
+    @EventHandler
+    void on(HouseholdRegisteredEvent event, @SequenceNumber long sequence) {
+        if (!households.existsById(event.cardNo())) {
+            households.save(new CoverageHouseholdEntity(event.cardNo(), event.villageCode(), event.townshipCode(),
+                    sequence));
+        }
+    }
+
+    @EventHandler
+    void on(HouseholdExitedEvent event, @SequenceNumber long sequence) {
+        registered(event.cardNo(), sequence, false);
+    }
+
+    @EventHandler
+    void on(HouseholdReturnedEvent event, @SequenceNumber long sequence) {
+        registered(event.cardNo(), sequence, true);
+    }
+
+    @EventHandler
+    void on(DisbursementApprovedEvent event) {
+        if (event.payeeKind() == PayeeKind.HOUSEHOLD && !grants.existsById(event.disbursementId())) {
+            grants.save(new CoverageGrantEntity(event.disbursementId(), event.cardNo(), event.amountFen()));
+        }
+    }
+
+    @EventHandler
+    void on(DisbursementReversedEvent event) {
+        if (event.payeeKind() != PayeeKind.HOUSEHOLD) {
+            return;
+        }
+        // A payment's approval comes before its reversal in its stream: a reversal of a grant not projected yet is a
+        // bug, and failing makes the processor retry rather than count the grant as paid for ever.
+        CoverageGrantEntity grant = grants.findById(event.disbursementId())
+                .orElseThrow(() -> new IllegalStateException("reversal of a grant not yet projected: "
+                        + event.disbursementId()));
+        grant.reversed();
+        grants.save(grant);
+    }
+
+    private void registered(String cardNo, long sequence, boolean registered) {
+        CoverageHouseholdEntity household = households.findById(cardNo)
+                .orElseThrow(() -> new IllegalStateException("status change for a household not yet projected: "
+                        + cardNo));
+        if (household.advanceTo(sequence)) {
+            household.registered(registered);
+            households.save(household);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        grants.deleteAllInBatch();
+        households.deleteAllInBatch();
+    }
+}

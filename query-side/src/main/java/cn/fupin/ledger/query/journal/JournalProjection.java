@@ -1,0 +1,62 @@
+package cn.fupin.ledger.query.journal;
+
+import cn.fupin.ledger.shared.journal.Posting;
+import cn.fupin.ledger.shared.journal.Postings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The double-entry journal: every event that moves money becomes the lines {@link Postings#of} gives for it (a pure
+ * function of the event and its timestamp, so a rebuild always posts the same lines). Idempotent: an event already
+ * posted, known by its identifier, posts nothing again.
+ */
+@Component
+@ProcessingGroup(JournalProjection.GROUP)
+class JournalProjection {
+
+    static final String GROUP = "journal";
+
+    private final JournalPostingRepository postings;
+
+    JournalProjection(JournalPostingRepository postings) {
+        this.postings = postings;
+    }
+
+    @EventHandler
+    void on(Object event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt, TrackingToken token) {
+        post(eventId, Postings.of(event, recordedAt), position(token));
+    }
+
+    private static Long position(TrackingToken token) {
+        if (token == null) {
+            return null;
+        }
+        OptionalLong position = token.position();
+        return position.isPresent() ? position.getAsLong() : null;
+    }
+
+    void post(String eventId, List<Posting> lines, Long globalIndex) {
+        if (lines.isEmpty() || postings.existsByEventId(eventId)) {
+            return;
+        }
+        List<JournalPostingEntity> entities = new ArrayList<>();
+        for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
+            entities.add(new JournalPostingEntity(eventId, lineNo, lines.get(lineNo), globalIndex));
+        }
+        postings.saveAll(entities);
+    }
+
+    @ResetHandler
+    void reset() {
+        postings.deleteAllInBatch();
+    }
+}

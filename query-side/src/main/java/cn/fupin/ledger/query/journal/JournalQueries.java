@@ -1,0 +1,67 @@
+package cn.fupin.ledger.query.journal;
+
+import cn.fupin.ledger.shared.journal.Accounts;
+import cn.fupin.ledger.shared.journal.CheckJournalQuery;
+import cn.fupin.ledger.shared.journal.FindAccountPostingsQuery;
+import cn.fupin.ledger.shared.journal.FindTrialBalanceQuery;
+import cn.fupin.ledger.shared.journal.JournalCheckView;
+import cn.fupin.ledger.shared.journal.Posting;
+import cn.fupin.ledger.shared.journal.TrialBalanceView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers the journal's queries. Balances are summed by the database (one GROUP BY over the postings up to the
+ * instant asked), never by loading every posting.
+ */
+@Component
+class JournalQueries {
+
+    private final JournalPostingRepository postings;
+
+    JournalQueries(JournalPostingRepository postings) {
+        this.postings = postings;
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public TrialBalanceView handle(FindTrialBalanceQuery query) {
+        List<TrialBalanceView.AccountBalance> accounts = new ArrayList<>();
+        long totalFen = 0;
+        for (Object[] row : postings.balances(query.asOf())) {
+            long balanceFen = ((Number) row[1]).longValue();
+            accounts.add(new TrialBalanceView.AccountBalance((String) row[0], balanceFen));
+            totalFen = Math.addExact(totalFen, balanceFen);
+        }
+        // Sorted here rather than by the database, so that the order does not depend on its collation.
+        accounts.sort(Comparator.comparing(TrialBalanceView.AccountBalance::account));
+        return new TrialBalanceView(query.asOf(), List.copyOf(accounts), totalFen);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public List<Posting> handle(FindAccountPostingsQuery query) {
+        return postings.postings(query.account(), query.asOf()).stream().map(JournalPostingEntity::posting).toList();
+    }
+
+    /**
+     * The self-check: all postings sum to zero, and no account holds a balance its kind does not allow
+     * ({@link Accounts#allows}); each such account is named with its balance.
+     */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public JournalCheckView handle(CheckJournalQuery query) {
+        TrialBalanceView trialBalance = handle(new FindTrialBalanceQuery(query.asOf()));
+        List<String> violations = trialBalance.accounts().stream()
+                .filter(account -> !Accounts.allows(account.account(), account.balanceFen()))
+                .map(account -> account.account() + " " + account.balanceFen() + " fen")
+                .toList();
+        boolean balanced = trialBalance.totalFen() == 0;
+        return new JournalCheckView(query.asOf(), balanced && violations.isEmpty(), balanced,
+                trialBalance.totalFen(), violations);
+    }
+}
