@@ -59,6 +59,7 @@ class DemoPaymentsLoader implements ApplicationRunner {
     private static final Actor CLERK_TWO = Actor.of("clerk2", "CLERK");
     private static final Actor APPROVER = Actor.of("approver", "APPROVER");
     private static final Set<String> DONE = Set.of("PROJECT_EXISTS", "PROJECT_NOT_APPROVABLE", "DUPLICATE_VOUCHER_NO",
+            "DISBURSEMENT_EXISTS", "GRANT_BATCH_EXISTS",
             "DISBURSEMENT_NOT_PENDING", "BATCH_NOT_PENDING", "DISBURSEMENT_NOT_APPROVED", "GRANT_BATCH_REFUSED");
 
     private final CommandGateway commands;
