@@ -104,7 +104,7 @@ class DisbursementApiTest extends LedgerApiTest {
         String projectId = approvedRoadProject(5_000, 1);
         String requested = ledger.requestDisbursement("clerk", projectId, "villageCode", VILLAGE, 5_000_00L, voucher());
         assertProblem(api.as("clerk").post("/api/disbursements", """
-                {"projectId": "%s", "villageCode": "%s", "amountFen": 100, "voucherNo": "%s"}
+                {"projectId": "%s", "villageCode": "%s", "amountFen": 101, "voucherNo": "%s"}
                 """.formatted(projectId, VILLAGE, voucher())), 409, "PROJECT_BUDGET_EXCEEDED");
 
         Api.Response rejected = api.as("approver").post("/api/disbursements/" + requested + "/reject",

@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Money out under contention (the issue's MariaDB tests; with -Pmysql they run on MariaDB): payments racing for one
  * project's budget, two grant batches racing for one household, and one Idempotency-Key sent many times at once.
- * Fiscal year 2053; households T-7101… in 宝珠村 (510824105203).
+ * Fiscal year 2053; households T-7101… in 同心村 (510824105204).
  */
 @LedgerTest
 class PaymentConcurrencyTest extends LedgerApiTest {
 
     static final int YEAR = 2053;
-    static final String VILLAGE = "510824105203";
+    static final String VILLAGE = "510824105204";
 
     static boolean villageIsPoor;
 

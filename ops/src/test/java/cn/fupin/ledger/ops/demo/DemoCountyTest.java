@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The demo profile as a newcomer meets it: the demo county loads once, with poor villages, 240 households imported
  * through the clerk's path, appropriations for 2015 (county floor met) and 2016 (not met), projects and a closed
- * competitive round whose ranking recomputes; a restart on the same
+ * competitive round whose ranking recomputes, payments and start-up grants in a balanced journal; a restart on the same
  * database keeps everything and loads nothing twice.
  */
 class DemoCountyTest {
@@ -93,6 +93,18 @@ class DemoCountyTest {
                 assertThat(recomputed.path("ranking").findValuesAsText("outcome")).contains("AWARDED", "DOES_NOT_FIT");
                 JsonNode central2016 = api.as("auditor").get("/api/funds?fiscalYear=2016").json();
                 assertThat(central2016.findValues("reservedFen").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
+
+                // Step 3: tranches, start-up grants to most but not all households, one reversal; the books balance.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode coverage = api.as("auditor").get("/api/grants/coverage?level=county").json();
+                    assertThat(coverage.path("registered").asLong()).isEqualTo(240L);
+                    assertThat(coverage.path("granted").asLong()).isBetween(200L, 239L);
+                    assertThat(coverage.path("grantedFen").asLong()).isEqualTo(coverage.path("granted").asLong() * 300_000L);
+                    JsonNode payments = api.as("auditor").get("/api/disbursements").json();
+                    assertThat(payments.findValuesAsText("status")).contains("APPROVED", "REQUESTED", "REVERSED");
+                    JsonNode check = api.as("auditor").get("/api/audit/journal-check").json();
+                    assertThat(check.path("ok").asBoolean()).as(check.toString()).isTrue();
+                });
 
                 events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
                 assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",
