@@ -3,19 +3,46 @@ package cn.fupin.ledger.ops;
 import cn.fupin.ledger.shared.workarea.WorkAreas;
 
 import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.ops.clock.DemoClock;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The ledger's clock, the county it serves and the plan's work areas. */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
 
-    /** Every decision and every event timestamp reads time from this clock, never from {@code Instant.now()}. */
+    /**
+     * Every decision and every event timestamp reads time from this clock, never from {@code Instant.now()}. Outside
+     * the demo profile it is the system clock.
+     */
     @Bean
+    @Profile("!demo")
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * In the demo profile the system clock plus an offset that {@code POST /api/demo/clock} moves forward, kept in
+     * the database so that a restart keeps it (API.md, "Demo profile only").
+     */
+    @Bean
+    @Profile("demo")
+    DemoClock demoClock(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new DemoClock(Clock.systemUTC(), jdbc, transactionManager);
+    }
+
+    /**
+     * db-scheduler, which fires the persistent deadlines (a round's submissions, a notice's period), asks this clock
+     * which are due, so that a deadline fires when the ledger's clock reaches it, also after the demo clock moved.
+     */
+    @Bean
+    com.github.kagkarlsson.scheduler.Clock schedulerClock(Clock clock) {
+        return clock::instant;
     }
 
     @Bean

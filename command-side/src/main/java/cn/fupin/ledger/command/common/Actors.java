@@ -15,6 +15,9 @@ public final class Actors {
     /** Prefix of the authority that names a TOWNSHIP user's township. */
     public static final String TOWNSHIP_AUTHORITY_PREFIX = "TOWNSHIP:";
 
+    /** The name under which an act of a member of the public (an objection, filed without login) is recorded. */
+    public static final String PUBLIC = "public";
+
     /** The order in which a user's roles are considered when one acts in several; a command names one. */
     private static final String[] ROLES = {"APPROVER", "CLERK", "TOWNSHIP", "REVIEWER", "AUDITOR", "SYSTEM"};
 
@@ -26,17 +29,29 @@ public final class Actors {
      * {@code system:<process>} in role SYSTEM, because every act in the ledger is attributed to someone.
      */
     public static void runAsSystem(String process, Runnable step) {
+        runAs("system:" + process, "ROLE_SYSTEM", step);
+    }
+
+    private static void runAs(String name, String role, Runnable step) {
         org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
         org.springframework.security.core.context.SecurityContext system = SecurityContextHolder.createEmptyContext();
         system.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated("system:" + process, null,
-                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_SYSTEM"))));
+                .authenticated(name, null,
+                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(role))));
         SecurityContextHolder.setContext(system);
         try {
             step.run();
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /**
+     * Runs a step on behalf of a member of the public, who does not log in (an objection to a notice): its commands
+     * are attributed to {@value #PUBLIC} in role PUBLIC, and, to protect objectors, without their network address.
+     */
+    public static void runAsPublic(Runnable step) {
+        runAs(PUBLIC, "ROLE_PUBLIC", step);
     }
 
     /** The actor of the current request; fails when nobody is logged in (security lets no such request through). */

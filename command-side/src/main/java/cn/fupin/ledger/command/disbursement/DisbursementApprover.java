@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.disclosure.PublicityHold;
 import cn.fupin.ledger.command.fund.Fund;
 import cn.fupin.ledger.command.project.Project;
 import cn.fupin.ledger.shared.disbursement.ApproveDisbursementCommand;
@@ -18,22 +19,29 @@ import org.springframework.stereotype.Component;
  * Approves (审批) a requested payment, and so makes it, in one unit of work with the project and every fund it is
  * drawn from: each fund pays its line out of what it holds reserved for the project, the project counts the payment
  * as paid, and the disbursement records the approval, all or none. The approver is not the requester (four eyes), an
- * item of a grant batch is approved only with its batch, and the project must still be payable.
+ * item of a grant batch is approved only with its batch, and the project must still be payable. Publicity comes
+ * first: no notice listing the payment, its project or its batch may be in its period or objected to
+ * ({@link PublicityHold}; those notices are locked before the disbursement).
  */
 @Component
 class DisbursementApprover {
 
     private final Payments payments;
+    private final PublicityHold publicity;
 
-    DisbursementApprover(Configuration axon, EventStore eventStore) {
+    DisbursementApprover(Configuration axon, EventStore eventStore, PublicityHold publicity) {
         this.payments = new Payments(axon, eventStore);
+        this.publicity = publicity;
     }
 
     @CommandHandler
     void handle(ApproveDisbursementCommand command) {
         Objects.requireNonNull(command.actor(), "an approval carries who approves");
+        List<String> listed = payments.listedIdsOfDisbursement(command.disbursementId().value());
+        PublicityHold.Held notices = publicity.lock(listed);
         Aggregate<Disbursement> disbursement = payments.disbursement(command.disbursementId().value());
         disbursement.execute(d -> d.requireApprovableBy(command.actor()));
+        notices.requireNoHold(listed);
         String disbursementId = disbursement.identifierAsString();
         String projectId = disbursement.invoke(Disbursement::projectId);
         long amountFen = disbursement.invoke(Disbursement::amountFen);

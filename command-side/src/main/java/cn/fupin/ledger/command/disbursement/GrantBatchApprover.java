@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.disclosure.PublicityHold;
 import cn.fupin.ledger.command.fund.Fund;
 import cn.fupin.ledger.command.project.Project;
 import cn.fupin.ledger.shared.common.Refusal;
@@ -9,6 +10,7 @@ import cn.fupin.ledger.shared.project.BudgetLine;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Approves a grant batch: every item still requested is approved and paid in one unit of work with the batch, the
  * project and the funds, all or none. Items rejected one by one before are left out. The approver is not the batch's
- * requester (four eyes), and the project must still be payable.
+ * requester (four eyes), and the project must still be payable. Publicity comes first: no notice listing the batch,
+ * its project or an item it pays may be in its period or objected to ({@link PublicityHold}; those notices are
+ * locked before the batch).
  */
 @Component
 class GrantBatchApprover {
@@ -28,20 +32,26 @@ class GrantBatchApprover {
     }
 
     private final Payments payments;
+    private final PublicityHold publicity;
 
-    GrantBatchApprover(Configuration axon, EventStore eventStore) {
+    GrantBatchApprover(Configuration axon, EventStore eventStore, PublicityHold publicity) {
         this.payments = new Payments(axon, eventStore);
+        this.publicity = publicity;
     }
 
     @CommandHandler
     Approved handle(ApproveGrantBatchCommand command) {
         Objects.requireNonNull(command.actor(), "an approval carries who approves");
+        PublicityHold.Held notices = publicity.lock(payments.listedIdsOfBatch(command.batchId().value()));
         Aggregate<GrantBatch> batch = payments.batch(command.batchId().value());
         batch.execute(GrantBatch::requireUndecided);
         List<Aggregate<Disbursement>> pending = GrantBatches.pendingItems(payments, batch);
         batch.execute(b -> b.requireApprovableBy(command.actor()));
         String batchId = batch.identifierAsString();
         String projectId = batch.invoke(GrantBatch::projectId);
+        // Held are the batch, its project and the items it pays now; an item rejected before is paid by nobody.
+        notices.requireNoHold(Stream.concat(Stream.of(batchId, projectId),
+                pending.stream().map(Aggregate::identifierAsString)).toList());
 
         Aggregate<Project> project = payments.project(projectId);
         project.execute(Project::requirePayable);

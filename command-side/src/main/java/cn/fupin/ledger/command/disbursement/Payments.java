@@ -6,6 +6,8 @@ import cn.fupin.ledger.command.project.Project;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
+import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
+import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
@@ -22,7 +25,7 @@ import org.axonframework.modelling.command.Aggregate;
 /**
  * What the payment handlers share: the policy numbers, the checks of a voucher number and a reason, and loading the
  * records a payment touches, always in one order, so that two units of work over the same records never wait for
- * each other in a circle: a grant batch, then its disbursements, then the project, then households by card number,
+ * each other in a circle: the notices listing the payment (the publicity hold), then a grant batch, then its disbursements, then the project, then households by card number,
  * then funds by fund id (docs/architecture.md, "lock order"). New aggregates created in a unit of work are locked
  * by nobody else and do not count.
  */
@@ -47,6 +50,30 @@ final class Payments {
     /** Whether any aggregate has recorded events under the id. */
     boolean exists(String aggregateId) {
         return eventStore.lastSequenceNumberFor(aggregateId).isPresent();
+    }
+
+    /**
+     * What a notice may list of the disbursement, read from its stored request without loading (and locking) it: its
+     * id, its project's and its batch's. The publicity hold locks the notices listing them before the payment's own
+     * records (docs/architecture.md, "lock order"); these facts never change after the request.
+     */
+    List<String> listedIdsOfDisbursement(String disbursementId) {
+        return eventStore.readEvents(disbursementId, 0).asStream().findFirst()
+                .map(first -> first.getPayload() instanceof DisbursementRequestedEvent requested
+                        ? Stream.of(disbursementId, requested.projectId(), requested.batchId())
+                                .filter(Objects::nonNull).toList()
+                        : List.of(disbursementId))
+                .orElse(List.of(disbursementId));
+    }
+
+    /** The same for a grant batch: its id, its project's and every item's, read from its stored submission. */
+    List<String> listedIdsOfBatch(String batchId) {
+        return eventStore.readEvents(batchId, 0).asStream().findFirst()
+                .map(first -> first.getPayload() instanceof GrantBatchSubmittedEvent submitted
+                        ? Stream.concat(Stream.of(batchId, submitted.projectId()), submitted.disbursementIds().stream())
+                                .toList()
+                        : List.of(batchId))
+                .orElse(List.of(batchId));
     }
 
     /** The project, or PROJECT_NOT_FOUND (404). */

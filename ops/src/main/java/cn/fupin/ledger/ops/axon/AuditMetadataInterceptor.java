@@ -18,8 +18,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Puts on every command who sends it (the authenticated user and role), the request id, the remote address and
- * the reason the person gave. The correlation data provider copies these onto every event the command causes.
+ * Puts on every command who sends it (the authenticated user and role), the request id, the remote address (not
+ * for a member of the public, see below) and the reason the person gave. The correlation data provider copies these onto every event the command causes.
  * A command with no authenticated sender is refused: every act in the ledger is attributed to a person or to a
  * named system process.
  */
@@ -46,12 +46,20 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
             if (requestId != null) {
                 metadata.put(AuditMetadata.REQUEST_ID, requestId.toString());
             }
-            metadata.put(AuditMetadata.REMOTE_ADDRESS, request.getRemoteAddr());
+            // A member of the public objecting to a notice is not traced by address: objectors are protected, and the
+            // rate limit that keeps the form usable counts addresses in memory only.
+            if (!isPublic(authentication)) {
+                metadata.put(AuditMetadata.REMOTE_ADDRESS, request.getRemoteAddr());
+            }
         }
         if (payload instanceof Reasoned reasoned && reasoned.reason() != null && !reasoned.reason().isBlank()) {
             metadata.put(AuditMetadata.REASON, reasoned.reason().strip());
         }
         return metadata;
+    }
+
+    private static boolean isPublic(Authentication authentication) {
+        return authentication.getAuthorities().stream().anyMatch(a -> "ROLE_PUBLIC".equals(a.getAuthority()));
     }
 
     private static String roleOf(Authentication authentication) {

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null || !user.isAuthenticated()) {
+        // Keys are per user; anonymous callers (an objection to a notice) share no user, so they get no replay.
+        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
             chain.doFilter(request, response);
             return;
         }

@@ -30,7 +30,8 @@ import static cn.fupin.ledger.ops.security.StaffProperties.Role.TOWNSHIP;
 /**
  * Who may do what. {@code /api/**} takes HTTP Basic and allows each endpoint only to its roles (DOMAIN.md); an
  * endpoint not listed here is refused to everybody, so a new endpoint is closed until somebody decides its roles.
- * The public disclosure pages need no login. 401 and 403 answer in problem+json.
+ * The public disclosure pages need no login, nor does an objection to a notice (every other method under
+ * {@code /disclosure/} is refused). 401 and 403 answer in problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -89,11 +90,24 @@ public class SecurityConfiguration {
                                 "/api/grants/batches/*/reject").hasRole(APPROVER.name())
                         .requestMatchers(HttpMethod.GET, "/api/disbursements", "/api/grants/coverage",
                                 "/api/grants/coverage/**").hasAnyRole(STAFF)
+                        // notices: clerks publish by hand (the publisher automatically), officers resolve objections
+                        .requestMatchers(HttpMethod.POST, "/api/notices").hasRole(CLERK.name())
+                        .requestMatchers(HttpMethod.POST, "/api/notices/*/objections/*/resolve")
+                                .hasAnyRole(names(APPROVER, AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/notices/*/objections").hasAnyRole(names(APPROVER, AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/notices", "/api/notices/*").hasAnyRole(STAFF)
+                        // the demo clock (the endpoint exists only in the demo profile; elsewhere 404)
+                        .requestMatchers(HttpMethod.POST, "/api/demo/clock").hasAnyRole(names(APPROVER, AUDITOR))
                         // audit: the journal and (later) the event log and its proofs
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR.name())
                         // everything else under /api is closed until its roles are decided
                         .requestMatchers("/api/**").denyAll()
-                        .requestMatchers("/", "/index.html", "/favicon.ico", "/error", "/disclosure/**",
+                        // the public: disclosure pages to read, and objections to a notice (no login, no CSRF token:
+                        // there is no session to ride on; a rate limit and a small body limit instead)
+                        .requestMatchers(HttpMethod.POST, "/disclosure/notices/*/objections").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/disclosure/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/disclosure/**").permitAll()
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().denyAll());
         return http.build();

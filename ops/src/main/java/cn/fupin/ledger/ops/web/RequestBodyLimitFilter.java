@@ -25,10 +25,11 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts a limit on every request body (JSON 1 MiB and CSV imports 50 MiB by default, both configurable) and
- * answers 413 {@code BODY_TOO_LARGE} past it, whether the client announced the length or streamed it. Within
- * the limit the body is read once and kept, so that the idempotency check can hash exactly what the controller
- * reads. Runs after authentication, so that nobody unauthenticated can make the server buffer a body.
+ * Puts a limit on every request body (JSON 1 MiB, CSV imports 50 MiB, and 16 KiB under {@code /disclosure/} where
+ * anyone may post an objection, by default; all configurable) and answers 413 {@code BODY_TOO_LARGE} past it,
+ * whether the client announced the length or streamed it. Within the limit the body is read once and kept, so that the idempotency check can hash exactly what the controller
+ * reads. Runs after authentication, so that nobody unauthenticated can make the server buffer a body, except the
+ * small public ones, which are rate-limited before ({@link ObjectionRateLimitFilter}).
  */
 @Component
 @Order(10)
@@ -36,13 +37,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long jsonBytesMax;
     private final long csvBytesMax;
+    private final long publicBytesMax;
     private final ObjectMapper mapper;
 
     public RequestBodyLimitFilter(@Value("${ledger.http.json-body-max:1MB}") DataSize jsonBodyMax,
                                   @Value("${ledger.http.csv-body-max:50MB}") DataSize csvBodyMax,
+                                  @Value("${ledger.http.public-body-max:16KB}") DataSize publicBodyMax,
                                   ObjectMapper mapper) {
         this.jsonBytesMax = jsonBodyMax.toBytes();
         this.csvBytesMax = csvBodyMax.toBytes();
+        this.publicBytesMax = publicBodyMax.toBytes();
         this.mapper = mapper;
     }
 
@@ -59,6 +63,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         // A register import is CSV whether it comes as text/csv or as text/plain (the import takes both).
         long limit = type.startsWith("text/csv") || type.startsWith("text/plain") ? csvBytesMax : jsonBytesMax;
+        // Anyone may post under /disclosure/ without login (an objection: at most 2,000 characters of text), so its
+        // bodies get a small limit of their own.
+        if (request.getRequestURI().startsWith("/disclosure/")) {
+            limit = Math.min(limit, publicBytesMax);
+        }
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
             return;

@@ -1,0 +1,254 @@
+package cn.fupin.ledger.command.disclosure;
+
+import cn.fupin.ledger.shared.common.Actor;
+import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeJson;
+import cn.fupin.ledger.shared.disclosure.NoticeLevel;
+import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A published notice (公告公示). Invariants enforced here, because every fact about the notice passes through it and
+ * racing commands collide on its event sequence:
+ * <ul>
+ *   <li>it is published once, with its content, the content's SHA-256 and its period; it never changes afterwards;</li>
+ *   <li>an objection is taken only during the period by the ledger's clock, only on an item the notice lists, and not
+ *       once a correction superseded the notice (its objections go to the correction);</li>
+ *   <li>each objection is resolved once, with a reason; when upheld its item is withdrawn and a correction is due;</li>
+ *   <li>it is superseded at most once, by a correction for the same place and level;</li>
+ *   <li>it answers whether it holds a payment of given items (see {@link #holdOn}).</li>
+ * </ul>
+ * Publishing (a correction supersedes in the same unit of work), filing and resolving are handled by
+ * {@link NoticePublisher}, {@link ObjectionFiler} and {@link ObjectionResolver}, which take the command-side locks
+ * in the documented order first.
+ */
+@Aggregate
+public class Notice {
+
+    static final int OBJECTION_TEXT_LENGTH_MAX = 2_000;
+    static final int CONTACT_LENGTH_MAX = 100;
+    static final int REASON_LENGTH_MAX = 500;
+    /**
+     * Objections one notice takes. Anyone may object without logging in, and a per-address rate limit does not stop
+     * many addresses: the bound keeps one notice's history loadable. A notice that reaches it is refused further
+     * objections (OBJECTIONS_LIMIT_REACHED); the supervision phone and the 12317 hotline remain.
+     */
+    static final int OBJECTIONS_MAX = 1_000;
+
+    /** Where an objection stands. */
+    private record Objection(String item, boolean resolved) {
+    }
+
+    @AggregateIdentifier
+    private String noticeId;
+    private NoticeLevel level;
+    private String placeCode;
+    private Set<String> items = Set.of();
+    private String contentSha256;
+    private Instant periodEndsAt;
+    private boolean periodEnded;
+    private String supersededBy;
+    private final Map<String, Objection> objections = new LinkedHashMap<>();
+    private final Set<String> withdrawn = new HashSet<>();
+
+    protected Notice() {
+        // Axon rebuilds the notice from its events.
+    }
+
+    /** Publishes the checked and completed content; the publisher checked everything that spans other records. */
+    Notice(NoticeContent content, List<String> items, Instant publishedAt, PublicityPeriod period, Actor publisher) {
+        if (!content.periodEnd().equals(period.lastDay()) || !period.endsAt().isAfter(publishedAt)) {
+            throw new IllegalStateException("a notice is published with the period it announces");
+        }
+        apply(new NoticePublishedEvent(content.noticeId(), content.kind(), content.level(), content.placeCode(),
+                content.title(), List.copyOf(items), content, NoticeJson.sha256(content), publishedAt,
+                period.endsAt(), content.supersedes(), publisher.username()));
+    }
+
+    /**
+     * Records that the period has ended, once it has by the ledger's clock. Sent by the deadline; one that fires early
+     * is refused (PERIOD_NOT_ENDED) and tried again by the scheduler, and a repeated one records nothing.
+     */
+    @CommandHandler
+    void handle(EndNoticePeriodCommand command, Clock clock) {
+        if (periodEnded) {
+            return;
+        }
+        if (clock.instant().isBefore(periodEndsAt)) {
+            throw Refusal.conflict("PERIOD_NOT_ENDED", "the notice's publicity period has not ended yet");
+        }
+        apply(new NoticePeriodEndedEvent(noticeId, periodEndsAt));
+    }
+
+    /** Records an objection to a listed item during the period; the filer checked the text and encrypted the contact. */
+    void fileObjection(String objectionId, String item, String text, String contactCiphertext, Instant now) {
+        if (!items.contains(item)) {
+            throw Refusal.invalidField("ITEM_NOT_LISTED", "item", "the notice does not list this item");
+        }
+        if (supersededBy != null) {
+            throw Refusal.conflict("NOTICE_SUPERSEDED", "the notice was corrected by " + supersededBy
+                    + "; object to the correction");
+        }
+        if (!now.isBefore(periodEndsAt)) {
+            throw Refusal.conflict("OBJECTION_PERIOD_ENDED", "the notice's publicity period has ended");
+        }
+        if (objections.containsKey(objectionId)) {
+            throw Refusal.conflict("OBJECTION_EXISTS", "an objection with this id was received already");
+        }
+        if (objections.size() >= OBJECTIONS_MAX) {
+            throw Refusal.conflict("OBJECTIONS_LIMIT_REACHED", "the notice has received " + OBJECTIONS_MAX
+                    + " objections, the most one notice takes; call the supervision phone or the 12317 hotline");
+        }
+        apply(new ObjectionFiledEvent(noticeId, objectionId, item, text, contactCiphertext, now));
+    }
+
+    /**
+     * Resolves an open objection and returns its item; the resolver checked the reason. When upheld the item is
+     * withdrawn and a correction becomes due.
+     */
+    String resolve(String objectionId, ObjectionResolution outcome, String reason, Actor officer) {
+        if (!"APPROVER".equals(officer.role()) && !"AUDITOR".equals(officer.role())) {
+            throw Refusal.forbidden("NOT_AN_OFFICER", "objections are resolved by an approver or an auditor");
+        }
+        Objection objection = objections.get(objectionId);
+        if (objection == null) {
+            throw Refusal.notFound("OBJECTION_NOT_FOUND", "the notice has no objection with this id");
+        }
+        if (objection.resolved()) {
+            throw Refusal.conflict("OBJECTION_ALREADY_RESOLVED", "the objection was resolved already");
+        }
+        apply(new ObjectionResolvedEvent(noticeId, objectionId, objection.item(), outcome, reason,
+                officer.username(), outcome == ObjectionResolution.UPHELD));
+        return objection.item();
+    }
+
+    /** Refuses unless a correction for the same place and level may supersede this notice. */
+    void requireSupersedableBy(NoticeLevel correctionLevel, String correctionPlaceCode) {
+        if (supersededBy != null) {
+            throw Refusal.conflict("NOTICE_ALREADY_SUPERSEDED", "the notice was corrected already by " + supersededBy
+                    + "; correct that one");
+        }
+        if (correctionLevel != level || !placeCode.equals(correctionPlaceCode)) {
+            throw Refusal.invalidField("CORRECTION_PLACE_MISMATCH", "placeCode",
+                    "a correction is published at the level and place of the notice it corrects");
+        }
+    }
+
+    /** Records that the correction {@code correctionId} supersedes this notice. */
+    void supersede(String correctionId, NoticeLevel correctionLevel, String correctionPlaceCode, String reason) {
+        requireSupersedableBy(correctionLevel, correctionPlaceCode);
+        apply(new NoticeSupersededEvent(noticeId, correctionId, reason));
+    }
+
+    /**
+     * Whether the notice holds a payment of any of {@code paid} (the disbursement, its batch, its project) at
+     * {@code now}, and why: an unresolved objection on one of them (OBJECTION_PENDING, even once superseded: every
+     * objection is answered); an upheld objection withdrew one and no correction has superseded the notice yet
+     * (CORRECTION_DUE); or the notice lists one and is in its period (DISCLOSURE_PERIOD_OPEN; a superseded notice's
+     * period gives way to its correction's). All 409.
+     */
+    Optional<Refusal> holdOn(Collection<String> paid, Instant now) {
+        for (Map.Entry<String, Objection> objection : objections.entrySet()) {
+            if (!objection.getValue().resolved() && paid.contains(objection.getValue().item())) {
+                return Optional.of(Refusal.conflict("OBJECTION_PENDING", "an objection (" + objection.getKey()
+                        + ") to notice " + noticeId + " on this payment or its project is not resolved yet"));
+            }
+        }
+        if (supersededBy != null) {
+            return Optional.empty();
+        }
+        if (paid.stream().anyMatch(withdrawn::contains)) {
+            return Optional.of(Refusal.conflict("CORRECTION_DUE", "an objection to notice " + noticeId
+                    + " on this payment or its project was upheld; a correction notice must be published first"));
+        }
+        if (paid.stream().anyMatch(items::contains) && now.isBefore(periodEndsAt)) {
+            LocalDate lastDay = LocalDate.ofInstant(periodEndsAt, PublicityPeriod.CHINA).minusDays(1);
+            return Optional.of(Refusal.conflict("DISCLOSURE_PERIOD_OPEN", "notice " + noticeId
+                    + " lists this payment or its project and is public until the end of " + lastDay
+                    + " (China Standard Time); no payment before its period ends"));
+        }
+        return Optional.empty();
+    }
+
+    String noticeId() {
+        return noticeId;
+    }
+
+    String contentSha256() {
+        return contentSha256;
+    }
+
+    Instant periodEndsAt() {
+        return periodEndsAt;
+    }
+
+    String supersededBy() {
+        return supersededBy;
+    }
+
+    List<String> pendingObjections() {
+        List<String> pending = new ArrayList<>();
+        objections.forEach((id, objection) -> {
+            if (!objection.resolved()) {
+                pending.add(id);
+            }
+        });
+        return pending;
+    }
+
+    @EventSourcingHandler
+    void on(NoticePublishedEvent event) {
+        noticeId = event.noticeId();
+        level = event.level();
+        placeCode = event.placeCode();
+        items = Set.copyOf(event.items());
+        contentSha256 = event.contentSha256();
+        periodEndsAt = event.periodEndsAt();
+    }
+
+    @EventSourcingHandler
+    void on(NoticePeriodEndedEvent event) {
+        periodEnded = true;
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionFiledEvent event) {
+        objections.put(event.objectionId(), new Objection(event.item(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionResolvedEvent event) {
+        objections.put(event.objectionId(), new Objection(event.item(), true));
+        if (event.outcome() == ObjectionResolution.UPHELD) {
+            withdrawn.add(event.item());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NoticeSupersededEvent event) {
+        supersededBy = event.supersededBy();
+    }
+}

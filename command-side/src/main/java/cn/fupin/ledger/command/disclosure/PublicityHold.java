@@ -1,0 +1,73 @@
+package cn.fupin.ledger.command.disclosure;
+
+import cn.fupin.ledger.shared.common.Refusal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.config.Configuration;
+import org.axonframework.modelling.command.Aggregate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publicity before payment (事前公示): a payment is not approved while a notice that lists it, its batch or its project
+ * is in its period (DISCLOSURE_PERIOD_OPEN), has an unresolved objection on one of them (OBJECTION_PENDING), or had
+ * one upheld and is not corrected yet (CORRECTION_DUE). The approval asks in its own unit of work, in two steps:
+ * {@link #lock} first, before it loads the batch or the disbursement (lock order: notice rows, notices by id, then the
+ * payment's records), and {@link Held#requireNoHold} once it knows what it pays. Each notice decides by the ledger's
+ * clock at that moment. Items listed by no notice are not held.
+ */
+@Component
+public class PublicityHold {
+
+    private final Notices notices;
+    private final NoticeItems noticeItems;
+    private final Clock clock;
+
+    @Autowired
+    public PublicityHold(Configuration axon, NoticeItems noticeItems, Clock clock) {
+        this(Notices.of(axon), noticeItems, clock);
+    }
+
+    PublicityHold(Notices notices, NoticeItems noticeItems, Clock clock) {
+        this.notices = notices;
+        this.noticeItems = noticeItems;
+        this.clock = clock;
+    }
+
+    /**
+     * Locks the rows of the items in the notice index and loads (and locks) every notice that lists any of them, in
+     * notice-id order. {@code items} may name more than will be paid (every item of a batch).
+     */
+    public Held lock(Collection<String> items) {
+        Set<String> listing = noticeItems.lockNoticesListing(items);
+        return new Held(listing.stream().map(notices::load).toList(), clock);
+    }
+
+    /** The notices listing a payment's items, loaded in this unit of work. */
+    public static final class Held {
+
+        private final List<Aggregate<Notice>> notices;
+        private final Clock clock;
+
+        private Held(List<Aggregate<Notice>> notices, Clock clock) {
+            this.notices = notices;
+            this.clock = clock;
+        }
+
+        /** Refuses (409) when any of the notices holds a payment of {@code paid} now; otherwise nothing. */
+        public void requireNoHold(Collection<String> paid) {
+            Instant now = clock.instant();
+            Set<String> items = Set.copyOf(paid);
+            for (Aggregate<Notice> notice : notices) {
+                Optional<Refusal> hold = notice.invoke(n -> n.holdOn(items, now));
+                if (hold.isPresent()) {
+                    throw hold.get();
+                }
+            }
+        }
+    }
+}

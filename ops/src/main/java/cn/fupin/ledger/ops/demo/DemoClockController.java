@@ -1,0 +1,49 @@
+package cn.fupin.ledger.ops.demo;
+
+import cn.fupin.ledger.command.common.Actors;
+import cn.fupin.ledger.ops.clock.DemoClock;
+import cn.fupin.ledger.shared.common.Refusal;
+import java.time.Instant;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/demo/clock {advanceDays}} (APPROVER or AUDITOR): moves the demo ledger's clock forward by 1 to
+ * 365 days, so that a newcomer can watch publicity periods end and deadlines fire. Time never moves back. Exists only
+ * in the demo profile: elsewhere the path answers 404.
+ */
+@RestController
+@Profile("demo")
+class DemoClockController {
+
+    private final DemoClock clock;
+
+    DemoClockController(DemoClock clock) {
+        this.clock = clock;
+    }
+
+    record AdvanceRequest(Integer advanceDays) {
+    }
+
+    /** The ledger's time after the move, and how many whole days it is ahead of the system clock. */
+    record Moved(Instant now, long offsetDays) {
+    }
+
+    @PostMapping("/api/demo/clock")
+    Moved advance(@RequestBody AdvanceRequest request) {
+        if (request.advanceDays() == null || request.advanceDays() < 1
+                || request.advanceDays() > DemoClock.ADVANCE_DAYS_MAX) {
+            throw Refusal.invalidField("ADVANCE_DAYS_OUT_OF_RANGE", "advanceDays",
+                    "the clock moves forward by 1 to " + DemoClock.ADVANCE_DAYS_MAX + " days; never back");
+        }
+        try {
+            clock.advance(request.advanceDays(), Actors.current().username());
+        } catch (DemoClock.OffsetLimitReached e) {
+            throw Refusal.conflict("CLOCK_OFFSET_LIMIT",
+                    "the demo clock is never more than " + DemoClock.OFFSET_DAYS_MAX + " days ahead");
+        }
+        return new Moved(clock.instant(), clock.offset().toDays());
+    }
+}

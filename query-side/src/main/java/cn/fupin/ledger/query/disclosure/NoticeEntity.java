@@ -1,0 +1,113 @@
+package cn.fupin.ledger.query.disclosure;
+
+import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A published notice: its content exactly as published (the JSON text of the event's content, see
+ * {@link NoticeContentJson}), the SHA-256 recorded with it, its period, and what superseded it. {@code lastSequence}
+ * is the last event of the notice applied, for idempotency; it guards the notice's objections too, whose events are
+ * the notice's events.
+ */
+@Entity
+@Table(name = "notice_view")
+class NoticeEntity {
+
+    @Id
+    @Column(name = "notice_id", length = 64)
+    private String noticeId;
+
+    @Column(name = "kind", nullable = false, length = 32)
+    private String kind;
+
+    @Column(name = "notice_level", nullable = false, length = 16)
+    private String level;
+
+    @Column(name = "place_code", nullable = false, length = 12)
+    private String placeCode;
+
+    @Column(name = "title", nullable = false, length = 500)
+    private String title;
+
+    @Lob
+    @Column(name = "content_json", nullable = false)
+    private String contentJson;
+
+    @Column(name = "content_sha256", nullable = false, length = 64)
+    private String contentSha256;
+
+    @Column(name = "published_at", nullable = false)
+    private Instant publishedAt;
+
+    @Column(name = "published_by", length = 100)
+    private String publishedBy;
+
+    @Column(name = "period_ends_at", nullable = false)
+    private Instant periodEndsAt;
+
+    @Column(name = "period_ended", nullable = false)
+    private boolean periodEnded;
+
+    @Column(name = "supersedes", length = 64)
+    private String supersedes;
+
+    @Column(name = "superseded_by", length = 64)
+    private String supersededBy;
+
+    @Column(name = "last_sequence", nullable = false)
+    private long lastSequence;
+
+    protected NoticeEntity() {
+    }
+
+    NoticeEntity(NoticePublishedEvent event, String contentJson, long sequence) {
+        this.noticeId = event.noticeId();
+        this.kind = event.kind().name();
+        this.level = event.level().name();
+        this.placeCode = event.placeCode();
+        this.title = event.title();
+        this.contentJson = contentJson;
+        this.contentSha256 = event.contentSha256();
+        this.publishedAt = event.publishedAt();
+        this.publishedBy = event.publishedBy();
+        this.periodEndsAt = event.periodEndsAt();
+        this.supersedes = event.supersedes();
+        this.lastSequence = sequence;
+    }
+
+    /** Applies an event of the notice once: events arrive at least once, and an older sequence is ignored. */
+    boolean advanceTo(long sequence) {
+        if (sequence <= lastSequence) {
+            return false;
+        }
+        lastSequence = sequence;
+        return true;
+    }
+
+    void periodEnded() {
+        this.periodEnded = true;
+    }
+
+    void supersededBy(String correctionId) {
+        this.supersededBy = correctionId;
+    }
+
+    String noticeId() { return noticeId; }
+    String kind() { return kind; }
+    String level() { return level; }
+    String placeCode() { return placeCode; }
+    String title() { return title; }
+    String contentJson() { return contentJson; }
+    String contentSha256() { return contentSha256; }
+    Instant publishedAt() { return publishedAt; }
+    String publishedBy() { return publishedBy; }
+    Instant periodEndsAt() { return periodEndsAt; }
+    boolean isPeriodEnded() { return periodEnded; }
+    String supersedes() { return supersedes; }
+    String supersededBy() { return supersededBy; }
+}
