@@ -31,6 +31,31 @@ public final class Refusals {
         return new RefusalMatcher(RefusalKind.INVALID, code, field);
     }
 
+    /** A refusal (HTTP 422) with the given code that names, among its problems, one with {@code problemCode}. */
+    public static Matcher<Throwable> invalidNaming(String code, String problemCode) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable thrown, Description mismatch) {
+                if (!(thrown instanceof Refusal refusal) || refusal.kind() != RefusalKind.INVALID
+                        || !refusal.code().equals(code)) {
+                    mismatch.appendText("was ").appendValue(thrown);
+                    return false;
+                }
+                if (refusal.problems().stream().noneMatch(problem -> problem.code().equals(problemCode))) {
+                    mismatch.appendText("named the problems ").appendValue(refusal.problems());
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an INVALID refusal ").appendValue(code).appendText(" naming ")
+                        .appendValue(problemCode);
+            }
+        };
+    }
+
     private static final class RefusalMatcher extends TypeSafeDiagnosingMatcher<Throwable> {
 
         private final RefusalKind kind;

@@ -1,5 +1,7 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.MutableClock;
+import cn.fupin.ledger.command.disclosure.NoticeHandlers;
 import cn.fupin.ledger.command.fund.Fund;
 import cn.fupin.ledger.command.household.Household;
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
@@ -47,9 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The in-memory ledger of projects with what payments add: households, disbursements and grant batches, the payment
- * handlers, and the voucher register in an H2 database (MySQL mode) created by the Flyway script V6 itself. Each
+ * handlers, and the voucher register in an H2 database (MySQL mode) created by the Flyway script V6 itself; and
+ * notices with their index (V8), which hold payments ({@code NoticeHandlers}), on a clock the test can move. Each
  * command's unit of work runs in one transaction of that database, as it does on the relational event store, so a
- * refused command leaves no voucher behind.
+ * refused command leaves no voucher and no notice index row behind.
  *
  * <p>Its county: 陵江镇 (510824100) with 金穗社区 and 江南社区; a road project of 金穗社区 ({@link #ROAD}, CENTRAL
  * 3,000,000 fen + COUNTY 1,000,000 fen) and an industry project of start-up grants there ({@link #GRANTS}, CENTRAL
@@ -87,16 +90,26 @@ final class PaymentLedger extends InMemoryLedger {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final PersonalDataCipher CIPHER = new PersonalDataCipher(new byte[32]);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** The publicity period of the ledger's notices, in days. */
+    static final int PERIOD_DAYS = 10;
 
-    /** The voucher register's database and the transaction manager the ledger's units of work run in. */
-    private record Database(NamedParameterJdbcTemplate jdbc, DataSourceTransactionManager transactions) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final MutableClock clock;
+
+    /**
+     * The database of the voucher register and the notice index (V6 and V8), the transaction manager the ledger's
+     * units of work run in, and the ledger's clock, which a test may move.
+     */
+    private record Database(NamedParameterJdbcTemplate jdbc, DataSourceTransactionManager transactions,
+                            MutableClock clock) {
 
         static Database create() {
             SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
                     "jdbc:h2:mem:payments-" + DATABASES.incrementAndGet() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
             new ResourceDatabasePopulator(new FileSystemResource(V6)).execute(dataSource);
-            return new Database(new NamedParameterJdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource));
+            NoticeHandlers.createTables(dataSource);
+            return new Database(new NamedParameterJdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
+                    new MutableClock(NOW));
         }
     }
 
@@ -113,14 +126,35 @@ final class PaymentLedger extends InMemoryLedger {
                     .configureAggregate(Disbursement.class)
                     .configureAggregate(GrantBatch.class)
                     .registerCommandHandler(c -> new DisbursementRequester(c, c.eventStore(), vouchers))
-                    .registerCommandHandler(c -> new DisbursementApprover(c, c.eventStore()))
+                    .registerCommandHandler(c -> new DisbursementApprover(c, c.eventStore(),
+                            NoticeHandlers.hold(c, database.jdbc(), database.clock())))
                     .registerCommandHandler(c -> new DisbursementRejecter(c, c.eventStore()))
                     .registerCommandHandler(c -> new DisbursementReverser(c, c.eventStore()))
                     .registerCommandHandler(c -> new GrantBatchSubmitter(c, c.eventStore(), vouchers))
-                    .registerCommandHandler(c -> new GrantBatchApprover(c, c.eventStore()))
+                    .registerCommandHandler(c -> new GrantBatchApprover(c, c.eventStore(),
+                            NoticeHandlers.hold(c, database.jdbc(), database.clock())))
                     .registerCommandHandler(c -> new GrantBatchRejecter(c, c.eventStore()));
+            NoticeHandlers.register(configurer, database.jdbc(), database.clock(), PERIOD_DAYS, CANGXI,
+                    c -> new DisbursementWithdrawal(c, c.eventStore()));
         });
         this.jdbc = database.jdbc();
+        this.clock = database.clock();
+    }
+
+    /** The ledger's clock: a test moves it forward to let periods end. */
+    MutableClock clock() {
+        return clock;
+    }
+
+    /** Which notices list which item, as the notice index holds it. */
+    Map<String, List<String>> noticeItems() {
+        Map<String, List<String>> items = new TreeMap<>();
+        jdbc.query("SELECT item_id, notice_id FROM notice_item ORDER BY item_id, notice_id", Map.of(),
+                rs -> {
+                    items.computeIfAbsent(rs.getString("item_id"), item -> new java.util.ArrayList<>())
+                            .add(rs.getString("notice_id"));
+                });
+        return items;
     }
 
     /** The county above: funds, the poor village, both projects approved, the households registered. */
@@ -201,11 +235,13 @@ final class PaymentLedger extends InMemoryLedger {
     Refusal refusedLeavingNothing(Object command, RefusalKind kind, String code) {
         List<Object> events = allEvents();
         Map<String, String> vouchers = vouchers();
+        Map<String, List<String>> noticeItems = noticeItems();
         Refusal refusal = refusal(command);
         assertThat(refusal.code()).as("the refusal's code").isEqualTo(code);
         assertThat(refusal.kind()).as("the refusal's kind").isEqualTo(kind);
         assertThat(allEvents()).as("the events after the refusal").isEqualTo(events);
         assertThat(vouchers()).as("the vouchers after the refusal").isEqualTo(vouchers);
+        assertThat(noticeItems()).as("the notice index after the refusal").isEqualTo(noticeItems);
         return refusal;
     }
 

@@ -1,0 +1,502 @@
+package cn.fupin.ledger.command.disclosure;
+
+import cn.fupin.ledger.command.MutableClock;
+import cn.fupin.ledger.command.privacy.PersonalDataCipher;
+import cn.fupin.ledger.shared.common.Actor;
+import cn.fupin.ledger.shared.common.RefusalKind;
+import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
+import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeId;
+import cn.fupin.ledger.shared.disclosure.NoticeJson;
+import cn.fupin.ledger.shared.disclosure.NoticeKind;
+import cn.fupin.ledger.shared.disclosure.NoticeLevel;
+import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionId;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
+import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
+import cn.fupin.ledger.shared.disclosure.ResolveObjectionCommand;
+import cn.fupin.ledger.shared.place.Gazetteer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static cn.fupin.ledger.command.Refusals.conflict;
+import static cn.fupin.ledger.command.Refusals.invalidField;
+import static cn.fupin.ledger.command.Refusals.invalidNaming;
+import static cn.fupin.ledger.command.Refusals.refusal;
+import static cn.fupin.ledger.command.disclosure.NoticeSamples.APPROVER;
+import static cn.fupin.ledger.command.disclosure.NoticeSamples.AUDITOR;
+import static cn.fupin.ledger.command.disclosure.NoticeSamples.CLERK;
+import static cn.fupin.ledger.command.disclosure.NoticeSamples.JINSUI;
+import static cn.fupin.ledger.command.disclosure.NoticeSamples.grantList;
+import static cn.fupin.ledger.command.disclosure.NoticeSamples.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The notice on its own, with the handlers that publish it, take objections and resolve them, on a clock the test
+ * moves. Published at 10:00 on 4 May 2016 in Cangxi (02:00 UTC) for ten days, it runs until the end of 14 May.
+ * A correction, which records two notices at once, is shown in {@code NoticeLedgerTest}.
+ */
+class NoticeTest {
+
+    static final String NOTICE = "NTC-2016-0001";
+    static final String GRANT_1 = "DSB-2016-0001";
+    static final String GRANT_2 = "DSB-2016-0002";
+    static final Instant PUBLISHED_AT = Instant.parse("2016-05-04T02:00:00Z");
+    /** Midnight at the end of 14 May 2016, China Standard Time. */
+    static final Instant PERIOD_ENDS_AT = Instant.parse("2016-05-14T16:00:00Z");
+    static final Gazetteer CANGXI = Gazetteer.forCounty("510824");
+    static final PersonalDataCipher CIPHER = new PersonalDataCipher(new byte[32]);
+    static final AtomicInteger DATABASES = new AtomicInteger();
+
+    FixtureConfiguration<Notice> fixture;
+    MutableClock clock;
+    NoticeItems noticeItems;
+    List<String> withdrawn;
+
+    @BeforeEach
+    void fixture() {
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:notices-" + DATABASES.incrementAndGet() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+        NoticeHandlers.createTables(dataSource);
+        noticeItems = new NoticeItems(new NamedParameterJdbcTemplate(dataSource));
+        clock = new MutableClock(PUBLISHED_AT);
+        withdrawn = new ArrayList<>();
+        AggregateTestFixture<Notice> aggregate = new AggregateTestFixture<>(Notice.class);
+        Set<String> payments = Set.of(GRANT_1, GRANT_2, "PRJ-2016-0001");
+        Notices notices = new Notices(aggregate::getRepository, id -> payments.contains(id) || given(aggregate, id));
+        aggregate.registerInjectableResource(clock);
+        aggregate.registerAnnotatedCommandHandler(new NoticePublisher(notices, noticeItems, new DisclosurePolicy(10),
+                CANGXI, clock));
+        aggregate.registerAnnotatedCommandHandler(new ObjectionFiler(notices, noticeItems, CIPHER, clock));
+        aggregate.registerAnnotatedCommandHandler(new ObjectionResolver(notices, (item, reason, officer) -> {
+            withdrawn.add(item + " " + reason + " " + officer.username());
+            return List.of(item);
+        }));
+        fixture = aggregate;
+    }
+
+    /** Whether the fixture holds events of the aggregate (its event store refuses to read an unknown one). */
+    static boolean given(AggregateTestFixture<Notice> fixture, String id) {
+        try {
+            return fixture.getEventStore().readEvents(id).hasNext();
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The grant list of both grants as the ledger publishes it: with its id and its period filled in. */
+    static NoticeContent published(LocalDate firstDay, LocalDate lastDay) {
+        NoticeContent given = grantList(GRANT_1, GRANT_2);
+        return new NoticeContent(NOTICE, given.kind(), given.level(), given.placeCode(), given.placeName(),
+                given.title(), given.body(), given.fields(), given.columns(), given.rows(), firstDay, lastDay, null,
+                null, given.supervisionPhone(), given.hotline());
+    }
+
+    static NoticePublishedEvent publishedEvent() {
+        NoticeContent content = published(LocalDate.of(2016, 5, 4), LocalDate.of(2016, 5, 14));
+        return new NoticePublishedEvent(NOTICE, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, JINSUI, content.title(),
+                List.of(GRANT_1, GRANT_2), content, NoticeJson.sha256(content), PUBLISHED_AT, PERIOD_ENDS_AT, null,
+                "clerk");
+    }
+
+    static PublishNoticeCommand publishGrants(int periodDays) {
+        return publish(NOTICE, grantList(GRANT_1, GRANT_2), periodDays);
+    }
+
+    static FileObjectionCommand objection(String objectionId, String item, String text, String contact) {
+        return new FileObjectionCommand(new NoticeId(NOTICE), new ObjectionId(objectionId), item, text, contact);
+    }
+
+    static ObjectionFiledEvent filed(String objectionId, String item, Instant at) {
+        return new ObjectionFiledEvent(NOTICE, objectionId, item, "王某某已外出务工多年，不应享受", null, at);
+    }
+
+    static ResolveObjectionCommand resolution(String objectionId, ObjectionResolution outcome, Actor officer) {
+        return new ResolveObjectionCommand(new NoticeId(NOTICE), new ObjectionId(objectionId), outcome,
+                "经入户核实", officer);
+    }
+
+    @Nested
+    class Publishing {
+
+        @Test
+        void aNoticeIsPublishedWithItsContentItsHashAndAPeriodEndingAtMidnightAfterItsLastDay() {
+            fixture.givenNoPriorActivity()
+                    .when(publishGrants(10))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(publishedEvent());
+            assertThat(noticeItems.lockNoticesListing(List.of(GRANT_1, GRANT_2))).containsExactly(NOTICE);
+        }
+
+        @Test
+        void theDayOfPublicationIsThatOfCangxiNotOfGreenwich() {
+            // 00:30 on 5 May in Cangxi is still 4 May in UTC: the period counts from 5 May and ends after 15 May.
+            clock.set(Instant.parse("2016-05-04T16:30:00Z"));
+            fixture.givenNoPriorActivity()
+                    .when(publishGrants(10))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(publishedWithPeriod(LocalDate.of(2016, 5, 5), LocalDate.of(2016, 5, 15),
+                            Instant.parse("2016-05-15T16:00:00Z")));
+        }
+
+        @Test
+        void aLongerPeriodThanTheMinimumIsTaken() {
+            fixture.givenNoPriorActivity()
+                    .when(publishGrants(30))
+                    .expectEventsMatching(publishedWithPeriod(LocalDate.of(2016, 5, 4), LocalDate.of(2016, 6, 3),
+                            Instant.parse("2016-06-03T16:00:00Z")));
+        }
+
+        @Test
+        void aPeriodShorterThanTenDaysIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(publishGrants(9))
+                    .expectException(invalidNaming("NOTICE_INVALID", "PERIOD_TOO_SHORT"))
+                    .expectNoEvents();
+            assertThat(noticeItems.lockNoticesListing(List.of(GRANT_1))).isEmpty();
+        }
+
+        @Test
+        void theItemsOfANoticeAreExactlyThoseOfItsRows() {
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(new NoticeId(NOTICE), grantList(GRANT_1, GRANT_2), List.of(GRANT_1),
+                            10, CLERK))
+                    .expectException(invalidNaming("NOTICE_INVALID", "ITEMS_NOT_ROWS"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPaymentThatDoesNotExistCannotBeListed() {
+            fixture.givenNoPriorActivity()
+                    .when(publish(NOTICE, grantList(GRANT_1, "DSB-2016-9999"), 10))
+                    .expectException(invalidNaming("NOTICE_INVALID", "ITEM_UNKNOWN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNoticeWithoutTitleKindPlaceOrHotlineIsRefusedNamingEach() {
+            NoticeContent bare = new NoticeContent(null, null, NoticeLevel.VILLAGE, "510824999999", "金穗社区", " ",
+                    null, List.of(), List.of(), List.of(), null, null, null, null, null, null);
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(new NoticeId(NOTICE), bare, List.of(), 10, CLERK))
+                    .expectException(allOf(invalidNaming("NOTICE_INVALID", "KIND_REQUIRED"),
+                            invalidNaming("NOTICE_INVALID", "TITLE_REQUIRED"),
+                            invalidNaming("NOTICE_INVALID", "PLACE_UNKNOWN"),
+                            invalidNaming("NOTICE_INVALID", "HOTLINE_REQUIRED")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNoticeHoldingAnIdNumberOrABankCardIsNeverPublished() {
+            NoticeContent withId = NoticeSamples.listing(NoticeKind.GRANT_LIST, "公示 51082419500101001X", GRANT_1);
+            NoticeContent id = new NoticeContent(null, withId.kind(), withId.level(), withId.placeCode(),
+                    withId.placeName(), "到户资金公示", "户主身份证号" + validIdNumber(), withId.fields(),
+                    withId.columns(), withId.rows(), null, null, null, null, null, NoticeContent.HOTLINE);
+            fixture.givenNoPriorActivity()
+                    .when(publish(NOTICE, id, 10))
+                    .expectException(invalidNaming("NOTICE_INVALID", "PERSONAL_NUMBER_IN_NOTICE"))
+                    .expectNoEvents();
+            assertThat(NoticeContents.containsPersonalNumber("卡号 6217 9900 0000 0000 0")).isFalse();
+            assertThat(NoticeContents.containsPersonalNumber("卡号 " + luhnValid("621799000000000001"))).isTrue();
+            assertThat(NoticeContents.containsPersonalNumber("凭证 苍扶贫付〔2016〕12号，金额 3000.00 元")).isFalse();
+        }
+
+        @Test
+        void theLedgerNotThePublisherSetsThePeriod() {
+            NoticeContent given = grantList(GRANT_1);
+            NoticeContent withPeriod = new NoticeContent(null, given.kind(), given.level(), given.placeCode(),
+                    given.placeName(), given.title(), given.body(), given.fields(), given.columns(), given.rows(),
+                    LocalDate.of(2016, 5, 4), LocalDate.of(2016, 5, 8), null, null, given.supervisionPhone(),
+                    given.hotline());
+            fixture.givenNoPriorActivity()
+                    .when(publish(NOTICE, withPeriod, 10))
+                    .expectException(invalidNaming("NOTICE_INVALID", "PERIOD_SET_BY_LEDGER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNoticeIdIsPublishedOnce() {
+            fixture.given(publishedEvent())
+                    .when(publishGrants(10))
+                    .expectException(conflict("NOTICE_EXISTS"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNoticeCorrectedOnceIsNotCorrectedAgain() {
+            fixture.given(publishedEvent(), new NoticeSupersededEvent(NOTICE, "NTC-2016-0002", "第一次更正"))
+                    .when(publish("NTC-2016-0003", NoticeSamples.correcting(grantList(GRANT_1), NOTICE, "再次更正"), 10))
+                    .expectException(conflict("NOTICE_ALREADY_SUPERSEDED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCorrectionNamesItsReasonAndANoticeThatExists() {
+            fixture.givenNoPriorActivity()
+                    .when(publish("NTC-2016-0002", NoticeSamples.correcting(grantList(GRANT_1), "NTC-2016-0404", "更正"),
+                            10))
+                    .expectException(invalidField("SUPERSEDED_NOTICE_NOT_FOUND", "supersedes"))
+                    .expectNoEvents();
+            fixture.given(publishedEvent())
+                    .when(publish("NTC-2016-0002", NoticeSamples.correcting(grantList(GRANT_1), NOTICE, " "), 10))
+                    .expectException(invalidNaming("NOTICE_INVALID", "CORRECTION_REASON_REQUIRED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Objections {
+
+        @BeforeEach
+        void listed() {
+            noticeItems.register(NOTICE, List.of(GRANT_1, GRANT_2));
+        }
+
+        @Test
+        void anObjectionDuringThePeriodIsRecordedWithItsContactEncrypted() {
+            clock.advance(Duration.ofDays(3));
+            fixture.given(publishedEvent())
+                    .when(objection("OBJ-1", GRANT_1, "  王某某已外出务工多年，不应享受  ", "13800000000"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(objectionWithSealedContact("13800000000"));
+        }
+
+        @Test
+        void anObjectionInTheLastMinuteOfTheLastDayIsTaken() {
+            clock.set(PERIOD_ENDS_AT.minusSeconds(60));
+            fixture.given(publishedEvent())
+                    .when(objection("OBJ-1", GRANT_1, "异议", null))
+                    .expectEvents(new ObjectionFiledEvent(NOTICE, "OBJ-1", GRANT_1, "异议", null,
+                            PERIOD_ENDS_AT.minusSeconds(60)));
+        }
+
+        @Test
+        void anObjectionAfterThePeriodIsRefused() {
+            clock.set(PERIOD_ENDS_AT);
+            fixture.given(publishedEvent())
+                    .when(objection("OBJ-1", GRANT_1, "异议", null))
+                    .expectException(conflict("OBJECTION_PERIOD_ENDED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anObjectionToAnItemTheNoticeDoesNotListIsRefused() {
+            fixture.given(publishedEvent())
+                    .when(objection("OBJ-1", "DSB-2016-0003", "异议", null))
+                    .expectException(invalidField("ITEM_NOT_LISTED", "item"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anObjectionToANoticeThatDoesNotExistIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(objection("OBJ-1", GRANT_1, "异议", null))
+                    .expectException(refusal(RefusalKind.NOT_FOUND, "NOTICE_NOT_FOUND"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anObjectionHasTextOfAtMostTwoThousandCharactersAndAShortContact() {
+            fixture.given(publishedEvent())
+                    .when(objection("OBJ-1", GRANT_1, " ", null))
+                    .expectException(invalidNaming("OBJECTION_INVALID", "TEXT_REQUIRED"))
+                    .expectNoEvents();
+            fixture.given(publishedEvent())
+                    .when(objection("OBJ-1", GRANT_1, "异".repeat(2_001), null))
+                    .expectException(invalidNaming("OBJECTION_INVALID", "TEXT_TOO_LONG"))
+                    .expectNoEvents();
+            fixture.given(publishedEvent())
+                    .when(objection("OBJ-1", GRANT_1, "异".repeat(2_000), "1".repeat(101)))
+                    .expectException(invalidNaming("OBJECTION_INVALID", "CONTACT_INVALID"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSupersededNoticeTakesNoObjectionsItsCorrectionDoes() {
+            fixture.given(publishedEvent(), new NoticeSupersededEvent(NOTICE, "NTC-2016-0002", "更正"))
+                    .when(objection("OBJ-1", GRANT_1, "异议", null))
+                    .expectException(conflict("NOTICE_SUPERSEDED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theCommandNeverShowsTheContactInItsText() {
+            assertThat(objection("OBJ-1", GRANT_1, "异议", "13800000000").toString()).doesNotContain("13800000000");
+        }
+    }
+
+    @Nested
+    class Resolutions {
+
+        @Test
+        void aDismissedObjectionIsResolvedWithItsReasonAndWithdrawsNothing() {
+            fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)))
+                    .when(resolution("OBJ-1", ObjectionResolution.DISMISSED, APPROVER))
+                    .expectEvents(new ObjectionResolvedEvent(NOTICE, "OBJ-1", GRANT_1, ObjectionResolution.DISMISSED,
+                            "经入户核实", "approver", false));
+            assertThat(withdrawn).isEmpty();
+        }
+
+        @Test
+        void anUpheldObjectionWithdrawsItsItemAndACorrectionIsDue() {
+            fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)))
+                    .when(resolution("OBJ-1", ObjectionResolution.UPHELD, AUDITOR))
+                    .expectEvents(new ObjectionResolvedEvent(NOTICE, "OBJ-1", GRANT_1, ObjectionResolution.UPHELD,
+                            "经入户核实", "auditor", true));
+            assertThat(withdrawn).containsExactly(GRANT_1 + " 异议成立：经入户核实 auditor");
+        }
+
+        @Test
+        void anObjectionIsResolvedOnce() {
+            fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)),
+                            new ObjectionResolvedEvent(NOTICE, "OBJ-1", GRANT_1, ObjectionResolution.DISMISSED, "核实",
+                                    "approver", false))
+                    .when(resolution("OBJ-1", ObjectionResolution.UPHELD, AUDITOR))
+                    .expectException(conflict("OBJECTION_ALREADY_RESOLVED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownObjectionIsNotFound() {
+            fixture.given(publishedEvent())
+                    .when(resolution("OBJ-9", ObjectionResolution.DISMISSED, APPROVER))
+                    .expectException(refusal(RefusalKind.NOT_FOUND, "OBJECTION_NOT_FOUND"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aResolutionGivesAReasonAndAnOutcome() {
+            fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)))
+                    .when(new ResolveObjectionCommand(new NoticeId(NOTICE), new ObjectionId("OBJ-1"),
+                            ObjectionResolution.DISMISSED, "  ", APPROVER))
+                    .expectException(invalidField("REASON_REQUIRED", "reason"))
+                    .expectNoEvents();
+            fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)))
+                    .when(new ResolveObjectionCommand(new NoticeId(NOTICE), new ObjectionId("OBJ-1"), null, "核实",
+                            APPROVER))
+                    .expectException(invalidField("OUTCOME_REQUIRED", "outcome"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyAnApproverOrAnAuditorResolves() {
+            fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)))
+                    .when(resolution("OBJ-1", ObjectionResolution.DISMISSED, CLERK))
+                    .expectException(refusal(RefusalKind.FORBIDDEN, "NOT_AN_OFFICER"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class PeriodEnd {
+
+        @Test
+        void theEndOfThePeriodIsRecordedOnceTheClockHasReachedIt() {
+            clock.set(PERIOD_ENDS_AT);
+            fixture.given(publishedEvent())
+                    .when(new EndNoticePeriodCommand(new NoticeId(NOTICE)))
+                    .expectEvents(new NoticePeriodEndedEvent(NOTICE, PERIOD_ENDS_AT));
+        }
+
+        @Test
+        void aDeadlineFiringEarlyIsRefusedAndTriedAgain() {
+            clock.set(PERIOD_ENDS_AT.minusSeconds(1));
+            fixture.given(publishedEvent())
+                    .when(new EndNoticePeriodCommand(new NoticeId(NOTICE)))
+                    .expectException(conflict("PERIOD_NOT_ENDED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRepeatedEndRecordsNothing() {
+            clock.set(PERIOD_ENDS_AT.plusSeconds(3600));
+            fixture.given(publishedEvent(), new NoticePeriodEndedEvent(NOTICE, PERIOD_ENDS_AT))
+                    .when(new EndNoticePeriodCommand(new NoticeId(NOTICE)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    // ---- matchers and numbers ----
+
+    static Matcher<List<? super org.axonframework.eventhandling.EventMessage<?>>> publishedWithPeriod(
+            LocalDate firstDay, LocalDate lastDay, Instant endsAt) {
+        return events(list -> {
+            if (list.size() != 1 || !(list.get(0) instanceof NoticePublishedEvent event)) {
+                return false;
+            }
+            return event.content().periodStart().equals(firstDay) && event.content().periodEnd().equals(lastDay)
+                    && event.periodEndsAt().equals(endsAt)
+                    && event.contentSha256().equals(NoticeJson.sha256(event.content()));
+        }, "one publication with the period " + firstDay + " to " + lastDay + " ending at " + endsAt);
+    }
+
+    static Matcher<List<? super org.axonframework.eventhandling.EventMessage<?>>> objectionWithSealedContact(
+            String contact) {
+        return events(list -> list.size() == 1 && list.get(0) instanceof ObjectionFiledEvent filed
+                && filed.text().equals("王某某已外出务工多年，不应享受")
+                && filed.filedAt().equals(PUBLISHED_AT.plus(Duration.ofDays(3)))
+                && !filed.contactCiphertext().contains(contact)
+                && CIPHER.decrypt(filed.contactCiphertext(), "OBJ-1", ObjectionFiler.CONTACT_FIELD).equals(contact),
+                "one objection whose contact is sealed for it");
+    }
+
+    static Matcher<List<? super org.axonframework.eventhandling.EventMessage<?>>> events(
+            java.util.function.Predicate<List<Object>> condition, String description) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<? super org.axonframework.eventhandling.EventMessage<?>> messages,
+                                            Description mismatch) {
+                List<Object> payloads = messages.stream()
+                        .map(m -> ((org.axonframework.eventhandling.EventMessage<?>) m).getPayload())
+                        .map(Object.class::cast).toList();
+                mismatch.appendText("were ").appendValue(payloads);
+                return condition.test(payloads);
+            }
+
+            @Override
+            public void describeTo(Description text) {
+                text.appendText(description);
+            }
+        };
+    }
+
+    @SafeVarargs
+    static Matcher<Throwable> allOf(Matcher<Throwable>... matchers) {
+        return org.hamcrest.Matchers.allOf(matchers);
+    }
+
+    static String validIdNumber() {
+        String first17 = "51082419500101001";
+        return first17 + cn.fupin.ledger.shared.household.IdNumber.checkCharacter(first17);
+    }
+
+    static String luhnValid(String prefix) {
+        for (int check = 0; check <= 9; check++) {
+            if (cn.fupin.ledger.shared.household.BankCardNumber.luhnValid(prefix + check)) {
+                return prefix + check;
+            }
+        }
+        throw new IllegalStateException("no Luhn digit fits");
+    }
+}
