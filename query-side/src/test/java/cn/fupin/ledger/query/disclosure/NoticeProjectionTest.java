@@ -1,0 +1,266 @@
+package cn.fupin.ledger.query.disclosure;
+
+import cn.fupin.ledger.shared.disclosure.FindNoticeObjectionsQuery;
+import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
+import cn.fupin.ledger.shared.disclosure.FindNoticesQuery;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeJson;
+import cn.fupin.ledger.shared.disclosure.NoticeKind;
+import cn.fupin.ledger.shared.disclosure.NoticeLevel;
+import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.NoticeView;
+import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionView;
+import cn.fupin.ledger.shared.disclosure.WorkingCalendar;
+import cn.fupin.ledger.shared.fund.FundSource;
+import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The notices read model, fed a notice's events with their sequence numbers, read back through the query handlers:
+ * content exactly as published (same canonical JSON, same SHA-256), period, correction, how each objection was handled
+ * — and on the public view never the objector's words or contact — and the lateness of allocation notices.
+ */
+@DataJpaTest(showSql = false)
+class NoticeProjectionTest {
+
+    static final String NOTICE = "NTC-2016-0001";
+    static final String CORRECTION = "NTC-2016-0002";
+    static final String VILLAGE = "510824100001";
+    static final Instant PUBLISHED_AT = Instant.parse("2016-05-04T02:00:00Z");
+    static final Instant PERIOD_ENDS_AT = Instant.parse("2016-05-14T16:00:00Z");
+
+    @Autowired
+    NoticeRepository notices;
+
+    @Autowired
+    NoticeObjectionRepository objections;
+
+    @Autowired
+    NoticeAppropriationRepository appropriations;
+
+    NoticeProjection projection() {
+        return new NoticeProjection(notices, objections, appropriations);
+    }
+
+    NoticeQueries queries() {
+        return new NoticeQueries(notices, objections, appropriations, WorkingCalendar.weekdays());
+    }
+
+    static NoticeContent content(String noticeId, NoticeKind kind, NoticeLevel level, String placeCode,
+                                 String supersedes, String... items) {
+        return new NoticeContent(noticeId, kind, level, placeCode, "金穗社区", "金穗社区到户增收项目启动资金公示 <第一批>",
+                "公示期内如有异议，请反映。", List.of(new NoticeContent.Field("公示单位", "金穗社区居委会")),
+                List.of("户主", "金额（元）"),
+                java.util.Arrays.stream(items).map(item -> new NoticeContent.Row(item, List.of("王*国", "3000.00")))
+                        .toList(),
+                LocalDate.of(2016, 5, 4), LocalDate.of(2016, 5, 14), supersedes,
+                supersedes == null ? null : "删除一户", "0839-5222000", NoticeContent.HOTLINE);
+    }
+
+    static NoticePublishedEvent published(NoticeContent content, Instant at) {
+        return new NoticePublishedEvent(content.noticeId(), content.kind(), content.level(), content.placeCode(),
+                content.title(), content.rows().stream().map(NoticeContent.Row::item).toList(), content,
+                NoticeJson.sha256(content), at, PERIOD_ENDS_AT, content.supersedes(), "clerk");
+    }
+
+    static NoticePublishedEvent grantList() {
+        return published(content(NOTICE, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, VILLAGE, null, "DSB-1", "DSB-2"),
+                PUBLISHED_AT);
+    }
+
+    void feedGrantListWithObjections() {
+        NoticeProjection projection = projection();
+        projection.on(grantList(), 0);
+        projection.on(new ObjectionFiledEvent(NOTICE, "OBJ-1", "DSB-1", "王某某家有小轿车", "v1:sealed",
+                PUBLISHED_AT.plusSeconds(3_600)), 1);
+        projection.on(new ObjectionFiledEvent(NOTICE, "OBJ-2", "DSB-2", "李某某已迁出", null,
+                PUBLISHED_AT.plusSeconds(7_200)), 2);
+        projection.on(new ObjectionResolvedEvent(NOTICE, "OBJ-1", "DSB-1", ObjectionResolution.DISMISSED,
+                "经入户核实，车辆为借用", "approver", false), 3, PUBLISHED_AT.plusSeconds(86_400));
+    }
+
+    @Nested
+    class PublicView {
+
+        @Test
+        void aNoticeReadsBackWithTheContentItWasPublishedWithAndTheSameHash() {
+            projection().on(grantList(), 0);
+
+            NoticeView view = queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow();
+
+            assertThat(view.content()).isEqualTo(grantList().content());
+            assertThat(NoticeJson.sha256(view.content())).isEqualTo(view.contentSha256())
+                    .isEqualTo(grantList().contentSha256());
+            assertThat(view.publishedAt()).isEqualTo(PUBLISHED_AT);
+            assertThat(view.periodEndsAt()).isEqualTo(PERIOD_ENDS_AT);
+            assertThat(view.supersededBy()).isNull();
+            assertThat(view.lateByWorkingDays()).isZero();
+            assertThat(view.objections()).isEmpty();
+        }
+
+        @Test
+        void objectionsShowHowTheyWereHandledButNeverWhoObjectedOrWhatTheyWrote() {
+            feedGrantListWithObjections();
+
+            NoticeView view = queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow();
+
+            assertThat(view.objections()).containsExactly(
+                    new NoticeView.ObjectionOutcome("OBJ-1", "DSB-1", PUBLISHED_AT.plusSeconds(3_600), "DISMISSED",
+                            "经入户核实，车辆为借用", PUBLISHED_AT.plusSeconds(86_400)),
+                    new NoticeView.ObjectionOutcome("OBJ-2", "DSB-2", PUBLISHED_AT.plusSeconds(7_200), "PENDING", null,
+                            null));
+            assertThat(view.toString()).doesNotContain("小轿车", "迁出", "sealed");
+        }
+
+        @Test
+        void officersSeeTheObjectorsWordsButNeverTheContact() {
+            feedGrantListWithObjections();
+
+            List<ObjectionView> seen = queries().handle(new FindNoticeObjectionsQuery(NOTICE));
+
+            assertThat(seen).extracting(ObjectionView::text).containsExactly("王某某家有小轿车", "李某某已迁出");
+            assertThat(seen).extracting(ObjectionView::contactGiven).containsExactly(true, false);
+            assertThat(seen.get(0).resolvedBy()).isEqualTo("approver");
+            assertThat(seen.toString()).doesNotContain("sealed");
+        }
+
+        @Test
+        void aCorrectionIsShownOnTheNoticeItSupersedesAndTheEndOfThePeriodIsKept() {
+            NoticeProjection projection = projection();
+            projection.on(grantList(), 0);
+            projection.on(new NoticePeriodEndedEvent(NOTICE, PERIOD_ENDS_AT), 1);
+            projection.on(new NoticeSupersededEvent(NOTICE, CORRECTION, "删除一户"), 2);
+            projection.on(published(content(CORRECTION, NoticeKind.CORRECTION, NoticeLevel.VILLAGE, VILLAGE, NOTICE,
+                    "DSB-1"), PUBLISHED_AT.plusSeconds(20 * 86_400L)), 0);
+
+            assertThat(queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow().supersededBy()).isEqualTo(CORRECTION);
+            assertThat(queries().handle(new FindNoticeQuery(CORRECTION)).orElseThrow().content().supersedes())
+                    .isEqualTo(NOTICE);
+            assertThat(notices.findById(NOTICE).orElseThrow().isPeriodEnded()).isTrue();
+        }
+
+        @Test
+        void aRedeliveredEventChangesNothing() {
+            feedGrantListWithObjections();
+            NoticeProjection projection = projection();
+            projection.on(grantList(), 0);
+            projection.on(new ObjectionFiledEvent(NOTICE, "OBJ-3", "DSB-1", "重复投递", null, PUBLISHED_AT), 2);
+            projection.on(new NoticeSupersededEvent(NOTICE, CORRECTION, "迟到的旧事件"), 3);
+
+            NoticeView view = queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow();
+            assertThat(view.objections()).extracting(NoticeView.ObjectionOutcome::objectionId)
+                    .containsExactly("OBJ-1", "OBJ-2");
+            assertThat(view.supersededBy()).isNull();
+        }
+    }
+
+    @Nested
+    class Listing {
+
+        @Test
+        void noticesOfAPlaceAreListedNewestFirstAndOtherPlacesLeftOut() {
+            NoticeProjection projection = projection();
+            projection.on(grantList(), 0);
+            projection.on(published(content(CORRECTION, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, VILLAGE, null,
+                    "DSB-3"), PUBLISHED_AT.plusSeconds(60)), 0);
+            projection.on(published(content("NTC-2016-0003", NoticeKind.ROUND_RESULT, NoticeLevel.COUNTY, "510824",
+                    null, "PRJ-1"), PUBLISHED_AT.plusSeconds(120)), 0);
+
+            assertThat(queries().handle(new FindNoticesQuery(NoticeLevel.VILLAGE, VILLAGE)))
+                    .extracting(view -> view.content().noticeId()).containsExactly(CORRECTION, NOTICE);
+            assertThat(queries().handle(new FindNoticesQuery(NoticeLevel.COUNTY, "510824")))
+                    .extracting(view -> view.content().noticeId()).containsExactly("NTC-2016-0003");
+            assertThat(queries().handle(new FindNoticesQuery(NoticeLevel.TOWNSHIP, "510824100"))).isEmpty();
+            assertThat(queries().handle(new FindNoticesQuery(null, null))).hasSize(3);
+        }
+
+        @Test
+        void anUnknownNoticeIsNotFound() {
+            assertThat(queries().handle(new FindNoticeQuery("NTC-2016-0404"))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Lateness {
+
+        static final String APPROPRIATION = "APPR-0001";
+
+        /** An appropriation recorded on Monday 2 May 2016 (Cangxi): its allocation notice is due by Monday 23 May. */
+        void appropriatedOnMonday() {
+            projection().on(new FundsAppropriatedEvent("FUND-2016-CENTRAL", APPROPRIATION, 2016, FundSource.CENTRAL,
+                    1_000_000L, "财农〔2016〕1号", null, 1_000_000L), Instant.parse("2016-05-02T01:00:00Z"));
+        }
+
+        NoticePublishedEvent allocationNotice(Instant at, String... items) {
+            return published(content("NTC-2016-0010", NoticeKind.FUND_ALLOCATION, NoticeLevel.COUNTY, "510824", null,
+                    items), at);
+        }
+
+        @Test
+        void anAllocationNoticePublishedOnItsDueDateIsNotLate() {
+            appropriatedOnMonday();
+            projection().on(allocationNotice(Instant.parse("2016-05-23T09:00:00Z"), APPROPRIATION), 0);
+
+            assertThat(queries().handle(new FindNoticeQuery("NTC-2016-0010")).orElseThrow().lateByWorkingDays())
+                    .isZero();
+        }
+
+        @Test
+        void anAllocationNoticePublishedAWeekAfterItsDueDateIsFiveWorkingDaysLate() {
+            appropriatedOnMonday();
+            projection().on(allocationNotice(Instant.parse("2016-05-30T02:00:00Z"), APPROPRIATION), 0);
+
+            assertThat(queries().handle(new FindNoticeQuery("NTC-2016-0010")).orElseThrow().lateByWorkingDays())
+                    .isEqualTo(5);
+        }
+
+        @Test
+        void configuredHolidaysMoveTheDueDate() {
+            appropriatedOnMonday();
+            projection().on(allocationNotice(Instant.parse("2016-05-30T02:00:00Z"), APPROPRIATION), 0);
+            NoticeQueries withHolidays = new NoticeQueries(notices, objections, appropriations, new WorkingCalendar(
+                    Set.copyOf(NoticeQueries.dates(List.of("2016-05-03", " 2016-05-04 "))), Set.of()));
+
+            assertThat(withHolidays.handle(new FindNoticeQuery("NTC-2016-0010")).orElseThrow().lateByWorkingDays())
+                    .isEqualTo(3);
+        }
+
+        @Test
+        void otherNoticesAndUnknownAppropriationsHaveNoDueDate() {
+            appropriatedOnMonday();
+            projection().on(allocationNotice(Instant.parse("2016-07-01T02:00:00Z"), "APPR-UNKNOWN"), 0);
+            projection().on(published(content(NOTICE, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, VILLAGE, null,
+                    APPROPRIATION), Instant.parse("2016-07-01T02:00:00Z")), 0);
+
+            assertThat(queries().handle(new FindNoticeQuery("NTC-2016-0010")).orElseThrow().lateByWorkingDays())
+                    .isZero();
+            assertThat(queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow().lateByWorkingDays()).isZero();
+        }
+    }
+
+    @Test
+    void aResetForgetsEverythingTheGroupOwns() {
+        feedGrantListWithObjections();
+        new Lateness().appropriatedOnMonday();
+
+        projection().reset();
+
+        assertThat(notices.count()).isZero();
+        assertThat(objections.count()).isZero();
+        assertThat(appropriations.count()).isZero();
+    }
+}
