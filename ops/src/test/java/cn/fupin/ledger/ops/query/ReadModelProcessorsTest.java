@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read models of projects, township assessments and competitive rounds each run in a processing group of their
+ * The read models of projects, township assessments, competitive rounds and notices each run in a processing group of their
  * own (so each can be rebuilt alone) on a pooled streaming processor whose handler errors propagate, like the others.
  */
 @LedgerTest
@@ -22,7 +22,7 @@ class ReadModelProcessorsTest {
 
     @Test
     void eachNewReadModelHasItsOwnRetryingProcessor() {
-        for (String group : List.of("projects", "assessments", "competitions")) {
+        for (String group : List.of("projects", "assessments", "competitions", "notices")) {
             assertThat(processing.eventProcessor(group, PooledStreamingEventProcessor.class)).as(group).isPresent();
             assertThat(processing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);

@@ -1,0 +1,89 @@
+package cn.fupin.ledger.ops.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The per-address limit on objections, counted in a sliding window, on a clock the test sets. */
+class ObjectionRateLimitFilterTest {
+
+    static final long T0 = Instant.parse("2095-05-04T02:00:00Z").toEpochMilli();
+
+    ObjectionRateLimitFilter filter(int limit) {
+        return new ObjectionRateLimitFilter(limit, Duration.ofMinutes(1), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                new ObjectMapper());
+    }
+
+    @Test
+    void fiveObjectionsAMinuteAreTakenAndTheSixthWaitsUntilTheFirstIsAMinuteOld() {
+        ObjectionRateLimitFilter filter = filter(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(filter.attempt("10.0.0.1", T0 + i * 1_000)).isZero();
+        }
+
+        assertThat(filter.attempt("10.0.0.1", T0 + 10_000)).isEqualTo(50_000);
+        assertThat(filter.attempt("10.0.0.1", T0 + 59_999)).isEqualTo(1);
+        assertThat(filter.attempt("10.0.0.1", T0 + 60_000)).isZero();
+        assertThat(filter.attempt("10.0.0.2", T0 + 10_000)).as("another address counts alone").isZero();
+    }
+
+    @Test
+    void refusedAttemptsDoNotExtendTheWait() {
+        ObjectionRateLimitFilter filter = filter(1);
+        assertThat(filter.attempt("10.0.0.1", T0)).isZero();
+        for (int i = 1; i < 60; i++) {
+            assertThat(filter.attempt("10.0.0.1", T0 + i * 1_000)).isPositive();
+        }
+        assertThat(filter.attempt("10.0.0.1", T0 + 60_000)).isZero();
+    }
+
+    @Test
+    void whenTooManyAddressesAreCountedANewOneWaitsUntilSomeAgeOut() {
+        ObjectionRateLimitFilter filter = filter(5);
+        for (int i = 0; i < ObjectionRateLimitFilter.ADDRESSES_MAX; i++) {
+            assertThat(filter.attempt("10.1." + (i / 256) + "." + (i % 256), T0)).isZero();
+        }
+
+        assertThat(filter.attempt("10.9.9.9", T0 + 1_000)).isPositive();
+        assertThat(filter.attempt("10.9.9.9", T0 + 60_000)).isZero();
+    }
+
+    @Test
+    void theSixthObjectionIsAnswered429InProblemJsonAndOtherPathsAreNotCounted() throws Exception {
+        ObjectionRateLimitFilter filter = new ObjectionRateLimitFilter(1, Duration.ofMinutes(1),
+                Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC), new ObjectMapper());
+        assertThat(post(filter, "/disclosure/notices/NTC-1/objections").getStatus()).isEqualTo(200);
+        assertThat(post(filter, "/api/notices").getStatus()).isEqualTo(200);
+        assertThat(post(filter, "/disclosure/notices/NTC-1").getStatus()).isEqualTo(200);
+
+        MockHttpServletResponse refused = post(filter, "/disclosure/notices/NTC-2/objections");
+
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(refused.getContentAsString()).contains("\"code\":\"RATE_LIMITED\"");
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+    }
+
+    @Test
+    void aLimitBelowOneIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new ObjectionRateLimitFilter(0, Duration.ofMinutes(1), Clock.systemUTC(),
+                new ObjectMapper())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static MockHttpServletResponse post(ObjectionRateLimitFilter filter, String path) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setRemoteAddr("10.0.0.1");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+}
