@@ -34,11 +34,11 @@ public final class Actors {
 
     private static void runAs(String name, String role, Runnable step) {
         org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
-        org.springframework.security.core.context.SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(name, null,
-                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(role))));
-        SecurityContextHolder.setContext(system);
+        org.springframework.security.core.context.SecurityContext acting = SecurityContextHolder.createEmptyContext();
+        acting.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(name, null, java.util.List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority(role))));
+        SecurityContextHolder.setContext(acting);
         try {
             step.run();
         } finally {

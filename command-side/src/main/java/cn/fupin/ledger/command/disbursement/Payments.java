@@ -25,9 +25,9 @@ import org.axonframework.modelling.command.Aggregate;
 /**
  * What the payment handlers share: the policy numbers, the checks of a voucher number and a reason, and loading the
  * records a payment touches, always in one order, so that two units of work over the same records never wait for
- * each other in a circle: the notices listing the payment (the publicity hold), then a grant batch, then its disbursements, then the project, then households by card number,
- * then funds by fund id (docs/architecture.md, "lock order"). New aggregates created in a unit of work are locked
- * by nobody else and do not count.
+ * each other in a circle: the notices listing the payment (the publicity hold), then a grant batch, then its
+ * disbursements, then the project, then households by card number, then funds by fund id (docs/architecture.md,
+ * "lock order"). New aggregates created in a unit of work are locked by nobody else and do not count.
  */
 final class Payments {
 

@@ -15,7 +15,6 @@ import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -103,7 +102,7 @@ public class Notice {
         apply(new NoticePeriodEndedEvent(noticeId, periodEndsAt));
     }
 
-    /** Records an objection to a listed item during the period; the filer checked the text and encrypted the contact. */
+    /** Records an objection to a listed item during the period; the filer checked the text, sealed the contact. */
     void fileObjection(String objectionId, String item, String text, String contactCiphertext, Instant now) {
         if (!items.contains(item)) {
             throw Refusal.invalidField("ITEM_NOT_LISTED", "item", "the notice does not list this item");
@@ -193,30 +192,8 @@ public class Notice {
         return Optional.empty();
     }
 
-    String noticeId() {
-        return noticeId;
-    }
-
     String contentSha256() {
         return contentSha256;
-    }
-
-    Instant periodEndsAt() {
-        return periodEndsAt;
-    }
-
-    String supersededBy() {
-        return supersededBy;
-    }
-
-    List<String> pendingObjections() {
-        List<String> pending = new ArrayList<>();
-        objections.forEach((id, objection) -> {
-            if (!objection.resolved()) {
-                pending.add(id);
-            }
-        });
-        return pending;
     }
 
     @EventSourcingHandler

@@ -133,7 +133,8 @@ final class NoticeContents {
                     "the body has at most " + BODY_LENGTH_MAX + " characters and no control characters"));
         }
         if (content.fields().size() > FIELDS_MAX) {
-            problems.add(FieldProblem.of("fields", "FIELDS_TOO_MANY", "a notice has at most " + FIELDS_MAX + " fields"));
+            problems.add(FieldProblem.of("fields", "FIELDS_TOO_MANY",
+                    "a notice has at most " + FIELDS_MAX + " fields"));
         } else {
             for (int i = 0; i < content.fields().size(); i++) {
                 NoticeContent.Field field = content.fields().get(i);
@@ -163,7 +164,8 @@ final class NoticeContents {
     /** The table: cells per column, each item named once and well formed, and the items exactly those listed. */
     private static void checkTable(NoticeContent content, List<String> items, List<FieldProblem> problems) {
         if (content.columns().size() > COLUMNS_MAX) {
-            problems.add(FieldProblem.of("columns", "COLUMNS_TOO_MANY", "a table has at most " + COLUMNS_MAX + " columns"));
+            problems.add(FieldProblem.of("columns", "COLUMNS_TOO_MANY",
+                    "a table has at most " + COLUMNS_MAX + " columns"));
             return;
         }
         for (int i = 0; i < content.columns().size(); i++) {
@@ -277,7 +279,8 @@ final class NoticeContents {
                     && Character.toUpperCase(digits.charAt(17)) == IdNumber.checkCharacter(digits.substring(0, 17))) {
                 return true;
             }
-            String plain = digits.endsWith("X") || digits.endsWith("x") ? digits.substring(0, digits.length() - 1) : digits;
+            String plain = digits.endsWith("X") || digits.endsWith("x")
+                    ? digits.substring(0, digits.length() - 1) : digits;
             if (plain.length() >= 16 && plain.length() <= 19 && BankCardNumber.luhnValid(plain)) {
                 return true;
             }

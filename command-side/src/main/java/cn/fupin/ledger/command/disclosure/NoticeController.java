@@ -36,9 +36,6 @@ class NoticeController {
         this.policy = policy;
     }
 
-    record Published(String noticeId, String contentSha256, java.time.Instant periodEndsAt) {
-    }
-
     record ObjectionRequest(String item, String text, String contact) {
 
         @Override
@@ -59,7 +56,7 @@ class NoticeController {
      */
     @PostMapping("/api/notices")
     @ResponseStatus(HttpStatus.CREATED)
-    Published publish(@RequestBody NoticeContent content) {
+    NoticePublisher.Published publish(@RequestBody NoticeContent content) {
         NoticeId noticeId;
         try {
             noticeId = new NoticeId(content.noticeId() == null ? "NTC-" + UUID.randomUUID() : content.noticeId());
@@ -67,9 +64,8 @@ class NoticeController {
             throw Refusal.invalidField("NOTICE_ID_INVALID", "noticeId", "a notice id looks like NTC-2016-0001");
         }
         List<String> items = content.rows().stream().filter(Objects::nonNull).map(NoticeContent.Row::item).toList();
-        NoticePublisher.Published published = commands.sendAndWait(new PublishNoticeCommand(noticeId, content, items,
-                policy.periodDays(), Actors.current()));
-        return new Published(published.noticeId(), published.contentSha256(), published.periodEndsAt());
+        return commands.sendAndWait(new PublishNoticeCommand(noticeId, content, items, policy.periodDays(),
+                Actors.current()));
     }
 
     /** An objection by a member of the public; the answer names it, so that its handling can be found on the page. */

@@ -55,7 +55,8 @@ public class NoticeItems {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
             notices.addAll(jdbc.queryForList("SELECT notice_id FROM notice_item WHERE item_id IN (:items) "
-                    + "ORDER BY item_id, notice_id FOR UPDATE", new MapSqlParameterSource("items", part), String.class));
+                            + "ORDER BY item_id, notice_id FOR UPDATE", new MapSqlParameterSource("items", part),
+                    String.class));
         }
         return notices;
     }

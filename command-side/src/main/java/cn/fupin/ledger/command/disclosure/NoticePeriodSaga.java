@@ -41,7 +41,8 @@ public class NoticePeriodSaga {
     @DeadlineHandler(deadlineName = DEADLINE)
     void periodEnded(String endedNoticeId, CommandGateway commands) {
         // The deadline's payload is the notice's id (a deadline handler's first parameter is the payload).
-        Actors.runAsSystem(PROCESS, () -> commands.sendAndWait(new EndNoticePeriodCommand(new NoticeId(endedNoticeId))));
+        Actors.runAsSystem(PROCESS,
+                () -> commands.sendAndWait(new EndNoticePeriodCommand(new NoticeId(endedNoticeId))));
     }
 
     @EndSaga

@@ -60,8 +60,9 @@ class NoticePublisher {
         Objects.requireNonNull(command.actor(), "a publication carries who publishes");
         String noticeId = command.noticeId().value();
         Instant now = clock.instant();
-        PublicityPeriod period = PublicityPeriod.of(now, Math.max(1, Math.min(command.periodDays(),
-                DisclosurePolicy.PERIOD_DAYS_MAX)));
+        // The period as it would run; a length out of bounds is refused by the check of the content just below.
+        PublicityPeriod period = PublicityPeriod.of(now,
+                Math.max(1, Math.min(command.periodDays(), DisclosurePolicy.PERIOD_DAYS_MAX)));
         NoticeContent content = NoticeContents.complete(command, period, policy.periodDays(), gazetteer);
         requireListedRecordsExist(command.items());
 

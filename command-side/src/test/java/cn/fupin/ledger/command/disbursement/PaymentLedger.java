@@ -108,8 +108,8 @@ final class PaymentLedger extends InMemoryLedger {
                     "jdbc:h2:mem:payments-" + DATABASES.incrementAndGet() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
             new ResourceDatabasePopulator(new FileSystemResource(V6)).execute(dataSource);
             NoticeHandlers.createTables(dataSource);
-            return new Database(new NamedParameterJdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
-                    new MutableClock(NOW));
+            return new Database(new NamedParameterJdbcTemplate(dataSource),
+                    new DataSourceTransactionManager(dataSource), new MutableClock(NOW));
         }
     }
 

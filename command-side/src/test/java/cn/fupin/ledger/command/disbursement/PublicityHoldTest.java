@@ -255,7 +255,7 @@ class PublicityHoldTest {
             ledger.send(publish(CORRECTION, NoticeSamples.correcting(grantList(OTHER_PAYMENT), NOTICE, "删除一项"),
                     PaymentLedger.PERIOD_DAYS));
 
-            // PAYMENT is no longer listed by a notice in its period (its notice was superseded, the correction dropped it).
+            // No notice in its period lists PAYMENT: its notice was superseded, and the correction dropped it.
             ledger.send(approval(PAYMENT));
             assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
             ledger.clock().advance(Duration.ofDays(PaymentLedger.PERIOD_DAYS + 1));

@@ -19,9 +19,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Puts on every command who sends it (the authenticated user and role), the request id, the remote address (not
- * for a member of the public, see below) and the reason the person gave. The correlation data provider copies these onto every event the command causes.
- * A command with no authenticated sender is refused: every act in the ledger is attributed to a person or to a
- * named system process.
+ * for a member of the public objecting to a notice: objectors are protected) and the reason the person gave. The
+ * correlation data provider copies these onto every event the command causes. A command with no authenticated sender
+ * is refused: every act in the ledger is attributed to a person, to the public or to a named system process.
  */
 @Component
 public class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {

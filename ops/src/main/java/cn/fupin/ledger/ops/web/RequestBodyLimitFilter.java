@@ -27,9 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Puts a limit on every request body (JSON 1 MiB, CSV imports 50 MiB, and 16 KiB under {@code /disclosure/} where
  * anyone may post an objection, by default; all configurable) and answers 413 {@code BODY_TOO_LARGE} past it,
- * whether the client announced the length or streamed it. Within the limit the body is read once and kept, so that the idempotency check can hash exactly what the controller
- * reads. Runs after authentication, so that nobody unauthenticated can make the server buffer a body, except the
- * small public ones, which are rate-limited before ({@link ObjectionRateLimitFilter}).
+ * whether the client announced the length or streamed it. Within the limit the body is read once and kept, so that
+ * the idempotency check can hash exactly what the controller reads. Runs after authentication, so that nobody
+ * unauthenticated can make the server buffer a body, except the small public ones, which are rate-limited before
+ * ({@link ObjectionRateLimitFilter}).
  */
 @Component
 @Order(10)

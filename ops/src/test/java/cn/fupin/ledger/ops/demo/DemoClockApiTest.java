@@ -57,7 +57,8 @@ class DemoClockApiTest {
                 "--logging.level.org.axonframework=warn",
                 "--db-scheduler.polling-interval=1s"));
         database.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        return new SpringApplicationBuilder(LedgerApplication.class).profiles("demo").run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(LedgerApplication.class).profiles("demo")
+                .run(arguments.toArray(String[]::new));
     }
 
     @Test

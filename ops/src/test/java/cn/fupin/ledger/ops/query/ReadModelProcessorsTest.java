@@ -11,8 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read models of projects, township assessments, competitive rounds and notices each run in a processing group of their
- * own (so each can be rebuilt alone) on a pooled streaming processor whose handler errors propagate, like the others.
+ * The read models of projects, township assessments, competitive rounds and notices each run in a processing group of
+ * their own (so each can be rebuilt alone) on a pooled streaming processor whose handler errors propagate, like the
+ * others.
  */
 @LedgerTest
 class ReadModelProcessorsTest {

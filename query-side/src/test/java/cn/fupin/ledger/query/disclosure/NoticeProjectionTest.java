@@ -147,7 +147,8 @@ class NoticeProjectionTest {
             projection.on(published(content(CORRECTION, NoticeKind.CORRECTION, NoticeLevel.VILLAGE, VILLAGE, NOTICE,
                     "DSB-1"), PUBLISHED_AT.plusSeconds(20 * 86_400L)), 0);
 
-            assertThat(queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow().supersededBy()).isEqualTo(CORRECTION);
+            assertThat(queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow().supersededBy())
+                    .isEqualTo(CORRECTION);
             assertThat(queries().handle(new FindNoticeQuery(CORRECTION)).orElseThrow().content().supersedes())
                     .isEqualTo(NOTICE);
             assertThat(notices.findById(NOTICE).orElseThrow().isPeriodEnded()).isTrue();

@@ -36,7 +36,7 @@ public record WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWee
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
     }
 
-    /** The day on which {@code workingDays} working days after {@code start} have passed ({@code start} not counted). */
+    /** The day on which {@code workingDays} working days after {@code start} have passed, {@code start} not counted. */
     public LocalDate dueDate(LocalDate start, int workingDays) {
         if (workingDays < 0) {
             throw new IllegalArgumentException("a number of working days is not negative");

@@ -22,7 +22,8 @@ class WorkingCalendarTest {
     @Test
     void fifteenWorkingDaysAfterAMondayAreThreeWeeksLaterOnTheFollowingMonday() {
         // Monday 2 May 2016: the day itself is not counted; 15 working days end on Monday 23 May.
-        assertThat(WorkingCalendar.weekdays().dueDate(LocalDate.of(2016, 5, 2), 15)).isEqualTo(LocalDate.of(2016, 5, 23));
+        assertThat(WorkingCalendar.weekdays().dueDate(LocalDate.of(2016, 5, 2), 15))
+                .isEqualTo(LocalDate.of(2016, 5, 23));
     }
 
     @Test
@@ -35,7 +36,8 @@ class WorkingCalendarTest {
         // From Friday 30 September: 3-7 October are off, Saturday 8 and Sunday 9 are worked.
         assertThat(CALENDAR_2016.dueDate(LocalDate.of(2016, 9, 30), 1)).isEqualTo(LocalDate.of(2016, 10, 8));
         assertThat(CALENDAR_2016.dueDate(LocalDate.of(2016, 9, 30), 3)).isEqualTo(LocalDate.of(2016, 10, 10));
-        assertThat(WorkingCalendar.weekdays().dueDate(LocalDate.of(2016, 9, 30), 3)).isEqualTo(LocalDate.of(2016, 10, 5));
+        assertThat(WorkingCalendar.weekdays().dueDate(LocalDate.of(2016, 9, 30), 3))
+                .isEqualTo(LocalDate.of(2016, 10, 5));
     }
 
     @Test
