@@ -251,6 +251,18 @@ class NoticeTest {
         }
 
         @Test
+        void aCorrectionIsPublishedWhereTheNoticeItCorrectsWas() {
+            NoticeContent elsewhere = NoticeSamples.correcting(grantList(GRANT_1), NOTICE, "更正");
+            NoticeContent otherVillage = new NoticeContent(null, elsewhere.kind(), elsewhere.level(), "510824100002",
+                    "江南社区", elsewhere.title(), elsewhere.body(), elsewhere.fields(), elsewhere.columns(),
+                    elsewhere.rows(), null, null, NOTICE, "更正", elsewhere.supervisionPhone(), elsewhere.hotline());
+            fixture.given(publishedEvent())
+                    .when(publish("NTC-2016-0002", otherVillage, 10))
+                    .expectException(invalidField("CORRECTION_PLACE_MISMATCH", "placeCode"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void aCorrectionNamesItsReasonAndANoticeThatExists() {
             fixture.givenNoPriorActivity()
                     .when(publish("NTC-2016-0002", NoticeSamples.correcting(grantList(GRANT_1), "NTC-2016-0404", "更正"),
