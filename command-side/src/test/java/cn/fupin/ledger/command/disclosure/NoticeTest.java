@@ -352,6 +352,27 @@ class NoticeTest {
         }
 
         @Test
+        void anObjectionIsReceivedOnce() {
+            fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)))
+                    .when(objection("OBJ-1", GRANT_2, "异议", null))
+                    .expectException(conflict("OBJECTION_EXISTS"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNoticeTakesAtMostOneThousandObjections() {
+            List<Object> history = new ArrayList<>();
+            history.add(publishedEvent());
+            for (int i = 0; i < Notice.OBJECTIONS_MAX; i++) {
+                history.add(filed("OBJ-" + i, GRANT_1, PUBLISHED_AT.plusSeconds(i)));
+            }
+            fixture.given(history)
+                    .when(objection("OBJ-LAST", GRANT_2, "异议", null))
+                    .expectException(conflict("OBJECTIONS_LIMIT_REACHED"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void theCommandNeverShowsTheContactInItsText() {
             assertThat(objection("OBJ-1", GRANT_1, "异议", "13800000000").toString()).doesNotContain("13800000000");
         }
