@@ -48,6 +48,20 @@ final class HtmlWriter {
         return markup("<div>").element("dt", term).element("dd", description).markup("</div>\n");
     }
 
+    /**
+     * A term and a public office's phone number, which a phone can dial with one tap ({@code tel:}); text that is not
+     * a phone number is shown as it is. Only offices' numbers are ever shown: the supervision phone and 12317.
+     */
+    HtmlWriter phoneTerm(String term, String phone) {
+        markup("<div>").element("dt", term).markup("<dd>");
+        if (phone != null && phone.matches("\\+?[0-9][0-9 -]{1,30}")) {
+            link("tel:" + phone.replace(" ", ""), phone);
+        } else {
+            text(phone == null || phone.isBlank() ? "—" : phone);
+        }
+        return markup("</dd></div>\n");
+    }
+
     /** A table of cells under its headings, in a wrapper that scrolls sideways on a narrow phone screen. */
     HtmlWriter table(String caption, List<Column> columns, List<List<Cell>> rows) {
         markup("<div class=\"table-wrap\"><table>");

@@ -61,7 +61,7 @@ final class Layout {
     static byte[] close(HtmlWriter page) {
         return page.markup("</main>\n<footer class=\"site\">\n")
                 .markup("<p>对公告公示内容有异议的，可在公示期内向公告单位反映，或拨打全国扶贫监督举报电话 ")
-                .element("strong", NoticeContent.HOTLINE).markup("。</p>\n")
+                .markup("<strong>").link("tel:" + NoticeContent.HOTLINE, NoticeContent.HOTLINE).markup("</strong>。</p>\n")
                 .markup("<p>依法保护个人信息：本网站不公开身份证号码、银行卡号、农户电话号码、健康状况和致贫原因，"
                         + "户主姓名只显示姓和末字。</p>\n")
                 .markup("</footer>\n</body>\n</html>\n")

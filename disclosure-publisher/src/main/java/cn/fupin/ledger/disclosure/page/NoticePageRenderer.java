@@ -75,8 +75,8 @@ final class NoticePageRenderer {
             page.table(null, columns, rows);
         }
         page.markup("<section class=\"supervision\">\n").element("h2", "监督举报").markup("\n<dl>\n")
-                .term("监督电话", Formats.orDash(content.supervisionPhone()))
-                .term("全国扶贫监督举报电话", content.hotline() == null ? NoticeContent.HOTLINE : content.hotline())
+                .phoneTerm("监督电话", content.supervisionPhone())
+                .phoneTerm("全国扶贫监督举报电话", content.hotline() == null ? NoticeContent.HOTLINE : content.hotline())
                 .markup("</dl>\n")
                 .paragraph("note", "公示期内，对公示内容有异议的，可向公告单位反映，也可拨打以上电话。").markup("\n</section>\n");
         objections(page, notice.objections() == null ? List.of() : notice.objections());

@@ -74,8 +74,8 @@ final class VillagePageRenderer {
                     .term("村民议事（一事一议）", Formats.orDash(project.villagersMeeting()))
                     .term("批复文号", Formats.orDash(project.approvalDocNo()))
                     .term("项目状态", project.status() == null ? "—" : project.status().chineseName())
-                    .term("监督电话", Formats.orDash(project.supervisionPhone()))
-                    .term("举报电话", NoticeContent.HOTLINE)
+                    .phoneTerm("监督电话", project.supervisionPhone())
+                    .phoneTerm("举报电话", NoticeContent.HOTLINE)
                     .markup("</dl>\n</article>\n");
         }
         page.markup("</section>\n");

@@ -54,7 +54,7 @@ class PageStructureTest {
         URI base = URI.create("https://site.example/" + page.path());
         while (matcher.find()) {
             String href = matcher.group(1).replace("&amp;", "&");
-            if (!href.startsWith("#")) {
+            if (!href.startsWith("#") && !href.startsWith("tel:")) {
                 links.add(base.resolve(href).getPath().substring(1));
             }
         }
@@ -80,7 +80,7 @@ class PageStructureTest {
     @MethodSource("pages")
     void everyPageLinksBackToTheCountyAndNamesTheHotline(Rendered page) {
         assertThat(links(page)).contains(Site.COUNTY);
-        assertThat(page.html()).contains("全国扶贫监督举报电话 <strong>12317</strong>");
+        assertThat(page.html()).contains("全国扶贫监督举报电话 <strong><a href=\"tel:12317\">12317</a></strong>");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,6 +95,18 @@ class PageStructureTest {
     void everyLinkStaysInsideTheSite(Rendered page) {
         assertThat(links(page)).allSatisfy(link -> assertThat(link)
                 .matches("index\\.html|style\\.css|\\d{9}/index\\.html|\\d{12}/index\\.html|notices/N-\\d{4}-\\d{4}\\.(html|json|csv)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void theOnlyPhoneNumbersToTapAreTheHotlineAndTheSupervisionPhone(Rendered page) {
+        Matcher tel = Pattern.compile("href=\"tel:([^\"]*)\"").matcher(page.html());
+        List<String> numbers = new ArrayList<>();
+        while (tel.find()) {
+            numbers.add(tel.group(1));
+        }
+
+        assertThat(numbers).isNotEmpty().allMatch(number -> number.equals("12317") || number.equals("0839-5222000"));
     }
 
     @Nested

@@ -104,7 +104,8 @@ class DisclosurePagesApiTest extends LedgerApiTest {
         assertHtmlPage(village, 200);
         String masked = granted.headName().charAt(0) + "*" + granted.headName().charAt(2);
         assertThat(village.body()).contains("<h1>龙王社区扶贫资金公告公示</h1>", "<h3>" + PROJECT + "</h3>",
-                "<dt>监督电话</dt><dd>0839-5222000</dd>", "<dt>举报电话</dt><dd>12317</dd>",
+                "<dt>监督电话</dt><dd><a href=\"tel:0839-5222000\">0839-5222000</a></dd>",
+                "<dt>举报电话</dt><dd><a href=\"tel:12317\">12317</a></dd>",
                 "<tr><td>" + masked + "</td><td class=\"num\">3,000.00元</td><td>已发放</td>",
                 "<a href=\"../" + TOWNSHIP + "/index.html\">龙王镇</a>");
         assertThat(village.body()).doesNotContain(granted.headName(), granted.cardNo(), granted.idNumber(),

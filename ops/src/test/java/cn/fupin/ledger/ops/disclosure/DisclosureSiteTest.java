@@ -226,7 +226,7 @@ class DisclosureSiteTest extends LedgerApiTest {
     void everyLinkOfTheStaticSiteLeadsToAFileOfTheSite() throws Exception {
         writer.write(folder);
         Map<String, byte[]> files = files();
-        Pattern href = Pattern.compile("href=\"([^\"#][^\"]*)\"");
+        Pattern href = Pattern.compile("href=\"(?!tel:)([^\"#][^\"]*)\"");
         List<String> broken = new ArrayList<>();
 
         files.forEach((file, bytes) -> {
