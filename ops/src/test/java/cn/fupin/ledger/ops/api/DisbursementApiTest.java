@@ -76,9 +76,11 @@ class DisbursementApiTest extends LedgerApiTest {
         ledger.fundWhen(YEAR, central, f -> f.path("disbursedFen").asLong() >= 60_000_00L);
         JsonNode project = ledger.projectWhen(projectId, p -> p.path("paidFen").asLong() == 80_000_00L);
         assertThat(project.path("pendingFen").asLong()).isZero();
-        JsonNode listed = api.as("auditor").get("/api/disbursements?project=" + projectId).json();
-        assertThat(listed.findValuesAsText("disbursementId")).containsExactlyInAnyOrder(first, second);
-        assertThat(listed.findValuesAsText("status")).containsOnly("APPROVED");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode listed = api.as("auditor").get("/api/disbursements?project=" + projectId).json();
+            assertThat(listed.findValuesAsText("disbursementId")).containsExactlyInAnyOrder(first, second);
+            assertThat(listed.findValuesAsText("status")).containsOnly("APPROVED");
+        });
     }
 
     @Test

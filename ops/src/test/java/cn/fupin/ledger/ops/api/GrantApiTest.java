@@ -99,8 +99,10 @@ class GrantApiTest extends LedgerApiTest {
         });
         JsonNode county = api.as("reviewer").get("/api/grants/coverage?level=county").json();
         assertThat(county.path("granted").asLong()).isGreaterThanOrEqualTo(5);
-        JsonNode household = api.as("clerk").get("/api/households/" + card(7001)).json();
-        assertThat(household.path("grants").findValuesAsText("status")).contains("APPROVED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode household = api.as("clerk").get("/api/households/" + card(7001)).json();
+            assertThat(household.path("grants").findValuesAsText("status")).contains("APPROVED");
+        });
     }
 
     @Test
@@ -171,7 +173,8 @@ class GrantApiTest extends LedgerApiTest {
         assertThat(received.get(0).path("reference").asText()).isEqualTo(grant);
         assertThat(received.get(0).path("amountFen").asLong()).isEqualTo(GRANT_FEN);
         // … from this project's reservation in this fund …
-        JsonNode payment = api.as("auditor").get("/api/disbursements?cardNo=" + card(7013)).json().get(0);
+        JsonNode payment = awaitJson("/api/disbursements?cardNo=" + card(7013),
+                payments -> payments.size() == 1 && payments.get(0).path("decidedBy").asText().equals("approver")).get(0);
         assertThat(payment.path("projectId").asText()).isEqualTo(projectId);
         assertThat(payment.path("fromFunds").findValuesAsText("fundId")).containsExactly(fund);
         assertThat(payment.path("requestedBy").asText()).isEqualTo("clerk");

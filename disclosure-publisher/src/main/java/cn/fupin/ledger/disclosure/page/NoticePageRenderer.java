@@ -1,0 +1,130 @@
+package cn.fupin.ledger.disclosure.page;
+
+import cn.fupin.ledger.disclosure.page.HtmlWriter.Cell;
+import cn.fupin.ledger.disclosure.page.HtmlWriter.Column;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A notice's page: its content exactly as published (fields and table), its period, the SHA-256 recorded at
+ * publication, what it corrects and what corrected it, where to report (the supervision phone and 12317), and how
+ * many objections were received and how each was handled — never who objected or how to reach them. Laid out to
+ * print on A4 for the village notice board.
+ */
+final class NoticePageRenderer {
+
+    private static final String ROOT = "../";
+
+    private NoticePageRenderer() {
+    }
+
+    static byte[] render(NoticePage data) {
+        NoticeView notice = data.notice();
+        NoticeContent content = notice.content();
+        HtmlWriter page = Layout.open(content.title(), ROOT, data.path(), content.title());
+        page.markup("<article class=\"notice\">\n").element("h1", content.title()).markup("\n")
+                .paragraph("notice-kind", content.kind().chineseName() + " · " + content.level().chineseName() + "级 · "
+                        + Formats.place(content.placeName()))
+                .markup("\n");
+        if (notice.supersededBy() != null) {
+            page.markup("<p class=\"alert\">本公告已被更正，请以")
+                    .link(Site.noticeFile(notice.supersededBy(), Site.NoticeFormat.HTML),
+                            "更正公告（" + notice.supersededBy() + "）")
+                    .markup("为准。</p>\n");
+        }
+        if (content.supersedes() != null) {
+            page.markup("<p class=\"correction\">本公告为更正公告，更正")
+                    .link(Site.noticeFile(content.supersedes(), Site.NoticeFormat.HTML),
+                            "原公告（" + content.supersedes() + "）")
+                    .markup("。");
+            if (content.correctionReason() != null && !content.correctionReason().isBlank()) {
+                page.text("更正原因：" + content.correctionReason());
+            }
+            page.markup("</p>\n");
+        }
+        page.markup("<dl class=\"facts\">\n")
+                .term("公告编号", content.noticeId())
+                .term("发布时间", Formats.dateTime(notice.publishedAt()))
+                .term("公示期", Formats.period(content.periodStart(), content.periodEnd()))
+                .markup("</dl>\n");
+        body(page, content.body());
+        if (!content.fields().isEmpty()) {
+            page.markup("<dl class=\"fields\">\n");
+            for (NoticeContent.Field field : content.fields()) {
+                page.term(field.label(), field.value());
+            }
+            page.markup("</dl>\n");
+        }
+        if (!content.columns().isEmpty()) {
+            List<Column> columns = new ArrayList<>();
+            columns.add(Column.text("条目编号"));
+            content.columns().forEach(heading -> columns.add(Column.text(heading)));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (NoticeContent.Row row : content.rows()) {
+                List<Cell> cells = new ArrayList<>();
+                cells.add(Cell.of(row.item()));
+                for (int i = 0; i < content.columns().size(); i++) {
+                    cells.add(Cell.of(i < row.cells().size() ? row.cells().get(i) : ""));
+                }
+                rows.add(cells);
+            }
+            page.table(null, columns, rows);
+        }
+        page.markup("<section class=\"supervision\">\n").element("h2", "监督举报").markup("\n<dl>\n")
+                .phoneTerm("监督电话", content.supervisionPhone())
+                .phoneTerm("全国扶贫监督举报电话", content.hotline() == null ? NoticeContent.HOTLINE : content.hotline())
+                .markup("</dl>\n")
+                .paragraph("note", "公示期内，对公示内容有异议的，可向公告单位反映，也可拨打以上电话。").markup("\n</section>\n");
+        objections(page, notice.objections() == null ? List.of() : notice.objections());
+        page.markup("<section class=\"integrity\">\n").element("h2", "公告原文和校验").markup("\n")
+                .markup("<p>本公告发布时记录的内容校验码（SHA-256）：<code class=\"hash\">").text(notice.contentSha256())
+                .markup("</code></p>\n<p>对本公告的 JSON 原文计算 SHA-256，应得到同一校验码。</p>\n")
+                .markup("<ul class=\"downloads\">")
+                .markup("<li>").link(Site.noticeFile(content.noticeId(), Site.NoticeFormat.JSON),
+                        "JSON 原文").markup("</li>")
+                .markup("<li>").link(Site.noticeFile(content.noticeId(), Site.NoticeFormat.CSV),
+                        "CSV 表格（可用 Excel 打开）").markup("</li>")
+                .markup("</ul>\n</section>\n</article>\n");
+        return Layout.close(page);
+    }
+
+    /** The body's lines, one paragraph each. */
+    private static void body(HtmlWriter page, String body) {
+        if (body == null || body.isBlank()) {
+            return;
+        }
+        page.markup("<div class=\"body\">\n");
+        for (String line : body.split("\r?\n")) {
+            if (!line.isBlank()) {
+                page.element("p", line.strip()).markup("\n");
+            }
+        }
+        page.markup("</div>\n");
+    }
+
+    private static void objections(HtmlWriter page, List<NoticeView.ObjectionOutcome> objections) {
+        page.markup("<section class=\"objections\">\n").element("h2", "异议受理和办理结果").markup("\n")
+                .paragraph("total", "共收到异议 " + objections.size() + " 件。").markup("\n");
+        if (!objections.isEmpty()) {
+            List<List<Cell>> rows = new ArrayList<>();
+            objections.stream()
+                    .sorted(Comparator.comparing(NoticeView.ObjectionOutcome::receivedAt,
+                                    Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                            .thenComparing(NoticeView.ObjectionOutcome::objectionId))
+                    .forEach(objection -> rows.add(List.of(
+                            Cell.of(objection.objectionId()),
+                            Cell.of(Formats.dateTime(objection.receivedAt())),
+                            Cell.of(Formats.orDash(objection.item())),
+                            Cell.of(Formats.objectionOutcome(objection.outcome())),
+                            Cell.of(Formats.orDash(objection.handling())),
+                            Cell.of(Formats.dateTime(objection.resolvedAt())))));
+            page.table(null, List.of(Column.text("异议编号"), Column.text("收到时间"), Column.text("涉及条目"),
+                    Column.text("办理结果"), Column.text("办理情况"), Column.text("办结时间")), rows);
+        }
+        page.markup("</section>\n");
+    }
+}

@@ -1,0 +1,69 @@
+package cn.fupin.ledger.disclosure.page;
+
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeJson;
+
+/**
+ * The public pages as pure functions: the data a page shows in, its bytes (UTF-8) out. No clock, no I/O, no
+ * framework, so that the same data gives the same bytes served live under {@code /disclosure/}, written as a static
+ * site, and compared with the golden files. Every value is escaped ({@link Html#escape}).
+ */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    /** The county page ({@code index.html} at the site's root). */
+    public static byte[] county(CountyPage data) {
+        return CountyPageRenderer.render(data);
+    }
+
+    /** A township page ({@code <9 digits>/index.html}). */
+    public static byte[] township(TownshipPage data) {
+        return TownshipPageRenderer.render(data);
+    }
+
+    /** A village page ({@code <12 digits>/index.html}). */
+    public static byte[] village(VillagePage data) {
+        return VillagePageRenderer.render(data);
+    }
+
+    /** A notice's page ({@code notices/<id>.html}). */
+    public static byte[] notice(NoticePage data) {
+        return NoticePageRenderer.render(data);
+    }
+
+    /** A notice's canonical JSON ({@code notices/<id>.json}): exactly the bytes that were hashed at publication. */
+    public static byte[] noticeJson(NoticeContent notice) {
+        return NoticeJson.render(notice);
+    }
+
+    /** A notice as CSV ({@code notices/<id>.csv}). */
+    public static byte[] noticeCsv(NoticeContent notice) {
+        return NoticeCsv.render(notice);
+    }
+
+    /** The stylesheet ({@code style.css}). */
+    public static byte[] stylesheet() {
+        return Stylesheet.bytes();
+    }
+
+    /**
+     * The page for an address that names nothing. {@code siteRoot} is the absolute address of the site's root (e.g.
+     * {@code /disclosure/}), because a missing page has no place in the site to link from relatively.
+     */
+    public static byte[] notFound(String countyName, String siteRoot) {
+        HtmlWriter page = new HtmlWriter();
+        page.markup("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .markup("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .markup("<title>").text("未找到页面 - " + countyName + Layout.SITE_NAME).markup("</title>\n")
+                .markup("<link rel=\"stylesheet\" href=\"").text(siteRoot + Site.STYLESHEET).markup("\">\n")
+                .markup("</head>\n<body>\n<header class=\"site\">\n<p class=\"site-name\">")
+                .link(siteRoot + Site.COUNTY, countyName + Layout.SITE_NAME).markup("</p>\n</header>\n<main>\n")
+                .element("h1", "未找到页面")
+                .markup("\n<p>没有这个乡镇、村或公告。请从")
+                .link(siteRoot + Site.COUNTY, countyName + "公告公示首页")
+                .markup("查找。</p>\n</main>\n</body>\n</html>\n");
+        return page.bytes();
+    }
+}

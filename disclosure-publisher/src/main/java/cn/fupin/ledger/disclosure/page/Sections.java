@@ -1,0 +1,108 @@
+package cn.fupin.ledger.disclosure.page;
+
+import cn.fupin.ledger.disclosure.page.HtmlWriter.Cell;
+import cn.fupin.ledger.disclosure.page.HtmlWriter.Column;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeView;
+import cn.fupin.ledger.shared.project.BudgetLine;
+import cn.fupin.ledger.shared.project.ProjectStatus;
+import cn.fupin.ledger.shared.project.ProjectView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Parts that several pages share: the notice list and the project list. */
+final class Sections {
+
+    private Sections() {
+    }
+
+    /**
+     * Whether a project is on the public pages: once approved (批复) it is public, and stays so through
+     * implementation, completion and acceptance, and after a cancellation (which the pages then show). A proposal not
+     * yet decided, or one not selected, is not announced.
+     */
+    static boolean isPublic(ProjectView project) {
+        ProjectStatus status = project.status();
+        return status == ProjectStatus.APPROVED || status == ProjectStatus.IMPLEMENTING
+                || status == ProjectStatus.COMPLETED || status == ProjectStatus.ACCEPTED
+                || (status == ProjectStatus.CANCELLED && project.approvalDocNo() != null);
+    }
+
+    /** The public projects in a stable order: by start date, then id. */
+    static List<ProjectView> publicProjects(List<ProjectView> projects) {
+        return projects.stream()
+                .filter(Sections::isPublic)
+                .sorted(Comparator.comparing(ProjectView::startDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(ProjectView::projectId))
+                .toList();
+    }
+
+    /** Newest first, then by id, so that the same notices always list in the same order. */
+    static List<NoticeView> newestFirst(List<NoticeView> notices) {
+        return notices.stream()
+                .sorted(Comparator.comparing(NoticeView::publishedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+                        .thenComparing(notice -> notice.content().noticeId()))
+                .toList();
+    }
+
+    /** The notices of a place, each linked to its own page, with its kind, publication date and period. */
+    static void notices(HtmlWriter page, String root, String heading, List<NoticeView> notices) {
+        page.markup("<section id=\"notices\">\n").element("h2", heading).markup("\n");
+        if (notices.isEmpty()) {
+            page.paragraph("empty", "暂无公告。").markup("\n</section>\n");
+            return;
+        }
+        page.markup("<ul class=\"notices\">\n");
+        for (NoticeView notice : newestFirst(notices)) {
+            NoticeContent content = notice.content();
+            page.markup("<li>").link(root + Site.notice(content.noticeId(), Site.NoticeFormat.HTML), content.title());
+            if (notice.supersededBy() != null) {
+                page.markup(" ").element("span", "badge", "已更正");
+            }
+            page.markup("<br>").element("span", "meta", content.kind().chineseName() + " · 发布于 "
+                    + Formats.date(notice.publishedAt()) + " · 公示期 "
+                    + Formats.period(content.periodStart(), content.periodEnd()));
+            page.markup("</li>\n");
+        }
+        page.markup("</ul>\n</section>\n");
+    }
+
+    /** A budget's fund sources and amounts in one line: {@code 2094年整合涉农资金 100,000.00元；…}. */
+    static String sources(List<BudgetLine> budget) {
+        if (budget == null || budget.isEmpty()) {
+            return "—";
+        }
+        return budget.stream()
+                .map(line -> Formats.fund(line.fundId()) + " " + Formats.yuan(line.amountFen()))
+                .collect(Collectors.joining("；"));
+    }
+
+    /**
+     * The list of projects: name, place (linked to the village page), work area, sources and budget, state.
+     * {@code withTownship} adds the township's name to the place, for the county's list.
+     */
+    static void projects(HtmlWriter page, String root, List<ProjectView> projects, boolean withTownship) {
+        if (projects.isEmpty()) {
+            page.paragraph("empty", "暂无已批复项目。").markup("\n");
+            return;
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ProjectView project : projects) {
+            String place = withTownship
+                    ? Formats.orDash(project.townshipName()) + " " + Formats.place(project.villageName())
+                    : Formats.place(project.villageName());
+            rows.add(List.of(
+                    Cell.of(project.name()),
+                    project.villageCode() == null ? Cell.of(place) : Cell.link(place, root + Site.place(project.villageCode())),
+                    Cell.of(Formats.orDash(project.workAreaName())),
+                    Cell.of(sources(project.budget())),
+                    Cell.of(Formats.yuan(project.budgetTotalFen())),
+                    Cell.of(project.status() == null ? "—" : project.status().chineseName())));
+        }
+        page.table(null, List.of(Column.text("项目名称"), Column.text("实施地点"), Column.text("类别"),
+                Column.text("资金来源"), Column.number("预算"), Column.text("状态")), rows);
+    }
+}

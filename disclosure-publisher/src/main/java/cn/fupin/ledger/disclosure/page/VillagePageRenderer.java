@@ -1,0 +1,136 @@
+package cn.fupin.ledger.disclosure.page;
+
+import cn.fupin.ledger.disclosure.page.HtmlWriter.Cell;
+import cn.fupin.ledger.disclosure.page.HtmlWriter.Column;
+import cn.fupin.ledger.shared.disbursement.DisbursementView;
+import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
+import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.place.TownshipView;
+import cn.fupin.ledger.shared.project.ProjectView;
+import cn.fupin.ledger.shared.workarea.Beneficiary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A village page (村级公告公示): where neighbours check neighbours. Its projects in full (what is built, sources and
+ * amounts, implementer, person in charge, supervisor, schedule, targets, the supervision phone and 12317), the
+ * payments to the village, and the start-up grant list: the head's masked name, the amount and its state. Nothing
+ * else of a household appears.
+ */
+final class VillagePageRenderer {
+
+    private static final String ROOT = "../";
+
+    private VillagePageRenderer() {
+    }
+
+    static byte[] render(VillagePage data) {
+        TownshipView.VillageView village = data.village();
+        String township = data.path().township().name();
+        String name = Formats.place(village.name());
+        HtmlWriter page = Layout.open(name + "扶贫资金公告公示", ROOT, data.path(), null);
+        page.element("h1", name + "扶贫资金公告公示").markup("\n");
+        String poor = TownshipPageRenderer.poor(village);
+        page.paragraph("lead", data.path().county().name() + township + name
+                        + (poor.isEmpty() ? "" : "，" + poor) + "：本村的扶贫项目和到户资金名单，欢迎群众监督。")
+                .markup("\n<nav class=\"toc\" aria-label=\"本页目录\"><ul>")
+                .markup("<li><a href=\"#notices\">村级公告</a></li>")
+                .markup("<li><a href=\"#projects\">项目</a></li>")
+                .markup("<li><a href=\"#grants\">到户资金</a></li>")
+                .markup("</ul></nav>\n");
+        Sections.notices(page, ROOT, "村级公告", data.notices());
+        projects(page, Sections.publicProjects(data.projects()));
+        villagePayments(page, data);
+        grants(page, data);
+        return Layout.close(page);
+    }
+
+    private static void projects(HtmlWriter page, List<ProjectView> projects) {
+        page.markup("<section id=\"projects\">\n").element("h2", "项目").markup("\n");
+        if (projects.isEmpty()) {
+            page.paragraph("empty", "暂无已批复项目。").markup("\n</section>\n");
+            return;
+        }
+        for (ProjectView project : projects) {
+            page.markup("<article class=\"project\">\n").element("h3", project.name()).markup("\n<dl>\n")
+                    .term("实施地点", Formats.orDash(project.townshipName()) + Formats.place(project.villageName()))
+                    .term("建设内容", Formats.orDash(project.description()))
+                    .term("项目类别", Formats.orDash(project.workAreaName()))
+                    .term("受益对象", project.beneficiary() == Beneficiary.HOUSEHOLDS ? "建档立卡贫困户" : "贫困村")
+                    .term("补助标准", Formats.orDash(project.subsidyStandard()))
+                    .term("资金来源及金额", Sections.sources(project.budget()))
+                    .term("总投资", Formats.yuan(project.budgetTotalFen()))
+                    .term("已拨付", Formats.yuan(project.paidFen()))
+                    .term("建设期限", Formats.period(project.startDate(), project.endDate()))
+                    .term("实施主体", Formats.orDash(project.implementer()))
+                    .term("项目负责人", Formats.orDash(project.personInCharge()))
+                    .term("监管主体", Formats.orDash(project.supervisor()))
+                    .term("绩效目标", "受益贫困户 " + project.expectedHouseholds() + " 户"
+                            + (project.expectedPeople() == null ? "" : "、" + project.expectedPeople() + " 人"))
+                    .term("带贫减贫机制", Formats.orDash(project.benefitMechanism()))
+                    .term("村民议事（一事一议）", Formats.orDash(project.villagersMeeting()))
+                    .term("批复文号", Formats.orDash(project.approvalDocNo()))
+                    .term("项目状态", project.status() == null ? "—" : project.status().chineseName())
+                    .phoneTerm("监督电话", project.supervisionPhone())
+                    .phoneTerm("举报电话", NoticeContent.HOTLINE)
+                    .markup("</dl>\n</article>\n");
+        }
+        page.markup("</section>\n");
+    }
+
+    private static List<DisbursementView> ofKind(VillagePage data, PayeeKind kind) {
+        return data.disbursements().stream()
+                .filter(d -> d.payeeKind() == kind)
+                .sorted(Comparator.comparing(DisbursementView::requestedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(DisbursementView::disbursementId))
+                .toList();
+    }
+
+    private static String project(VillagePage data, String projectId) {
+        return data.projectNames().getOrDefault(projectId, projectId);
+    }
+
+    private static void villagePayments(HtmlWriter page, VillagePage data) {
+        List<DisbursementView> payments = ofKind(data, PayeeKind.VILLAGE);
+        if (payments.isEmpty()) {
+            return;
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (DisbursementView payment : payments) {
+            rows.add(List.of(Cell.of(project(data, payment.projectId())), Cell.of(Formats.yuan(payment.amountFen())),
+                    Cell.of(Formats.paymentStatus(payment.status())), Cell.of(Formats.date(payment.requestedAt()))));
+        }
+        page.markup("<section id=\"payments\">\n").element("h2", "拨付到村的项目资金").markup("\n")
+                .table(null, List.of(Column.text("项目"), Column.number("金额"), Column.text("状态"),
+                        Column.text("申请日期")), rows)
+                .markup("</section>\n");
+    }
+
+    private static void grants(HtmlWriter page, VillagePage data) {
+        page.markup("<section id=\"grants\">\n").element("h2", "到户增收项目启动资金名单").markup("\n")
+                .paragraph("note", "每户建档立卡贫困户（含移民贫困户）安排不低于3,000.00元。户主姓名只显示姓和末字。")
+                .markup("\n");
+        GrantCoverageView coverage = data.coverage();
+        if (coverage != null) {
+            page.paragraph("total", "本村建档立卡贫困户 " + coverage.registered() + " 户，已发放 " + coverage.granted()
+                    + " 户（" + Formats.percent(coverage.granted(), coverage.registered()) + "），共 "
+                    + Formats.yuan(coverage.grantedFen()) + "。").markup("\n");
+        }
+        List<DisbursementView> grants = ofKind(data, PayeeKind.HOUSEHOLD);
+        if (grants.isEmpty()) {
+            page.paragraph("empty", "暂无到户资金。").markup("\n</section>\n");
+            return;
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (DisbursementView grant : grants) {
+            rows.add(List.of(Cell.of(Formats.orDash(grant.headNameMasked())), Cell.of(Formats.yuan(grant.amountFen())),
+                    Cell.of(Formats.grantStatus(grant.status())), Cell.of(project(data, grant.projectId())),
+                    Cell.of(Formats.date(grant.requestedAt()))));
+        }
+        page.table(null, List.of(Column.text("户主"), Column.number("金额"), Column.text("状态"), Column.text("项目"),
+                Column.text("申请日期")), rows).markup("</section>\n");
+    }
+}

@@ -1,0 +1,185 @@
+package cn.fupin.ledger.disclosure.page;
+
+import cn.fupin.ledger.shared.disclosure.NoticeView;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every page shares: Chinese, UTF-8, the phone viewport, the stylesheet with its A4 print rules, no script, and
+ * links up and down the three levels that resolve inside the site.
+ */
+class PageStructureTest {
+
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+
+    /** A rendered page and where it lives in the site. */
+    record Rendered(String path, String html) {
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    static Stream<Rendered> pages() {
+        List<Rendered> pages = new ArrayList<>(List.of(
+                new Rendered(Site.COUNTY, text(Pages.county(Fixtures.countyPage()))),
+                new Rendered(Site.place(Fixtures.BAIQIAO.code()), text(Pages.township(Fixtures.townshipPage()))),
+                new Rendered(Site.place(Fixtures.BAOZHU.code()), text(Pages.village(Fixtures.villagePage())))));
+        for (NoticeView notice : Fixtures.allNotices()) {
+            pages.add(new Rendered(Site.notice(notice.content().noticeId(), Site.NoticeFormat.HTML),
+                    text(Pages.notice(new NoticePage(Fixtures.pathOf(notice), notice)))));
+        }
+        return pages.stream();
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Every link of a page that leads to another file of the site, as a path from the site's root. */
+    static List<String> links(Rendered page) {
+        List<String> links = new ArrayList<>();
+        Matcher matcher = HREF.matcher(page.html());
+        URI base = URI.create("https://site.example/" + page.path());
+        while (matcher.find()) {
+            String href = matcher.group(1).replace("&amp;", "&");
+            if (!href.startsWith("#") && !href.startsWith("tel:")) {
+                links.add(base.resolve(href).getPath().substring(1));
+            }
+        }
+        return links;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void everyPageIsChineseUtf8AndSizedForAPhone(Rendered page) {
+        assertThat(page.html()).startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void everyPageUsesTheStylesheetAtTheSitesRootForScreenAndPrint(Rendered page) {
+        assertThat(page.html()).containsOnlyOnce("<link rel=\"stylesheet\"");
+        assertThat(page.html()).doesNotContain("media=");
+        assertThat(links(page)).contains(Site.STYLESHEET);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void everyPageLinksBackToTheCountyAndNamesTheHotline(Rendered page) {
+        assertThat(links(page)).contains(Site.COUNTY);
+        assertThat(page.html()).contains("全国扶贫监督举报电话 <strong><a href=\"tel:12317\">12317</a></strong>");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void noPageCarriesAScriptOrAnInlineHandler(Rendered page) {
+        assertThat(page.html()).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase(" on")
+                .doesNotContain("javascript:");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void everyLinkStaysInsideTheSite(Rendered page) {
+        assertThat(links(page)).allSatisfy(link -> assertThat(link)
+                .matches("index\\.html|style\\.css|\\d{9}/index\\.html|\\d{12}/index\\.html|notices/N-\\d{4}-\\d{4}\\.(html|json|csv)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void theOnlyPhoneNumbersToTapAreTheHotlineAndTheSupervisionPhone(Rendered page) {
+        Matcher tel = Pattern.compile("href=\"tel:([^\"]*)\"").matcher(page.html());
+        List<String> numbers = new ArrayList<>();
+        while (tel.find()) {
+            numbers.add(tel.group(1));
+        }
+
+        assertThat(numbers).isNotEmpty().allMatch(number -> number.equals("12317") || number.equals("0839-5222000"));
+    }
+
+    @Nested
+    class UpAndDownTheThreeLevels {
+
+        @Test
+        void theCountyPageLinksToEveryTownship() {
+            Rendered county = pages().filter(p -> p.path().equals(Site.COUNTY)).findFirst().orElseThrow();
+
+            assertThat(links(county)).contains("510824105/index.html", "510824102/index.html");
+        }
+
+        @Test
+        void aTownshipPageLinksUpToTheCountyAndDownToEachOfItsVillages() {
+            Rendered township = pages().filter(p -> p.path().equals("510824105/index.html")).findFirst().orElseThrow();
+
+            assertThat(links(township)).contains("index.html", "510824105001/index.html", "510824105203/index.html",
+                    "510824105204/index.html");
+        }
+
+        @Test
+        void aVillagePageLinksUpToItsTownshipAndTheCountyAndToItsNotices() {
+            Rendered village = pages().filter(p -> p.path().equals("510824105203/index.html")).findFirst().orElseThrow();
+
+            assertThat(links(village)).contains("index.html", "510824105/index.html", "notices/N-2094-0101.html",
+                    "notices/N-2094-0102.html", "notices/N-2094-0103.html", "notices/N-2094-0104.html");
+        }
+
+        @Test
+        void aNoticePageLinksUpToItsPlacesAndToItsJsonAndCsv() {
+            Rendered notice = pages().filter(p -> p.path().equals("notices/N-2094-0102.html")).findFirst().orElseThrow();
+
+            assertThat(links(notice)).contains("index.html", "510824105/index.html", "510824105203/index.html",
+                    "notices/N-2094-0102.json", "notices/N-2094-0102.csv");
+        }
+
+        @Test
+        void aCorrectedNoticeAndItsCorrectionLinkToEachOther() {
+            Rendered corrected = pages().filter(p -> p.path().equals("notices/N-2094-0102.html")).findFirst().orElseThrow();
+            Rendered correction = pages().filter(p -> p.path().equals("notices/N-2094-0103.html")).findFirst().orElseThrow();
+
+            assertThat(links(corrected)).contains("notices/N-2094-0103.html");
+            assertThat(corrected.html()).contains("本公告已被更正");
+            assertThat(links(correction)).contains("notices/N-2094-0102.html");
+            assertThat(correction.html()).contains("更正原因：李*户已脱贫退出，不再安排");
+        }
+    }
+
+    @Nested
+    class PrintOnA4 {
+
+        private final String css = text(Pages.stylesheet());
+
+        @Test
+        void theStylesheetSetsA4PagesWithFifteenMillimetreMargins() {
+            assertThat(css).containsPattern("@page\\s*\\{\\s*size:\\s*A4;\\s*margin:\\s*15mm;?\\s*}");
+        }
+
+        @Test
+        void theStylesheetHasPrintRulesThatRepeatTableHeadingsAndHideNavigation() {
+            int print = css.indexOf("@media print {");
+
+            assertThat(print).isPositive();
+            String rules = css.substring(print);
+            assertThat(rules).contains("thead { display: table-header-group; }")
+                    .contains("nav.breadcrumbs, nav.toc, ul.downloads { display: none; }")
+                    .contains("max-width: none");
+        }
+
+        @Test
+        void theScreenLayoutIsOneColumnThatReadsAt360Pixels() {
+            assertThat(css).contains("max-width: 48rem").contains("overflow-x: auto").contains("font-size: 16px")
+                    .doesNotContainPattern("width:\\s*[4-9]\\d\\dpx");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package cn.fupin.ledger.ops.disclosure;
+
+import cn.fupin.ledger.disclosure.page.CountyPage;
+import cn.fupin.ledger.disclosure.page.NoticePage;
+import cn.fupin.ledger.disclosure.page.Pages;
+import cn.fupin.ledger.disclosure.page.Site;
+import cn.fupin.ledger.disclosure.page.TownshipPage;
+import cn.fupin.ledger.disclosure.page.VillagePage;
+import cn.fupin.ledger.shared.disclosure.NoticeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every public page as bytes: the one place where the live pages and the static site get them, so both hold the
+ * same bytes. Each answer also names the notices the page links to, so that the static site can follow them.
+ */
+@Component
+public class PublicPages {
+
+    /** Where the live site is served; the not-found page links back here. */
+    static final String LIVE_ROOT = "/disclosure/";
+
+    private final DisclosurePageAssembler assembler;
+
+    public PublicPages(DisclosurePageAssembler assembler) {
+        this.assembler = assembler;
+    }
+
+    /** A page's bytes and the ids of the notices it links to. */
+    public record Rendered(byte[] bytes, List<String> noticeIds) {
+
+        public Rendered {
+            noticeIds = List.copyOf(noticeIds);
+        }
+    }
+
+    public Rendered county() {
+        CountyPage page = assembler.county();
+        return new Rendered(Pages.county(page), ids(page.notices()));
+    }
+
+    /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */
+    public Optional<Rendered> place(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        if (code.matches("\\d{9}")) {
+            Optional<TownshipPage> township = assembler.township(code);
+            return township.map(page -> new Rendered(Pages.township(page), ids(page.notices())));
+        }
+        if (code.matches("\\d{12}")) {
+            Optional<VillagePage> village = assembler.village(code);
+            return village.map(page -> new Rendered(Pages.village(page), ids(page.notices())));
+        }
+        return Optional.empty();
+    }
+
+    /** A published notice in one of its formats; the HTML page names the notice it corrects and its correction. */
+    public Optional<Rendered> notice(String noticeId, Site.NoticeFormat format) {
+        Optional<NoticePage> found = assembler.notice(noticeId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        NoticeView notice = found.get().notice();
+        List<String> linked = new ArrayList<>();
+        if (notice.content().supersedes() != null) {
+            linked.add(notice.content().supersedes());
+        }
+        if (notice.supersededBy() != null) {
+            linked.add(notice.supersededBy());
+        }
+        byte[] bytes = switch (format) {
+            case HTML -> Pages.notice(found.get());
+            case JSON -> Pages.noticeJson(notice.content());
+            case CSV -> Pages.noticeCsv(notice.content());
+        };
+        return Optional.of(new Rendered(bytes, format == Site.NoticeFormat.HTML ? linked : List.of()));
+    }
+
+    public byte[] stylesheet() {
+        return Pages.stylesheet();
+    }
+
+    public byte[] notFound() {
+        return Pages.notFound(assembler.gazetteer().county().name(), LIVE_ROOT);
+    }
+
+    /** The townships of the county, and their villages, in the gazetteer's order: every place that has a page. */
+    public List<String> placeCodes() {
+        List<String> codes = new ArrayList<>();
+        assembler.gazetteer().townships().forEach(township -> {
+            codes.add(township.code());
+            assembler.gazetteer().villagesOf(township.code()).forEach(village -> codes.add(village.code()));
+        });
+        return codes;
+    }
+
+    /** Whether the code names a township or a village of the county. */
+    public boolean hasPlace(String code) {
+        return code != null && (assembler.gazetteer().township(code).isPresent() || assembler.gazetteer().hasVillage(code));
+    }
+
+    private static List<String> ids(List<NoticeView> notices) {
+        return notices.stream().map(notice -> notice.content().noticeId()).toList();
+    }
+}

@@ -1,0 +1,112 @@
+package cn.fupin.ledger.ops.disclosure;
+
+import cn.fupin.ledger.disclosure.page.CountyPage;
+import cn.fupin.ledger.disclosure.page.NoticeCsv;
+import cn.fupin.ledger.disclosure.page.Pages;
+import cn.fupin.ledger.disclosure.page.PlacePath;
+import cn.fupin.ledger.disclosure.page.TownshipPage;
+import cn.fupin.ledger.disclosure.page.VillagePage;
+import cn.fupin.ledger.shared.disclosure.NoticeJson;
+import cn.fupin.ledger.shared.disclosure.NoticeView;
+import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.Place;
+import cn.fupin.ledger.shared.place.TownshipView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The static site follows every notice the pages link to, corrections included, and writes each as HTML, JSON and
+ * CSV beside the pages of every place; a notice id that cannot name a file is left out, never written elsewhere.
+ */
+class DisclosureSiteWriterTest {
+
+    private static final Gazetteer GAZETTEER = Notices.GAZETTEER;
+
+    private final DisclosurePageAssembler assembler = mock(DisclosurePageAssembler.class);
+    private final DisclosureSiteWriter writer = new DisclosureSiteWriter(new PublicPages(assembler));
+
+    private final NoticeView corrected = Notices.grantList("N-2094-0102", null, "N-2094-0103");
+    private final NoticeView correction = Notices.grantList("N-2094-0103", "N-2094-0102", null);
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void aCountyWhoseVillageListsACorrectedNotice() {
+        when(assembler.gazetteer()).thenReturn(GAZETTEER);
+        when(assembler.county()).thenReturn(new CountyPage(PlacePath.county(GAZETTEER.county()), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of()));
+        when(assembler.township(anyString())).thenAnswer(call -> {
+            Place township = GAZETTEER.township(call.getArgument(0)).orElseThrow();
+            return Optional.of(new TownshipPage(PlacePath.township(GAZETTEER.county(), township),
+                    new TownshipView(township.code(), township.name(), List.of()), List.of(), List.of(), List.of()));
+        });
+        when(assembler.village(anyString())).thenAnswer(call -> {
+            Place village = GAZETTEER.village(call.getArgument(0)).orElseThrow();
+            Place township = GAZETTEER.township(village.parentCode()).orElseThrow();
+            // 宝珠村 lists the corrected notice only (its correction is found through it) and one id that is no file name.
+            List<NoticeView> notices = village.code().equals(Notices.VILLAGE)
+                    ? List.of(corrected, Notices.grantList("../../escaped", null, null)) : List.of();
+            return Optional.of(new VillagePage(PlacePath.village(GAZETTEER.county(), township, village),
+                    new TownshipView.VillageView(village.code(), village.name(), false, List.of()), List.of(),
+                    List.of(), java.util.Map.of(), null, notices));
+        });
+        when(assembler.notice("N-2094-0102")).thenReturn(Optional.of(Notices.page(corrected)));
+        when(assembler.notice("N-2094-0103")).thenReturn(Optional.of(Notices.page(correction)));
+    }
+
+    @Test
+    void writesEveryPlaceTheStylesheetAndEachLinkedNoticeInItsThreeFormats() throws Exception {
+        DisclosureSiteWriter.Written written = writer.write(folder);
+
+        assertThat(written.places()).isEqualTo(GAZETTEER.townships().size() + GAZETTEER.villageCount());
+        assertThat(written.notices()).isEqualTo(2);
+        assertThat(folder.resolve("style.css")).hasBinaryContent(Pages.stylesheet());
+        assertThat(folder.resolve("510824105/index.html")).exists();
+        assertThat(folder.resolve("510824105203/index.html")).exists();
+        assertThat(folder.resolve("notices/N-2094-0103.json")).hasBinaryContent(NoticeJson.render(correction.content()));
+        assertThat(folder.resolve("notices/N-2094-0103.csv")).hasBinaryContent(NoticeCsv.render(correction.content()));
+        assertThat(folder.resolve("notices/N-2094-0102.html")).hasBinaryContent(Pages.notice(Notices.page(corrected)));
+        assertThat(written.files()).isEqualTo(2 + written.places() + 3 * 2);
+    }
+
+    @Test
+    void aNoticeIdThatCannotNameAFileIsLeftOutAndNothingLeavesTheFolder() throws Exception {
+        Path site = folder.resolve("county").resolve("site");
+
+        writer.write(site);
+
+        try (Stream<Path> files = Files.walk(folder)) {
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith("escaped"))).isEmpty();
+        }
+        try (Stream<Path> notices = Files.list(site.resolve("notices"))) {
+            assertThat(notices.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "N-2094-0102.html", "N-2094-0102.json", "N-2094-0102.csv",
+                    "N-2094-0103.html", "N-2094-0103.json", "N-2094-0103.csv");
+        }
+    }
+
+    @Test
+    void writingAgainReplacesTheFilesAndLeavesNoTemporaryFile() throws Exception {
+        writer.write(folder);
+        Files.writeString(folder.resolve("index.html"), "stale");
+
+        writer.write(folder);
+
+        assertThat(folder.resolve("index.html")).hasBinaryContent(Pages.county(assembler.county()));
+        try (Stream<Path> files = Files.walk(folder)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith(".writing-"));
+        }
+    }
+}
