@@ -146,6 +146,30 @@ class NoticeApiTest extends LedgerApiTest {
     }
 
     @Test
+    void thePublicJsonOfANoticeIsExactlyTheBytesWhoseHashWasRecordedAtPublication() throws Exception {
+        String payment = requestedPayment();
+        String noticeId = nextNoticeId();
+        Api.Response published = api.as("clerk").post("/api/notices", content(noticeId, payment, "村道资金公示"));
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        String recorded = events.of(noticeId, "NoticePublishedEvent").get(0).payload().path("contentSha256").asText();
+
+        byte[][] served = new byte[1][];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            java.net.http.HttpResponse<byte[]> json = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://localhost:" + port + "/disclosure/notices/" + noticeId + ".json")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(json.statusCode()).isEqualTo(200);
+            served[0] = json.body();
+        });
+
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(served[0]));
+        assertThat(hash).as("anyone can check the page against the publication event").isEqualTo(recorded)
+                .isEqualTo(published.json().path("contentSha256").asText());
+    }
+
+    @Test
     void anyoneObjectsWithoutLoginTheContactIsSealedAndAnOfficerResolves() {
         String payment = requestedPayment();
         String noticeId = publishListing(payment);
