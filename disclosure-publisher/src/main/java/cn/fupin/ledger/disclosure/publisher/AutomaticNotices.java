@@ -1,0 +1,247 @@
+package cn.fupin.ledger.disclosure.publisher;
+
+import cn.fupin.ledger.shared.common.Actor;
+import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
+import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
+import cn.fupin.ledger.shared.competition.RankedProposal;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeId;
+import cn.fupin.ledger.shared.disclosure.NoticeKind;
+import cn.fupin.ledger.shared.disclosure.NoticeLevel;
+import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
+import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
+import cn.fupin.ledger.shared.money.Money;
+import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.Place;
+import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
+import cn.fupin.ledger.shared.project.ProjectCompletedEvent;
+import cn.fupin.ledger.shared.project.ProjectPaymentSettledEvent;
+import cn.fupin.ledger.shared.project.ProjectProposedEvent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which notice an event makes due, as a command: pure (events and fixed settings in, a {@link PublishNoticeCommand}
+ * out), so the same event always gives the same notice with the same deterministic id ({@code NTC-FA-<appropriation>},
+ * {@code NTC-RR-<round>}, {@code NTC-CA-<project>}) and a redelivered event can publish nothing twice.
+ *
+ * <p>Decided here: fund allocation (county, per appropriation), competitive-round results (county, per closed round)
+ * and completion and acceptance (village, per accepted project). Not decided here yet: project plans and household
+ * grant lists. Those notices list payments still to be made, so publishing them automatically holds every village
+ * payment and grant for the publicity period (10 days); that needs the payment tests and the demo reworked and is a
+ * later step.
+ */
+public final class AutomaticNotices {
+
+    /** The system process the automatic notices are attributed to ({@code system:disclosure-publisher}). */
+    public static final String PROCESS = "disclosure-publisher";
+    public static final Actor PUBLISHER = Actor.of("system:" + PROCESS, "SYSTEM");
+
+    private static final int CELL_LENGTH_MAX = 500;
+    private static final int VALUE_LENGTH_MAX = 2_000;
+
+    private final Gazetteer gazetteer;
+    private final int periodDays;
+    private final String countySupervisionPhone;
+
+    /**
+     * @param periodDays             the publicity period of each notice (the ledger's configured minimum)
+     * @param countySupervisionPhone the county's supervision phone, on notices whose project names none
+     */
+    public AutomaticNotices(Gazetteer gazetteer, int periodDays, String countySupervisionPhone) {
+        this.gazetteer = gazetteer;
+        this.periodDays = periodDays;
+        this.countySupervisionPhone = blankToNull(countySupervisionPhone);
+    }
+
+    /** 资金分配公告: one appropriation, listed by its id so its lateness (15 working days) can be told. */
+    public PublishNoticeCommand fundAllocation(FundsAppropriatedEvent event) {
+        Place county = gazetteer.county();
+        String source = event.source().chineseName();
+        String documentNo = orDash(event.documentNo());
+        String amount = Money.wanYuan(event.amountFen()) + "（" + Money.yuan(event.amountFen()) + "）";
+        String body = "根据" + (isBlank(event.documentNo()) ? "上级文件" : line(event.documentNo())) + "，"
+                + county.name() + event.fiscalYear() + "年度" + source + "下达" + amount
+                + "。现予公告，欢迎社会各界监督；如有异议，请在公示期内向县扶贫部门反映，或拨打全国扶贫监督举报电话"
+                + NoticeContent.HOTLINE + "。";
+        List<NoticeContent.Field> fields = new ArrayList<>();
+        fields.add(new NoticeContent.Field("年度", event.fiscalYear() + "年度"));
+        fields.add(new NoticeContent.Field("资金来源", source));
+        fields.add(new NoticeContent.Field("文号", documentNo));
+        fields.add(new NoticeContent.Field("金额", amount));
+        if (!isBlank(event.note())) {
+            fields.add(new NoticeContent.Field("说明", value(event.note())));
+        }
+        NoticeContent.Row row = new NoticeContent.Row(event.appropriationId(), List.of(source, line(documentNo),
+                line(amount)));
+        NoticeContent content = new NoticeContent(null, NoticeKind.FUND_ALLOCATION, NoticeLevel.COUNTY, county.code(),
+                county.name(), event.fiscalYear() + "年度" + source + "分配公告", body, fields,
+                List.of("资金来源", "文号", "金额"), List.of(row), null, null, null, null, countySupervisionPhone,
+                NoticeContent.HOTLINE);
+        return command(noticeId("FA", event.appropriationId()), content, List.of(event.appropriationId()));
+    }
+
+    /**
+     * 竞争立项结果公示: a closed round's ranking, one row per proposal listing its project (so the round's projects are
+     * held from payment during the period, as for every notice that lists them).
+     *
+     * @param opened the round's opening, for its name; {@code null} when it cannot be found
+     */
+    public PublishNoticeCommand roundResult(CompetitionClosedEvent event, CompetitionOpenedEvent opened) {
+        Place county = gazetteer.county();
+        String round = opened != null && !isBlank(opened.name()) ? line(opened.name()) : event.competitionId();
+        String title = opened != null && !isBlank(opened.name()) ? round + "结果公示"
+                : "竞争立项结果公示（" + event.competitionId() + "）";
+        List<NoticeContent.Row> rows = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        long awarded = 0;
+        for (RankedProposal proposal : event.ranking()) {
+            String township = gazetteer.township(proposal.townshipCode()).map(Place::name)
+                    .orElse(orDash(proposal.townshipCode()));
+            rows.add(new NoticeContent.Row(proposal.projectId(), List.of(Integer.toString(proposal.rank()),
+                    proposal.projectId(), township,
+                    BigDecimal.valueOf(proposal.weightedScore(), 4).toPlainString(),
+                    Money.yuan(proposal.awardedFen()),
+                    proposal.outcome() == RankedProposal.Outcome.AWARDED ? "入选，足额安排" : "剩余资金不足，未安排")));
+            items.add(proposal.projectId());
+            if (proposal.outcome() == RankedProposal.Outcome.AWARDED) {
+                awarded++;
+            }
+        }
+        String body = "经专家评审、按综合得分排序，" + round + "共" + rows.size() + "个项目参与竞争，" + awarded
+                + "个项目入选，安排资金" + Money.wanYuan(event.awardedTotalFen()) + "。现将结果公示如下，公示期内如有异议，"
+                + "请向县扶贫部门反映，或拨打全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
+        List<NoticeContent.Field> fields = List.of(
+                new NoticeContent.Field("竞争立项", round),
+                new NoticeContent.Field("安排资金合计", Money.wanYuan(event.awardedTotalFen()) + "（"
+                        + Money.yuan(event.awardedTotalFen()) + "）"),
+                new NoticeContent.Field("剩余资金", Money.yuan(event.remainingFen())));
+        NoticeContent content = new NoticeContent(null, NoticeKind.ROUND_RESULT, NoticeLevel.COUNTY, county.code(),
+                county.name(), title, body, fields, List.of("名次", "项目编号", "乡镇", "综合得分", "安排金额", "结果"),
+                rows, null, null, null, null, countySupervisionPhone, NoticeContent.HOTLINE);
+        return command(noticeId("RR", event.competitionId()), content, items);
+    }
+
+    /**
+     * 项目竣工验收公告: the accepted project, from its history up to its acceptance; empty when the history does not
+     * say where the project is (no proposal recorded), since a village notice needs its village.
+     */
+    public Optional<PublishNoticeCommand> completion(ProjectAcceptedEvent event, List<?> projectHistory) {
+        ProjectProposedEvent proposal = null;
+        String completionNote = null;
+        long paidFen = 0;
+        for (Object fact : projectHistory) {
+            if (fact instanceof ProjectProposedEvent proposed) {
+                proposal = proposed;
+            } else if (fact instanceof ProjectCompletedEvent completed) {
+                completionNote = completed.note();
+            } else if (fact instanceof ProjectPaymentSettledEvent settled) {
+                if ("APPROVED".equals(settled.outcome())) {
+                    paidFen += settled.amountFen();
+                } else if ("REVERSED".equals(settled.outcome())) {
+                    paidFen -= settled.amountFen();
+                }
+            }
+        }
+        if (proposal == null || proposal.villageCode() == null) {
+            return Optional.empty();
+        }
+        Optional<Place> village = gazetteer.village(proposal.villageCode());
+        if (village.isEmpty()) {
+            return Optional.empty();
+        }
+        String township = gazetteer.township(village.get().parentCode()).map(Place::name).orElse("");
+        String villageName = spoken(village.get().name());
+        String name = line(proposal.name());
+        String budget = Money.wanYuan(proposal.budgetTotalFen()) + "（" + Money.yuan(proposal.budgetTotalFen()) + "）";
+        String paid = Money.wanYuan(paidFen) + "（" + Money.yuan(paidFen) + "）";
+        String result = isBlank(event.result()) ? "验收合格" : value(event.result());
+        List<NoticeContent.Field> fields = new ArrayList<>();
+        fields.add(new NoticeContent.Field("项目名称", name));
+        fields.add(new NoticeContent.Field("项目编号", event.projectId()));
+        fields.add(new NoticeContent.Field("项目地点", township + villageName));
+        fields.add(new NoticeContent.Field("建设内容", value(orDash(proposal.description()))));
+        fields.add(new NoticeContent.Field("实施单位", value(orDash(proposal.implementer()))));
+        fields.add(new NoticeContent.Field("项目负责人", value(orDash(proposal.personInCharge()))));
+        fields.add(new NoticeContent.Field("项目预算", budget));
+        fields.add(new NoticeContent.Field("已拨付资金", paid));
+        if (!isBlank(completionNote)) {
+            fields.add(new NoticeContent.Field("完工情况", value(completionNote)));
+        }
+        fields.add(new NoticeContent.Field("验收结果", result));
+        String body = name + "已竣工并通过验收，现将有关情况公告如下，欢迎群众监督。如有异议，请在公示期内向村委会、"
+                + township + "人民政府反映，或拨打监督电话及全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
+        NoticeContent.Row row = new NoticeContent.Row(event.projectId(), List.of(event.projectId(), name,
+                line(budget), line(paid), line(result)));
+        String phone = blankToNull(proposal.supervisionPhone());
+        NoticeContent content = new NoticeContent(null, NoticeKind.COMPLETION, NoticeLevel.VILLAGE,
+                village.get().code(), villageName, name + "竣工验收公告", body, fields,
+                List.of("项目编号", "项目名称", "项目预算", "已拨付资金", "验收结果"), List.of(row), null, null, null,
+                null, phone != null ? line(phone) : countySupervisionPhone, NoticeContent.HOTLINE);
+        return Optional.of(command(noticeId("CA", event.projectId()), content, List.of(event.projectId())));
+    }
+
+    private PublishNoticeCommand command(NoticeId noticeId, NoticeContent content, List<String> items) {
+        return new PublishNoticeCommand(noticeId, content, List.copyOf(items), periodDays, PUBLISHER);
+    }
+
+    /**
+     * {@code NTC-<prefix>-<id>}; an id that would not make a valid notice id (other characters, too long) is replaced
+     * by the first 32 hex digits of its SHA-256, still deterministic.
+     */
+    static NoticeId noticeId(String prefix, String sourceId) {
+        String candidate = "NTC-" + prefix + "-" + sourceId;
+        try {
+            return new NoticeId(candidate);
+        } catch (IllegalArgumentException e) {
+            return new NoticeId("NTC-" + prefix + "-" + sha256(sourceId).substring(0, 32));
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One line for a table cell: whitespace runs (line breaks too) as one space, at most 500 characters. */
+    private static String line(String text) {
+        String one = text == null ? "" : text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+        return one.length() > CELL_LENGTH_MAX ? one.substring(0, CELL_LENGTH_MAX) : one;
+    }
+
+    /** A field's value: at most 2,000 characters, carriage returns and other control characters but line feeds out. */
+    private static String value(String text) {
+        String clean = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").strip();
+        return clean.length() > VALUE_LENGTH_MAX ? clean.substring(0, VALUE_LENGTH_MAX) : clean;
+    }
+
+    /** A village as people say it: the gazetteer's 宝珠村村民委员会 is 宝珠村, 马桑社区居民委员会 is 马桑社区. */
+    static String spoken(String officialName) {
+        if (officialName.endsWith("村村民委员会") || officialName.endsWith("社区居民委员会")) {
+            return officialName.substring(0, officialName.length() - "村民委员会".length());
+        }
+        return officialName;
+    }
+
+    private static String orDash(String text) {
+        return isBlank(text) ? "—" : text;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String blankToNull(String text) {
+        return isBlank(text) ? null : text.strip();
+    }
+}

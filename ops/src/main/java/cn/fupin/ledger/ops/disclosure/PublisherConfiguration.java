@@ -1,0 +1,37 @@
+package cn.fupin.ledger.ops.disclosure;
+
+import cn.fupin.ledger.command.common.Actors;
+import cn.fupin.ledger.disclosure.publisher.AutomaticNotices;
+import cn.fupin.ledger.disclosure.publisher.AutomaticPublisher;
+import cn.fupin.ledger.disclosure.publisher.NoticeSender;
+import cn.fupin.ledger.shared.place.Gazetteer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Assembles the automatic publisher of the disclosure module (processing group {@code disclosure-publisher}): its
+ * publications are sent as the system process {@code system:disclosure-publisher}, each notice is public for the
+ * configured period ({@code ledger.disclosure.period-days}), and a notice whose project names no supervision phone
+ * shows the county's ({@code ledger.disclosure.supervision-phone}).
+ */
+@Configuration
+public class PublisherConfiguration {
+
+    @Bean
+    AutomaticNotices automaticNotices(Gazetteer gazetteer,
+                                      @Value("${ledger.disclosure.period-days:10}") int periodDays,
+                                      @Value("${ledger.disclosure.supervision-phone:}") String supervisionPhone) {
+        return new AutomaticNotices(gazetteer, periodDays, supervisionPhone);
+    }
+
+    @Bean
+    AutomaticPublisher automaticPublisher(AutomaticNotices automaticNotices, EventStore eventStore,
+                                          CommandGateway commands) {
+        NoticeSender sender = command -> Actors.runAsSystem(AutomaticNotices.PROCESS,
+                () -> commands.sendAndWait(command));
+        return new AutomaticPublisher(automaticNotices, eventStore, sender);
+    }
+}
