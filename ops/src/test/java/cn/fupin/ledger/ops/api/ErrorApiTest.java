@@ -1,5 +1,7 @@
 package cn.fupin.ledger.ops.api;
 
+import cn.fupin.ledger.ops.testing.StoredEvents;
+
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
@@ -43,7 +45,7 @@ class ErrorApiTest extends LedgerApiTest {
     }
 
     long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return jdbc.queryForObject(StoredEvents.COUNT_EXCEPT_NOTICES, Long.class);
     }
 
     /** Posts as the clerk and asserts that the refused request recorded no event. */
@@ -310,7 +312,7 @@ class ErrorApiTest extends LedgerApiTest {
         JdbcTemplate limitedJdbc;
 
         long limitedEvents() {
-            return limitedJdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+            return limitedJdbc.queryForObject(StoredEvents.COUNT_EXCEPT_NOTICES, Long.class);
         }
 
         @Test

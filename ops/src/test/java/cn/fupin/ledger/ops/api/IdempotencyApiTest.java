@@ -1,5 +1,7 @@
 package cn.fupin.ledger.ops.api;
 
+import cn.fupin.ledger.ops.testing.StoredEvents;
+
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
@@ -46,7 +48,7 @@ class IdempotencyApiTest extends LedgerApiTest {
     }
 
     long allEvents() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return jdbc.queryForObject(StoredEvents.COUNT_EXCEPT_NOTICES, Long.class);
     }
 
     long recordsOf(String user, String key) {

@@ -1,5 +1,7 @@
 package cn.fupin.ledger.ops.api;
 
+import cn.fupin.ledger.ops.testing.StoredEvents;
+
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
@@ -41,7 +43,7 @@ class PlaceApiTest extends LedgerApiTest {
     }
 
     long allEvents() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return jdbc.queryForObject(StoredEvents.COUNT_EXCEPT_NOTICES, Long.class);
     }
 
     JsonNode village(String code) {

@@ -106,6 +106,13 @@ class DemoCountyTest {
                     assertThat(check.path("ok").asBoolean()).as(check.toString()).isTrue();
                 });
 
+                // Step 4: the publisher announces every appropriation (16) and the closed round at county level.
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    JsonNode notices = api.as("auditor").get("/api/notices?level=COUNTY&placeCode=510824").json();
+                    assertThat(notices).hasSize(17);
+                    assertThat(notices.findValuesAsText("kind")).contains("FUND_ALLOCATION", "ROUND_RESULT");
+                });
+
                 events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
                 assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",
                         Long.class)).as("global indexes assigned one by one").isEqualTo(events);

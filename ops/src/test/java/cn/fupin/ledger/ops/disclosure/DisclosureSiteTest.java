@@ -199,12 +199,18 @@ class DisclosureSiteTest extends LedgerApiTest {
      * and fails the test.
      */
     Snapshot agreeingSnapshot() throws IOException, InterruptedException {
-        Snapshot snapshot = snapshot();
-        for (int attempt = 1; attempt < 3 && !differences(snapshot).isEmpty(); attempt++) {
-            Thread.sleep(2_000);
-            snapshot = snapshot();
+        java.util.concurrent.atomic.AtomicReference<Snapshot> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(6))
+                    .pollInterval(java.time.Duration.ofSeconds(2)).pollDelay(java.time.Duration.ZERO)
+                    .until(() -> {
+                        last.set(snapshot());
+                        return differences(last.get()).isEmpty();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException stillDifferent) {
+            // The last snapshot is returned as it is, and the test names its differences.
         }
-        return snapshot;
+        return last.get();
     }
 
     @Test
