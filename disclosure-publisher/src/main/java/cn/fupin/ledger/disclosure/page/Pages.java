@@ -44,6 +44,11 @@ public final class Pages {
     }
 
     /** The stylesheet ({@code style.css}). */
+    /** The staff's print copy of a village's grant list, for its notice board (never a public page). */
+    public static byte[] grantListPrint(GrantListPrint data) {
+        return GrantListPrintRenderer.render(data);
+    }
+
     public static byte[] stylesheet() {
         return Stylesheet.bytes();
     }

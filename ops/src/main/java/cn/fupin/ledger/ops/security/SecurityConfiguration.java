@@ -101,6 +101,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/demo/clock").hasAnyRole(names(APPROVER, AUDITOR))
                         // audit: the journal and (later) the event log and its proofs
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR.name())
+                        // the print copy of a village's grant list with full names: staff who prepare the notice board
+                        .requestMatchers(HttpMethod.GET, "/api/print/villages/*/grant-list")
+                                .hasAnyRole(names(CLERK, APPROVER, AUDITOR))
                         // everything else under /api is closed until its roles are decided
                         .requestMatchers("/api/**").denyAll()
                         // the public: disclosure pages to read, and objections to a notice (no login, no CSRF token:

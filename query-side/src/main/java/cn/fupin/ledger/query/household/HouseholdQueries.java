@@ -29,6 +29,16 @@ class HouseholdQueries {
         this.gazetteer = gazetteer;
     }
 
+    /** The heads' full names of a village, for the staff's print copy of its grant list (never a public page). */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public java.util.List<cn.fupin.ledger.shared.household.HeadNameView> handle(
+            cn.fupin.ledger.shared.household.FindVillageHeadNamesQuery query) {
+        return households.findByVillageCodeOrderByCardNo(query.villageCode()).stream()
+                .map(h -> new cn.fupin.ledger.shared.household.HeadNameView(h.cardNo(), h.headName()))
+                .toList();
+    }
+
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<HouseholdView> handle(FindHouseholdQuery query) {
