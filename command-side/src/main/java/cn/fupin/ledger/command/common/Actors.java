@@ -29,15 +29,25 @@ public final class Actors {
      * {@code system:<process>} in role SYSTEM, because every act in the ledger is attributed to someone.
      */
     public static void runAsSystem(String process, Runnable step) {
-        runAs("system:" + process, "ROLE_SYSTEM", step);
+        runAs(Actor.of("system:" + process, "SYSTEM"), step);
     }
 
-    private static void runAs(String name, String role, Runnable step) {
+    /**
+     * Runs a step as the given actor (a demo user, a system process): its commands carry the actor's name, role and
+     * township exactly as a logged-in request of theirs would.
+     */
+    public static void runAs(Actor actor, Runnable step) {
+        java.util.List<org.springframework.security.core.authority.SimpleGrantedAuthority> authorities =
+                new java.util.ArrayList<>();
+        authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + actor.role()));
+        if (actor.townshipCode() != null) {
+            authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                    TOWNSHIP_AUTHORITY_PREFIX + actor.townshipCode()));
+        }
         org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
         org.springframework.security.core.context.SecurityContext acting = SecurityContextHolder.createEmptyContext();
         acting.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(name, null, java.util.List.of(
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority(role))));
+                .authenticated(actor.username(), null, authorities));
         SecurityContextHolder.setContext(acting);
         try {
             step.run();
@@ -51,7 +61,7 @@ public final class Actors {
      * are attributed to {@value #PUBLIC} in role PUBLIC, and, to protect objectors, without their network address.
      */
     public static void runAsPublic(Runnable step) {
-        runAs(PUBLIC, "ROLE_PUBLIC", step);
+        runAs(Actor.of(PUBLIC, "PUBLIC"), step);
     }
 
     /** The actor of the current request; fails when nobody is logged in (security lets no such request through). */

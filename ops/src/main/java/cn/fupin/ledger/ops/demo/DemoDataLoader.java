@@ -1,5 +1,7 @@
 package cn.fupin.ledger.ops.demo;
 
+import cn.fupin.ledger.command.common.Actors;
+
 import cn.fupin.ledger.command.household.HouseholdRegisterFiles;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
@@ -22,10 +24,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class DemoDataLoader implements ApplicationRunner {
 
-    static final String ACTOR = "system:demo-loader";
     static final String LABEL = "演示数据（demonstration data）";
     static final int HOUSEHOLDS = 240;
     static final int[] YEARS = {2015, 2016};
@@ -89,16 +86,7 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("demo county data is present; not loading it again");
             return;
         }
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
-                List.of(new SimpleGrantedAuthority("ROLE_SYSTEM"))));
-        SecurityContextHolder.setContext(system);
-        try {
-            load();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        Actors.runAsSystem("demo-loader", this::load);
     }
 
     private void load() {

@@ -39,10 +39,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -273,23 +269,12 @@ class DemoProjectsLoader implements ApplicationRunner {
 
     /** The same, skipping refusals whose codes mean the step was done by an earlier, interrupted load. */
     static void as(Actor actor, Runnable step, java.util.Set<String> done) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + actor.role()));
-        if (actor.townshipCode() != null) {
-            authorities.add(new SimpleGrantedAuthority(Actors.TOWNSHIP_AUTHORITY_PREFIX + actor.townshipCode()));
-        }
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor.username(), null, authorities));
-        SecurityContextHolder.setContext(context);
         try {
-            step.run();
+            Actors.runAs(actor, step);
         } catch (Refusal refusal) {
             if (!done.contains(refusal.code())) {
                 throw refusal;
             }
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 }
