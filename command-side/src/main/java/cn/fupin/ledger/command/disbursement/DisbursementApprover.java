@@ -49,6 +49,10 @@ class DisbursementApprover {
 
         Aggregate<Project> project = payments.project(projectId);
         project.execute(Project::requirePayable);
+        // A household's grant is public on its village's grant list (by itself or its batch); a village's payment by
+        // itself or on its project's plan.
+        notices.requireDisclosed(disbursementId, disbursement.invoke(Disbursement::cardNo) != null
+                ? listed.stream().filter(item -> !item.equals(projectId)).toList() : listed);
         pay(payments.funds(Payments.fundIdsOf(fromFunds)), projectId, disbursementId, fromFunds);
         project.execute(p -> p.settlePayment(disbursementId, DisbursementStatus.APPROVED, amountFen, fromFunds));
         disbursement.execute(d -> d.approve(command.actor()));

@@ -55,6 +55,9 @@ class GrantBatchApprover {
 
         Aggregate<Project> project = payments.project(projectId);
         project.execute(Project::requirePayable);
+        // Every grant paid now was public on its village's grant list, by itself or as part of the batch.
+        pending.forEach(item -> notices.requireDisclosed(item.identifierAsString(),
+                List.of(item.identifierAsString(), batchId)));
         Map<String, Aggregate<Fund>> funds = payments.funds(pending.stream()
                 .flatMap(item -> item.invoke(Disbursement::fromFunds).stream()).map(BudgetLine::fundId).toList());
 

@@ -192,6 +192,16 @@ public class Notice {
         return Optional.empty();
     }
 
+    /**
+     * Whether the notice made any of {@code listedAs} public before payment (事前公示) as of {@code now}: it lists one
+     * of them (not withdrawn by an upheld objection), its period is over, and no correction has replaced it (a
+     * correction discloses for itself, with its own period).
+     */
+    boolean discloses(Collection<String> listedAs, Instant now) {
+        return supersededBy == null && !now.isBefore(periodEndsAt)
+                && listedAs.stream().anyMatch(item -> items.contains(item) && !withdrawn.contains(item));
+    }
+
     String contentSha256() {
         return contentSha256;
     }

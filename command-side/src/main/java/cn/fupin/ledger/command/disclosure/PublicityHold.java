@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * one upheld and is not corrected yet (CORRECTION_DUE). The approval asks in its own unit of work, in two steps:
  * {@link #lock} first, before it loads the batch or the disbursement (lock order: notice rows, notices by id, then the
  * payment's records), and {@link Held#requireNoHold} once it knows what it pays. Each notice decides by the ledger's
- * clock at that moment. Items listed by no notice are not held.
+ * clock at that moment. Items listed by no notice are not held, but not paid either: a payment needs a notice that
+ * made it public and whose period is over ({@link Held#requireDisclosed}, NOT_DISCLOSED).
  */
 @Component
 public class PublicityHold {
@@ -67,6 +68,23 @@ public class PublicityHold {
                 if (hold.isPresent()) {
                     throw hold.get();
                 }
+            }
+        }
+
+        /**
+         * Refuses (409 NOT_DISCLOSED) unless one of the notices made the payment public before it is paid: listed it
+         * as one of {@code listedAs} (a household grant by itself or its batch, on the village's grant list; a
+         * village payment by itself or its project, on the project plan) and has ended its period. Asked after
+         * {@link #requireNoHold}, so a listing notice still in its period answers DISCLOSURE_PERIOD_OPEN first.
+         */
+        public void requireDisclosed(String payment, Collection<String> listedAs) {
+            Instant now = clock.instant();
+            Set<String> names = Set.copyOf(listedAs);
+            boolean disclosed = notices.stream().anyMatch(notice -> notice.invoke(n -> n.discloses(names, now)));
+            if (!disclosed) {
+                throw Refusal.conflict("NOT_DISCLOSED", "payment " + payment + " has not been public yet: it is "
+                        + "paid only after a notice listing it (a household's grant on the village's grant list, a "
+                        + "village's payment on its project's plan) has been public for its whole period");
             }
         }
     }

@@ -63,6 +63,7 @@ class ApproveDisbursementTest {
     @Test
     void approvingAGrantPaysItFromTheFundsReservationForTheProject() {
         ledger.send(grant(FIRST, WANG, GRANT_FEN, VOUCHER));
+        ledger.disclose(FIRST);
         int before = ledger.allEvents().size();
 
         ledger.send(approval(FIRST));
@@ -81,6 +82,7 @@ class ApproveDisbursementTest {
     @Test
     void approvingABundledPaymentPaysEachFundItsLineInOneUnitOfWork() {
         ledger.send(roadPayment(FIRST, 3_500_000L, VOUCHER));
+        ledger.disclose(FIRST);
         int before = ledger.allEvents().size();
 
         ledger.send(approval(FIRST));
@@ -102,6 +104,7 @@ class ApproveDisbursementTest {
     @Test
     void anotherClerkMayApproveWhatAClerkRequested() {
         ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+        ledger.disclose(FIRST);
 
         ledger.send(new ApproveDisbursementCommand(new DisbursementId(FIRST), CLERK2));
 
@@ -112,6 +115,8 @@ class ApproveDisbursementTest {
     void aProjectBeingImplementedPaysItsRequest() {
         ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
         ledger.send(new StartProjectCommand(new ProjectId(ROAD), CLERK));
+
+        ledger.disclose(FIRST);
 
         ledger.send(approval(FIRST));
 
@@ -129,6 +134,7 @@ class ApproveDisbursementTest {
         @Test
         void aDisbursementApprovedAlready() {
             ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
 
             ledger.refusedLeavingNothing(approval(FIRST), RefusalKind.CONFLICT, "DISBURSEMENT_NOT_PENDING");

@@ -49,6 +49,7 @@ class ClosingAProjectWithPaymentsTest {
     void ledger() {
         ledger = PaymentLedger.withApprovedProjects();
         ledger.send(roadPayment(FIRST, 3_500_000L, "苍扶拨〔2016〕1号"));
+        ledger.disclose(FIRST);
         ledger.send(approval(FIRST));
     }
 

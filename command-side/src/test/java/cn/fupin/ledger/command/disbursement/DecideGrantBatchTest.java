@@ -86,6 +86,7 @@ class DecideGrantBatchTest {
 
         @Test
         void approvesAndPaysEveryItemTogether() {
+            ledger.disclose(BATCH);
             int before = ledger.allEvents().size();
 
             GrantBatchApprover.Approved approved = ledger.send(approval());
@@ -110,6 +111,8 @@ class DecideGrantBatchTest {
         void approvesTheItemsLeftOnceOneWasRejectedOnItsOwn() {
             ledger.send(new RejectDisbursementCommand(new DisbursementId(ITEM_1), "户主已迁出", APPROVER));
 
+            ledger.disclose(BATCH);
+
             GrantBatchApprover.Approved approved = ledger.send(approval());
 
             assertThat(approved).isEqualTo(new GrantBatchApprover.Approved(BATCH, 2, 2 * GRANT_FEN));
@@ -120,6 +123,7 @@ class DecideGrantBatchTest {
 
         @Test
         void anItemOfAnApprovedBatchIsReversedOnItsOwn() {
+            ledger.disclose(BATCH);
             ledger.send(approval());
 
             ledger.send(new ReverseDisbursementCommand(new DisbursementId(ITEM_2),
@@ -143,6 +147,7 @@ class DecideGrantBatchTest {
 
         @Test
         void anotherClerkMayApprove() {
+            ledger.disclose(BATCH);
             ledger.send(new ApproveGrantBatchCommand(new GrantBatchId(BATCH), CLERK2));
 
             assertThat(ledger.events(BATCH)).last().extracting("approvedBy").isEqualTo("clerk2");
@@ -150,6 +155,7 @@ class DecideGrantBatchTest {
 
         @Test
         void refusesABatchApprovedAlready() {
+            ledger.disclose(BATCH);
             ledger.send(approval());
 
             ledger.refusedLeavingNothing(approval(), RefusalKind.CONFLICT, "BATCH_NOT_PENDING");
@@ -238,6 +244,7 @@ class DecideGrantBatchTest {
 
         @Test
         void refusesAnApprovedBatch() {
+            ledger.disclose(BATCH);
             ledger.send(approval());
 
             ledger.refusedLeavingNothing(rejection(REASON), RefusalKind.CONFLICT, "BATCH_NOT_PENDING");

@@ -101,7 +101,11 @@ class MoneyPropertiesTest {
                                 "V-" + k, CLERK));
                         case REQUEST_GRANT -> ledger.send(PaymentLedger.grant("DSB-" + id, pick(households, step),
                                 300_000 + step.amountFen() % 400_000, "V-" + k));
-                        case APPROVE -> ledger.send(PaymentLedger.approval(pickDisbursement(ledger, step, "REQUESTED")));
+                        case APPROVE -> {
+                            String payment = pickDisbursement(ledger, step, "REQUESTED");
+                            ledger.disclose(payment);
+                            ledger.send(PaymentLedger.approval(payment));
+                        }
                         case REJECT -> ledger.send(new RejectDisbursementCommand(
                                 new DisbursementId(pickDisbursement(ledger, step, "REQUESTED")), "驳回" + k, APPROVER));
                         case REVERSE -> ledger.send(new ReverseDisbursementCommand(

@@ -95,6 +95,7 @@ final class PaymentLedger extends InMemoryLedger {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final MutableClock clock;
+    private int disclosures;
 
     /**
      * The database of the voucher register and the notice index (V6 and V8), the transaction manager the ledger's
@@ -144,6 +145,16 @@ final class PaymentLedger extends InMemoryLedger {
     /** The ledger's clock: a test moves it forward to let periods end. */
     MutableClock clock() {
         return clock;
+    }
+
+    /**
+     * Makes the items public as the ledger requires before it pays them (事前公示): a grant list naming them is
+     * published and the clock moves past its whole period (one day more than its ten days).
+     */
+    void disclose(String... items) {
+        send(cn.fupin.ledger.command.disclosure.NoticeSamples.publish("NTC-DISCLOSE-" + (++disclosures),
+                cn.fupin.ledger.command.disclosure.NoticeSamples.grantList(items), PERIOD_DAYS));
+        clock.advance(java.time.Duration.ofDays(PERIOD_DAYS + 1L));
     }
 
     /** Which notices list which item, as the notice index holds it. */

@@ -127,12 +127,27 @@ class PublicityHoldTest {
         }
 
         @Test
-        void aPaymentNoNoticeListsIsNotHeld() {
+        void aPaymentNoNoticeListsIsNotPaidEvenOnceAnotherNoticesPeriodIsOver() {
             publishListing(NOTICE, OTHER_PAYMENT);
 
-            ledger.send(approval(PAYMENT));
+            ledger.refusedLeavingNothing(approval(PAYMENT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
+            afterThePeriod();
+            ledger.refusedLeavingNothing(approval(PAYMENT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
+            ledger.send(approval(OTHER_PAYMENT));
+            assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.REQUESTED);
+            assertThat(statusOf(OTHER_PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
+        }
 
+        @Test
+        void aVillagePaymentIsPublicOnItsProjectsPlanButAHouseholdsGrantOnlyOnAGrantList() {
+            ledger.send(publish(NOTICE, projectPlan(ROAD), PaymentLedger.PERIOD_DAYS));
+            ledger.send(publish(CORRECTION, projectPlan(PaymentLedger.GRANTS), PaymentLedger.PERIOD_DAYS));
+            afterThePeriod();
+
+            ledger.send(approval(PAYMENT));
             assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
+            // The household project's plan does not name the household: its grant waits for the village's grant list.
+            ledger.refusedLeavingNothing(approval(GRANT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
         }
     }
 
@@ -255,9 +270,9 @@ class PublicityHoldTest {
             ledger.send(publish(CORRECTION, NoticeSamples.correcting(grantList(OTHER_PAYMENT), NOTICE, "删除一项"),
                     PaymentLedger.PERIOD_DAYS));
 
-            // No notice in its period lists PAYMENT: its notice was superseded, and the correction dropped it.
-            ledger.send(approval(PAYMENT));
-            assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
+            // No notice in its period lists PAYMENT: its notice was superseded, and the correction dropped it; so
+            // nothing has made it public either.
+            ledger.refusedLeavingNothing(approval(PAYMENT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
             ledger.clock().advance(Duration.ofDays(PaymentLedger.PERIOD_DAYS + 1));
             ledger.refusedLeavingNothing(approval(OTHER_PAYMENT), RefusalKind.CONFLICT, "OBJECTION_PENDING");
         }

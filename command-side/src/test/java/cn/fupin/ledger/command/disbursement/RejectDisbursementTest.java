@@ -134,6 +134,7 @@ class RejectDisbursementTest {
         @Test
         void anApprovedDisbursement() {
             ledger.send(grant(FIRST, WANG, GRANT_FEN, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
 
             ledger.refusedLeavingNothing(rejection(FIRST, REASON), RefusalKind.CONFLICT, "DISBURSEMENT_NOT_PENDING");

@@ -317,6 +317,7 @@ class RequestDisbursementTest {
         @Test
         void aSecondGrantOnceTheFirstIsPaid() {
             ledger.send(grant(FIRST, WANG, GRANT_FEN, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
 
             ledger.refusedLeavingNothing(grant(SECOND, WANG, GRANT_FEN, VOUCHER2), RefusalKind.CONFLICT,

@@ -74,6 +74,7 @@ class ReverseDisbursementTest {
     @Test
     void reversingAGrantReturnsItToTheProjectsReservationAndReleasesTheHouseholdsClaim() {
         ledger.send(grant(FIRST, WANG, GRANT_FEN, VOUCHER));
+        ledger.disclose(FIRST);
         ledger.send(approval(FIRST));
         int before = ledger.allEvents().size();
 
@@ -94,10 +95,12 @@ class ReverseDisbursementTest {
     @Test
     void aReversedGrantCanBeGrantedAgain() {
         ledger.send(grant(FIRST, WANG, GRANT_FEN, VOUCHER));
+        ledger.disclose(FIRST);
         ledger.send(approval(FIRST));
         ledger.send(reversal(FIRST, REASON));
 
         ledger.send(grant(SECOND, WANG, 400_000L, "苍扶拨〔2016〕2号"));
+        ledger.disclose(SECOND);
         ledger.send(approval(SECOND));
 
         assertThat(ledger.events(WANG)).contains(new HouseholdStartupGrantClaimedEvent(WANG, SECOND, GRANTS, 400_000L));
@@ -107,6 +110,7 @@ class ReverseDisbursementTest {
     @Test
     void aBundledPaymentSplitOverTwoFundsIsReversedBackIntoBoth() {
         ledger.send(roadPayment(FIRST, 3_500_000L, VOUCHER));
+        ledger.disclose(FIRST);
         ledger.send(approval(FIRST));
         assertThat(ledger.disbursedFen(CENTRAL)).isEqualTo(3_000_000L);
         assertThat(ledger.disbursedFen(COUNTY)).isEqualTo(500_000L);
@@ -133,6 +137,7 @@ class ReverseDisbursementTest {
     @Test
     void aCompletedProjectTakesAReversalBack() {
         ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+        ledger.disclose(FIRST);
         ledger.send(approval(FIRST));
         ledger.send(new StartProjectCommand(new ProjectId(ROAD), CLERK));
         ledger.send(new CompleteProjectCommand(new ProjectId(ROAD), null, CLERK));
@@ -148,6 +153,7 @@ class ReverseDisbursementTest {
         @Test
         void aMissingReason() {
             ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
 
             Refusal refusal = ledger.refusedLeavingNothing(reversal(FIRST, ""), RefusalKind.INVALID,
@@ -159,6 +165,7 @@ class ReverseDisbursementTest {
         @Test
         void aReasonWithAControlCharacter() {
             ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
 
             ledger.refusedLeavingNothing(reversal(FIRST, "冲销\u0007"), RefusalKind.INVALID, "REASON_INVALID");
@@ -188,6 +195,7 @@ class ReverseDisbursementTest {
         @Test
         void aDisbursementReversedAlready() {
             ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
             ledger.send(reversal(FIRST, REASON));
 
@@ -197,6 +205,7 @@ class ReverseDisbursementTest {
         @Test
         void aPaymentOfAnAcceptedProject() {
             ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
             ledger.send(new StartProjectCommand(new ProjectId(ROAD), CLERK));
             ledger.send(new CompleteProjectCommand(new ProjectId(ROAD), null, CLERK));
@@ -208,6 +217,7 @@ class ReverseDisbursementTest {
         @Test
         void aPaymentOfACancelledProject() {
             ledger.send(roadPayment(FIRST, 1_000L, VOUCHER));
+            ledger.disclose(FIRST);
             ledger.send(approval(FIRST));
             ledger.send(new CancelProjectCommand(new ProjectId(ROAD), "村民代表大会否决", CLERK));
 

@@ -135,6 +135,7 @@ class SubmitGrantBatchTest {
 
         List<String> ids = ledger.send(new SubmitGrantBatchCommand(new GrantBatchId(BATCH), new ProjectId(project),
                 VOUCHER, cards.stream().map(card -> new GrantItem(card, GRANT_FEN)).toList(), CLERK));
+        ledger.disclose(BATCH);
         GrantBatchApprover.Approved approved = ledger.send(new ApproveGrantBatchCommand(new GrantBatchId(BATCH),
                 APPROVER));
 

@@ -21,7 +21,20 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
+import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
+import cn.fupin.ledger.shared.fund.FundId;
+import cn.fupin.ledger.shared.household.HeadNames;
+import cn.fupin.ledger.shared.project.BudgetLine;
+import cn.fupin.ledger.shared.project.ProjectApprovedEvent;
+import cn.fupin.ledger.shared.workarea.WorkArea;
+import cn.fupin.ledger.shared.workarea.WorkAreas;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +44,13 @@ import java.util.Optional;
  * out), so the same event always gives the same notice with the same deterministic id ({@code NTC-FA-<appropriation>},
  * {@code NTC-RR-<round>}, {@code NTC-CA-<project>}) and a redelivered event can publish nothing twice.
  *
- * <p>Decided here: fund allocation (county, per appropriation), competitive-round results (county, per closed round)
- * and completion and acceptance (village, per accepted project). Not decided here yet: project plans and household
- * grant lists. Those notices list payments still to be made, so publishing them automatically holds every village
- * payment and grant for the publicity period (10 days); that needs the payment tests and the demo reworked and is a
- * later step.
+ * <p>Decided here: fund allocation (county, per appropriation), competitive-round results (county, per closed round),
+ * project plans (per approved project, at its village, or at its township when it has none: {@code NTC-PP-<project>}),
+ * household grant lists (per grant batch and village, or per single grant: {@code NTC-GL-<batch>-<village>},
+ * {@code NTC-GL-<disbursement>}), completion and acceptance (village, per accepted project) and corrections (per
+ * upheld objection: {@code NTC-CR-<objection>}). Plans and grant lists are what makes a payment public before it is
+ * paid (事前公示): the ledger pays a village only after its project's plan, and a household only after a grant list
+ * naming it, has been public for its whole period.
  */
 public final class AutomaticNotices {
 
@@ -45,6 +60,9 @@ public final class AutomaticNotices {
 
     private static final int CELL_LENGTH_MAX = 500;
     private static final int VALUE_LENGTH_MAX = 2_000;
+    private static final int TITLE_LENGTH_MAX = 200;
+    private static final int REASON_LENGTH_MAX = 500;
+    private static final WorkAreas WORK_AREAS = WorkAreas.standard();
 
     private final Gazetteer gazetteer;
     private final int periodDays;
@@ -185,6 +203,166 @@ public final class AutomaticNotices {
                 List.of("项目编号", "项目名称", "项目预算", "已拨付资金", "验收结果"), List.of(row), null, null, null,
                 null, phone != null ? line(phone) : countySupervisionPhone, NoticeContent.HOTLINE);
         return Optional.of(command(noticeId("CA", event.projectId()), content, List.of(event.projectId())));
+    }
+
+    /**
+     * 项目计划公示: an approved project in full (every field DOMAIN.md names: location, what is built, subsidy standard,
+     * fund sources and amounts, period, implementer and person in charge, performance target, how it helps people out
+     * of poverty, the supervision phone and the 12317 hotline), at its village, or at its township when it serves the
+     * households of a whole township. Lists the project, so its payments wait for the period. Empty when the place is
+     * not of the county.
+     */
+    public Optional<PublishNoticeCommand> projectPlan(ProjectApprovedEvent approved, ProjectProposedEvent proposal) {
+        Optional<Place> village = proposal.villageCode() == null ? Optional.empty()
+                : gazetteer.village(proposal.villageCode());
+        Optional<Place> township = gazetteer.township(village.map(Place::parentCode).orElse(proposal.townshipCode()));
+        if (township.isEmpty()) {
+            return Optional.empty();
+        }
+        NoticeLevel level = village.isPresent() ? NoticeLevel.VILLAGE : NoticeLevel.TOWNSHIP;
+        Place place = village.orElse(township.get());
+        String placeName = village.map(v -> spoken(v.name())).orElse(township.get().name());
+        String location = township.get().name() + village.map(v -> spoken(v.name())).orElse("（全乡镇）");
+        String name = line(proposal.name());
+        String total = Money.wanYuan(proposal.budgetTotalFen()) + "（" + Money.yuan(proposal.budgetTotalFen()) + "）";
+        List<String> sources = new ArrayList<>();
+        for (BudgetLine budgetLine : proposal.budget()) {
+            sources.add(fundSource(budgetLine.fundId()) + Money.yuan(budgetLine.amountFen()));
+        }
+        String target = proposal.expectedHouseholds() + "户"
+                + (proposal.expectedPeople() == null ? "" : proposal.expectedPeople() + "人");
+        List<NoticeContent.Field> fields = new ArrayList<>();
+        fields.add(new NoticeContent.Field("项目名称", name));
+        fields.add(new NoticeContent.Field("项目编号", approved.projectId()));
+        fields.add(new NoticeContent.Field("项目类别", WORK_AREAS.find(proposal.workArea()).map(WorkArea::name)
+                .orElse(orDash(proposal.workArea()))));
+        fields.add(new NoticeContent.Field("建设地点", location));
+        fields.add(new NoticeContent.Field("建设内容及规模", value(orDash(proposal.description()))));
+        fields.add(new NoticeContent.Field("补助标准", value(orDash(proposal.subsidyStandard()))));
+        fields.add(new NoticeContent.Field("资金来源及金额", String.join("；", sources)));
+        fields.add(new NoticeContent.Field("项目总投资", total));
+        fields.add(new NoticeContent.Field("实施期限", proposal.startDate() + " 至 " + proposal.endDate()));
+        fields.add(new NoticeContent.Field("实施单位", value(orDash(proposal.implementer()))));
+        fields.add(new NoticeContent.Field("项目负责人", value(orDash(proposal.personInCharge()))));
+        fields.add(new NoticeContent.Field("监管单位", value(orDash(proposal.supervisor()))));
+        fields.add(new NoticeContent.Field("绩效目标", "受益贫困户" + target));
+        fields.add(new NoticeContent.Field("带贫减贫机制", value(orDash(proposal.benefitMechanism()))));
+        fields.add(new NoticeContent.Field("村民议事决策", value(orDash(proposal.villagersMeeting()))));
+        fields.add(new NoticeContent.Field("批复文号", value(orDash(approved.approvalDocNo()))));
+        String body = name + "已经批复立项，现将项目计划公示如下。公示期内如有异议，请向村委会、" + township.get().name()
+                + "人民政府反映，或拨打监督电话及全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。公示期满且无异议后方可拨付资金。";
+        NoticeContent.Row row = new NoticeContent.Row(approved.projectId(), List.of(approved.projectId(), name,
+                line(String.join("；", sources)), line(total)));
+        String phone = blankToNull(proposal.supervisionPhone());
+        NoticeContent content = new NoticeContent(null, NoticeKind.PROJECT_PLAN, level, place.code(), placeName,
+                name + "项目计划公示", body, fields, List.of("项目编号", "项目名称", "资金来源", "项目总投资"),
+                List.of(row), null, null, null, null, phone != null ? line(phone) : countySupervisionPhone,
+                NoticeContent.HOTLINE);
+        return Optional.of(command(noticeId("PP", approved.projectId()), content, List.of(approved.projectId())));
+    }
+
+    /**
+     * 到户增收项目启动资金公示: the household grants of one request — a batch, or a single grant — one notice per village
+     * of the households, in village-code order, each row a household head's masked name (张*明) and the amount,
+     * listing the grant's disbursement id so an objection can name it and its payment waits for the period.
+     *
+     * @param requestId the batch id, or the single grant's disbursement id
+     * @param grants    the grants requested, each with its household's village
+     * @param headNames the household heads' names by card number (masked here; never shown whole)
+     * @param proposal  the project's proposal, for its name; {@code null} when it cannot be found
+     */
+    public List<PublishNoticeCommand> grantLists(String requestId, List<DisbursementRequestedEvent> grants,
+                                                 Map<String, String> headNames, ProjectProposedEvent proposal) {
+        Map<String, List<DisbursementRequestedEvent>> byVillage = new TreeMap<>();
+        for (DisbursementRequestedEvent grant : grants) {
+            if (grant.payeeKind() == PayeeKind.HOUSEHOLD && grant.villageCode() != null) {
+                byVillage.computeIfAbsent(grant.villageCode(), code -> new ArrayList<>()).add(grant);
+            }
+        }
+        String projectName = proposal == null ? null : line(proposal.name());
+        boolean single = byVillage.size() == 1 && grants.size() == 1 && grants.get(0).batchId() == null;
+        List<PublishNoticeCommand> commands = new ArrayList<>();
+        for (Map.Entry<String, List<DisbursementRequestedEvent>> entry : byVillage.entrySet()) {
+            Optional<Place> village = gazetteer.village(entry.getKey());
+            if (village.isEmpty()) {
+                continue;
+            }
+            String villageName = spoken(village.get().name());
+            String township = gazetteer.township(village.get().parentCode()).map(Place::name).orElse("");
+            List<NoticeContent.Row> rows = new ArrayList<>();
+            List<String> items = new ArrayList<>();
+            long totalFen = 0;
+            for (DisbursementRequestedEvent grant : entry.getValue()) {
+                String name = HeadNames.mask(headNames.get(grant.cardNo()));
+                rows.add(new NoticeContent.Row(grant.disbursementId(), List.of(Integer.toString(rows.size() + 1),
+                        name == null ? "—" : name, Money.yuanNumber(grant.amountFen()), grant.disbursementId())));
+                items.add(grant.disbursementId());
+                totalFen = Math.addExact(totalFen, grant.amountFen());
+            }
+            String project = projectName == null || projectName.isEmpty() ? "到户增收项目" : projectName;
+            String body = "根据" + project + "（" + entry.getValue().get(0).projectId() + "），" + villageName
+                    + "拟对以下" + rows.size() + "户贫困户发放到户增收项目启动资金，共" + Money.yuan(totalFen)
+                    + "。现予公示，接受群众监督，公示期满且无异议后拨付到户。如有异议，请在公示期内向村委会、" + township
+                    + "人民政府反映，或拨打监督电话及全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
+            List<NoticeContent.Field> fields = new ArrayList<>();
+            fields.add(new NoticeContent.Field("项目", project));
+            fields.add(new NoticeContent.Field(single ? "拨付编号" : "批次", requestId));
+            fields.add(new NoticeContent.Field("户数", rows.size() + "户"));
+            fields.add(new NoticeContent.Field("金额合计", Money.wanYuan(totalFen) + "（" + Money.yuan(totalFen) + "）"));
+            String phone = proposal == null ? null : blankToNull(proposal.supervisionPhone());
+            NoticeContent content = new NoticeContent(null, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE,
+                    village.get().code(), villageName, villageName + project + "到户资金公示", body, fields,
+                    List.of("序号", "户主", "补助金额（元）", "拨付编号"), rows, null, null, null, null,
+                    phone != null ? line(phone) : countySupervisionPhone, NoticeContent.HOTLINE);
+            NoticeId id = single ? noticeId("GL", requestId) : noticeId("GL", requestId + "-" + entry.getKey());
+            commands.add(command(id, content, items));
+        }
+        return commands;
+    }
+
+    /**
+     * 更正公告 after an upheld objection: supersedes the latest notice of the corrected one's chain (the notice itself, or
+     * the correction that already replaced it) with the same content less every item withdrawn by an upheld objection,
+     * at the same level and place, for a new full period. Items still listed are held again until it ends.
+     *
+     * @param chain     the corrected notice's publication followed by those of the corrections that replaced it, in
+     *                  order; the last is the one superseded now
+     * @param withdrawn every item withdrawn along the chain by upheld objections, this one included
+     */
+    public PublishNoticeCommand correction(ObjectionResolvedEvent resolved, List<NoticePublishedEvent> chain,
+                                           Collection<String> withdrawn) {
+        NoticeContent latest = chain.get(chain.size() - 1).content();
+        NoticePublishedEvent first = chain.get(0);
+        List<NoticeContent.Row> rows = latest.rows().stream().filter(row -> !withdrawn.contains(row.item())).toList();
+        List<String> items = rows.stream().map(NoticeContent.Row::item).toList();
+        String reason = line(resolved.reason());
+        String title = first.content().title();
+        title = title.startsWith("更正公告") ? title : "更正公告：" + title;
+        String body = "原公告《" + line(first.content().title()) + "》（" + first.noticeId() + "）公示期间收到群众异议，经核实异议成立（"
+                + reason + "），撤回所列" + resolved.item() + "。现将更正后的内容重新公示，原公告作废。如有异议，请在公示期内反映，"
+                + "或拨打全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
+        NoticeContent content = new NoticeContent(null, NoticeKind.CORRECTION, latest.level(), latest.placeCode(),
+                latest.placeName(), cut(title, TITLE_LENGTH_MAX), body, latest.fields(), latest.columns(), rows, null,
+                null, latest.noticeId(), cut("异议成立：" + reason, REASON_LENGTH_MAX), latest.supervisionPhone(),
+                NoticeContent.HOTLINE);
+        return command(correctionId(resolved.objectionId()), content, items);
+    }
+
+    /** The id of the correction an upheld objection makes due. */
+    public static NoticeId correctionId(String objectionId) {
+        return noticeId("CR", objectionId);
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
+    }
+
+    private static String fundSource(String fundId) {
+        try {
+            return new FundId(fundId).source().chineseName();
+        } catch (IllegalArgumentException e) {
+            return fundId;
+        }
     }
 
     private PublishNoticeCommand command(NoticeId noticeId, NoticeContent content, List<String> items) {

@@ -6,7 +6,23 @@ import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
+import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
+import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
+import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
+import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
+import cn.fupin.ledger.shared.project.ProjectApprovedEvent;
+import cn.fupin.ledger.shared.project.ProjectProposedEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -16,9 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the notices the events make due, automatically: a fund allocation notice per appropriation, a round
- * result per closed competitive round, a completion notice per accepted project ({@link AutomaticNotices} decides
- * each). Project plans and grant lists are not published automatically yet (see {@link AutomaticNotices}).
+ * Publishes the notices the events make due, automatically ({@link AutomaticNotices} decides each): a fund allocation
+ * notice per appropriation, a round result per closed competitive round, a project plan per approved project, the
+ * village grant lists of each grant batch or single household grant, a completion notice per accepted project, and a
+ * correction per upheld objection. What a notice needs beyond its event (a project's proposal, the households' names,
+ * a notice's chain of corrections) is read from the event store, so a redelivery decides on the same facts.
  *
  * <p>Idempotent: each notice has an id derived from its event, and a publication refused as {@code NOTICE_EXISTS}
  * (a redelivered event, a replay) is done. Failures propagate and the processor retries, except a refusal by the
@@ -29,6 +47,9 @@ import org.slf4j.LoggerFactory;
 public class AutomaticPublisher {
 
     public static final String GROUP = "disclosure-publisher";
+
+    /** A notice corrected more often than this is left to be corrected by hand. */
+    private static final int CHAIN_MAX = 100;
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticPublisher.class);
 
@@ -62,6 +83,94 @@ public class AutomaticPublisher {
         notices.completion(event, history).ifPresentOrElse(this::publish,
                 () -> log.error("no completion notice for project {}: its history names no village of the county",
                         event.projectId()));
+    }
+
+    @EventHandler
+    public void on(ProjectApprovedEvent event, @SequenceNumber Long sequence) {
+        ProjectProposedEvent proposal = first(history(event.projectId(),
+                sequence == null ? Long.MAX_VALUE : sequence), ProjectProposedEvent.class);
+        Optional<PublishNoticeCommand> plan = proposal == null ? Optional.empty()
+                : notices.projectPlan(event, proposal);
+        plan.ifPresentOrElse(this::publish, () -> log.error(
+                "no plan notice for project {}: its history names no place of the county", event.projectId()));
+    }
+
+    @EventHandler
+    public void on(GrantBatchSubmittedEvent event) {
+        List<DisbursementRequestedEvent> grants = new ArrayList<>();
+        for (String disbursementId : event.disbursementIds()) {
+            DisbursementRequestedEvent requested = first(history(disbursementId, Long.MAX_VALUE),
+                    DisbursementRequestedEvent.class);
+            if (requested != null) {
+                grants.add(requested);
+            }
+        }
+        notices.grantLists(event.batchId(), grants, headNames(grants), proposal(event.projectId()))
+                .forEach(this::publish);
+    }
+
+    /** A household's grant requested on its own (not in a batch) is listed on its own. */
+    @EventHandler
+    public void on(DisbursementRequestedEvent event) {
+        if (event.payeeKind() == PayeeKind.HOUSEHOLD && event.batchId() == null) {
+            notices.grantLists(event.disbursementId(), List.of(event), headNames(List.of(event)),
+                    proposal(event.projectId())).forEach(this::publish);
+        }
+    }
+
+    /** An upheld objection withdrew an item: the notice (or the correction that replaced it) is corrected. */
+    @EventHandler
+    public void on(ObjectionResolvedEvent event) {
+        if (!event.correctionDue()) {
+            return;
+        }
+        String correctionId = AutomaticNotices.correctionId(event.objectionId()).value();
+        List<NoticePublishedEvent> chain = new ArrayList<>();
+        Set<String> withdrawn = new HashSet<>();
+        for (String noticeId = event.noticeId(); noticeId != null; ) {
+            if (noticeId.equals(correctionId) || chain.size() > CHAIN_MAX) {
+                return; // corrected already: a redelivery, or a replay
+            }
+            List<Object> history = history(noticeId, Long.MAX_VALUE);
+            NoticePublishedEvent published = first(history, NoticePublishedEvent.class);
+            if (published == null) {
+                log.error("no correction for objection {}: notice {} is not recorded", event.objectionId(), noticeId);
+                return;
+            }
+            chain.add(published);
+            String next = null;
+            for (Object fact : history) {
+                if (fact instanceof ObjectionResolvedEvent resolved && resolved.outcome() == ObjectionResolution.UPHELD) {
+                    withdrawn.add(resolved.item());
+                } else if (fact instanceof NoticeSupersededEvent superseded) {
+                    next = superseded.supersededBy();
+                }
+            }
+            noticeId = next;
+        }
+        publish(notices.correction(event, chain, withdrawn));
+    }
+
+    private ProjectProposedEvent proposal(String projectId) {
+        return first(history(projectId, Long.MAX_VALUE), ProjectProposedEvent.class);
+    }
+
+    /** The households' heads' names by card number, as last registered. */
+    private Map<String, String> headNames(List<DisbursementRequestedEvent> grants) {
+        Map<String, String> names = new HashMap<>();
+        for (DisbursementRequestedEvent grant : grants) {
+            if (grant.cardNo() != null && !names.containsKey(grant.cardNo())) {
+                history(grant.cardNo(), Long.MAX_VALUE).stream()
+                        .filter(HouseholdRegisteredEvent.class::isInstance).map(HouseholdRegisteredEvent.class::cast)
+                        .reduce((earlier, later) -> later)
+                        .ifPresent(registered -> names.put(grant.cardNo(), registered.headName()));
+            }
+        }
+        return names;
+    }
+
+    private static <T> T first(List<Object> history, Class<T> type) {
+        return history.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
     private List<Object> history(String aggregateId, long upToSequence) {

@@ -3,7 +3,9 @@ package cn.fupin.ledger.ops.axon;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -19,8 +21,32 @@ class AxonWiring {
     }
 
     /** Event timestamps come from the ledger's clock, like every other reading of time. */
-    @Autowired
-    void useLedgerClockForEvents(Clock clock) {
-        GenericEventMessage.clock = clock;
+    @Bean
+    EventClock eventClock(Clock clock) {
+        return new EventClock(clock);
+    }
+
+    /**
+     * Sets Axon's clock for event timestamps (a static of {@link GenericEventMessage}) to the ledger's, and puts back
+     * the one it replaced when the application closes: one JVM may run several ledgers one inside another (tests do),
+     * and the one still running must not be left stamping its events with a closed ledger's clock.
+     */
+    static final class EventClock implements DisposableBean {
+
+        private final Clock clock;
+        private final Clock replaced;
+
+        EventClock(Clock clock) {
+            this.clock = clock;
+            this.replaced = GenericEventMessage.clock;
+            GenericEventMessage.clock = clock;
+        }
+
+        @Override
+        public void destroy() {
+            if (GenericEventMessage.clock == clock) {
+                GenericEventMessage.clock = replaced;
+            }
+        }
     }
 }

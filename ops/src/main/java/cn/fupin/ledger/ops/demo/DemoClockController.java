@@ -5,6 +5,7 @@ import cn.fupin.ledger.ops.clock.DemoClock;
 import cn.fupin.ledger.shared.common.Refusal;
 import java.time.Instant;
 import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,6 +30,12 @@ class DemoClockController {
 
     /** The ledger's time after the move, and how many whole days it is ahead of the system clock. */
     record Moved(Instant now, long offsetDays) {
+    }
+
+    /** The ledger's time now, and how many whole days it is ahead of the system clock (any staff member). */
+    @GetMapping("/api/demo/clock")
+    Moved now() {
+        return new Moved(clock.instant(), clock.offset().toDays());
     }
 
     @PostMapping("/api/demo/clock")

@@ -56,6 +56,8 @@ class DisbursementApiTest extends LedgerApiTest {
         String projectId = ledger.propose("clerk", project("村道", "ROADS", VILLAGE, "VILLAGE", YEAR,
                 "[" + line(central, centralYuan) + "," + line(county, countyYuan) + "]"));
         ledger.approve("approver", projectId);
+        // The village is paid only once the project's plan has been public for its whole period.
+        ledger.afterPublicity(Ledger.planNotice(projectId));
         return projectId;
     }
 

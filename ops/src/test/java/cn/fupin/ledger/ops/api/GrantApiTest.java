@@ -84,6 +84,16 @@ class GrantApiTest extends LedgerApiTest {
         assertThat(submitted.json().path("disbursementIds")).hasSize(5);
         String batchId = submitted.json().path("batchId").asText();
         assertProblem(api.as("clerk").post("/api/grants/batches/" + batchId + "/approve", "{}"), 403, "FORBIDDEN");
+        // The ledger lists the five households on their village's grant list; they are paid after its period.
+        String grantList = Ledger.grantListNotice(batchId, VILLAGE);
+        JsonNode notice = ledger.awaitNotice(grantList);
+        assertThat(notice.path("content").path("kind").asText()).isEqualTo("GRANT_LIST");
+        assertThat(notice.path("content").path("rows").findValuesAsText("item"))
+                .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(
+                        submitted.json().path("disbursementIds").spliterator(), false).map(JsonNode::asText).toList());
+        assertProblem(api.as("approver").post("/api/grants/batches/" + batchId + "/approve", "{}"), 409,
+                "DISCLOSURE_PERIOD_OPEN");
+        ledger.afterPublicity(grantList);
 
         Api.Response approved = api.as("approver").post("/api/grants/batches/" + batchId + "/approve", "{}");
 
@@ -149,11 +159,14 @@ class GrantApiTest extends LedgerApiTest {
     @Test
     void aReversedGrantMayBeGrantedAgain() {
         String first = ledger.requestDisbursement("clerk", projectId, "cardNo", card(7012), GRANT_FEN, voucher());
+        ledger.afterPublicity(Ledger.grantListNotice(first));
         assertThat(api.as("approver").post("/api/disbursements/" + first + "/approve", "{}").status()).isEqualTo(200);
         assertThat(api.as("approver").post("/api/disbursements/" + first + "/reverse",
                 "{\"reason\": \"户主银行卡号错误\"}").status()).isEqualTo(200);
 
         String again = ledger.requestDisbursement("clerk", projectId, "cardNo", card(7012), GRANT_FEN, voucher());
+
+        ledger.afterPublicity(Ledger.grantListNotice(again));
         assertThat(api.as("approver").post("/api/disbursements/" + again + "/approve", "{}").status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -165,6 +178,7 @@ class GrantApiTest extends LedgerApiTest {
     @Test
     void anAuditorFollowsOneGrantFromItsAppropriationDocumentToTheHousehold() {
         String grant = ledger.requestDisbursement("clerk", projectId, "cardNo", card(7013), GRANT_FEN, voucher());
+        ledger.afterPublicity(Ledger.grantListNotice(grant));
         assertThat(api.as("approver").post("/api/disbursements/" + grant + "/approve", "{}").status()).isEqualTo(200);
 
         // The household received it …

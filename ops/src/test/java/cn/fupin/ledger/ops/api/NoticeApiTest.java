@@ -127,7 +127,7 @@ class NoticeApiTest extends LedgerApiTest {
         String sha = published.json().path("contentSha256").asText();
         assertThat(sha).matches("[0-9a-f]{64}");
         Instant periodEndsAt = Instant.parse(published.json().path("periodEndsAt").asText());
-        assertThat(periodEndsAt).isAfter(Instant.now().plus(Duration.ofDays(10)));
+        assertThat(periodEndsAt).isAfter(ledger.now().plus(Duration.ofDays(10)));
         StoredEvents.StoredEvent event = events.of(noticeId, "NoticePublishedEvent").get(0);
         assertThat(event.payload().path("contentSha256").asText()).isEqualTo(sha);
         assertThat(event.meta("actor")).isEqualTo("clerk");
@@ -224,6 +224,16 @@ class NoticeApiTest extends LedgerApiTest {
         assertThat(rejected.payload().path("rejectedBy").asText()).isEqualTo("auditor");
         assertProblem(api.as("approver").post("/api/notices/" + noticeId + "/objections/" + objectionId
                 + "/resolve", "{\"outcome\": \"DISMISSED\", \"reason\": \"再议\"}"), 409, "OBJECTION_ALREADY_RESOLVED");
+        // The ledger publishes the correction by itself: the same notice less the withdrawn payment, superseding it.
+        JsonNode correction = ledger.awaitNotice("NTC-CR-" + objectionId);
+        assertThat(correction.path("content").path("kind").asText()).isEqualTo("CORRECTION");
+        assertThat(correction.path("content").path("supersedes").asText()).isEqualTo(noticeId);
+        assertThat(correction.path("content").path("correctionReason").asText()).isEqualTo("异议成立：收款村填写错误");
+        assertThat(correction.path("content").path("placeCode").asText()).isEqualTo(VILLAGE);
+        assertThat(correction.path("content").path("rows").findValuesAsText("item")).doesNotContain(payment);
+        assertThat(events.of("NTC-CR-" + objectionId, "NoticePublishedEvent").get(0).meta("actor"))
+                .isEqualTo("system:disclosure-publisher");
+        noticeWhen(noticeId, n -> n.path("supersededBy").asText().equals("NTC-CR-" + objectionId));
     }
 
     @Test
@@ -334,6 +344,8 @@ class NoticeApiTest extends LedgerApiTest {
 
         @Test
         void theDemoClockMovesOneToThreeHundredSixtyFiveDaysForwardOnly() {
+            // Other tests of the shared ledger move the clock past publicity periods; a refused move moves nothing.
+            Long offset = jdbc.queryForObject("SELECT offset_seconds FROM demo_clock WHERE clock_id = 1", Long.class);
             assertProblem(api.as("approver").post("/api/demo/clock", "{\"advanceDays\": 0}"), 422,
                     "ADVANCE_DAYS_OUT_OF_RANGE");
             assertProblem(api.as("auditor").post("/api/demo/clock", "{\"advanceDays\": -3}"), 422,
@@ -342,7 +354,7 @@ class NoticeApiTest extends LedgerApiTest {
                     "ADVANCE_DAYS_OUT_OF_RANGE");
             assertProblem(api.as("auditor").post("/api/demo/clock", "{}"), 422, "ADVANCE_DAYS_OUT_OF_RANGE");
             assertThat(jdbc.queryForObject("SELECT offset_seconds FROM demo_clock WHERE clock_id = 1", Long.class))
-                    .isZero();
+                    .isEqualTo(offset);
         }
     }
 }

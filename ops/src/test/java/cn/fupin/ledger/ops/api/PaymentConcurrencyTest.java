@@ -79,6 +79,7 @@ class PaymentConcurrencyTest extends LedgerApiTest {
         String projectId = ledger.propose("clerk", project("村道", "ROADS", VILLAGE, "VILLAGE", YEAR,
                 "[" + line(fund, 8_000) + "]"));
         ledger.approve("approver", projectId);
+        ledger.afterPublicity(Ledger.planNotice(projectId));
 
         List<Callable<Api.Response>> requests = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -112,6 +112,22 @@ class DemoCountyTest {
                     assertThat(notices).hasSize(17);
                     assertThat(notices.findValuesAsText("kind")).contains("FUND_ALLOCATION", "ROUND_RESULT");
                 });
+                // … and, before any payment, the plans of the paid projects and the grant lists of every batch (names
+                // masked); the demo clock moved past their period, so they were paid. The late grant waits in its.
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.as("auditor")
+                        .get("/api/notices/NTC-GL-" + DemoPaymentsLoader.LATE_GRANT).status()).isEqualTo(200));
+                JsonNode villageNotices = api.as("auditor").get("/api/notices?level=VILLAGE").json();
+                assertThat(villageNotices.findValuesAsText("kind")).contains("PROJECT_PLAN", "GRANT_LIST");
+                JsonNode townshipNotices = api.as("auditor").get("/api/notices?level=TOWNSHIP").json();
+                assertThat(villageNotices.toString() + townshipNotices).doesNotContain("H510824");
+                assertThat(api.as("auditor").get("/api/notices/NTC-PP-PRJ-DEMO-2016-01").json().path("content")
+                        .path("supervisionPhone").asText()).isNotBlank();
+                assertThat(api.as("auditor").get("/api/demo/clock").json().path("offsetDays").asLong())
+                        .isEqualTo(DemoPaymentsLoader.PUBLICITY_DAYS);
+                Api.Response held = api.as("approver").post("/api/disbursements/" + DemoPaymentsLoader.LATE_GRANT
+                        + "/approve", "{}");
+                assertThat(held.status()).as(held.toString()).isEqualTo(409);
+                assertThat(held.code()).isEqualTo("DISCLOSURE_PERIOD_OPEN");
 
                 events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
                 assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",

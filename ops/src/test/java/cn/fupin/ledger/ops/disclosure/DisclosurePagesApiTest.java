@@ -50,6 +50,7 @@ class DisclosurePagesApiTest extends LedgerApiTest {
         ledger.approve("approver", projectId);
         String grant = ledger.requestDisbursement("clerk", projectId, "cardNo", Households.cardNo(8100), 3_000_00L,
                 "龙王测付〔2094〕1号");
+        ledger.afterPublicity(Ledger.grantListNotice(grant));
         assertThat(api.as("approver").post("/api/disbursements/" + grant + "/approve", "{}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode coverage = api.as("auditor").get("/api/grants/coverage?level=village&code=" + VILLAGE).json();

@@ -96,6 +96,7 @@ class DisclosureSiteTest extends LedgerApiTest {
                 """.formatted(industry, String.join(",", IntStream.rangeClosed(8000, 8003)
                 .mapToObj(n -> "{\"cardNo\": \"%s\", \"amountFen\": 300000}".formatted(Households.cardNo(n))).toList())));
         assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        ledger.afterPublicity(Ledger.grantListNotice(batch.json().path("batchId").asText(), VILLAGE));
         Api.Response approved = api.as("approver").post("/api/grants/batches/" + batch.json().path("batchId").asText()
                 + "/approve", "{}");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
@@ -105,6 +106,7 @@ class DisclosureSiteTest extends LedgerApiTest {
         ledger.approve("approver", road);
         String payment = ledger.requestDisbursement("clerk", road, "villageCode", POOR_VILLAGE, 50_000_00L,
                 "三川测付〔2094〕3号");
+        ledger.afterPublicity(Ledger.planNotice(road));
         assertThat(api.as("approver").post("/api/disbursements/" + payment + "/approve", "{}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode coverage = api.as("auditor").get("/api/grants/coverage?level=village&code=" + VILLAGE).json();

@@ -2,7 +2,9 @@ package cn.fupin.ledger.ops.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,5 +128,54 @@ public final class Ledger {
             Api.Response balance = api.as("auditor").get("/api/audit/trial-balance");
             assertThat(balance.json().path("totalFen").asLong()).isZero();
         });
+    }
+
+    /** The ledger's clock now: the system's time plus however far tests have moved the (shared) demo clock. */
+    public Instant now() {
+        Api.Response time = api.as("auditor").get("/api/demo/clock");
+        assertThat(time.status()).as(time.body()).isEqualTo(200);
+        return Instant.parse(time.json().path("now").asText());
+    }
+
+    /** The plan notice the ledger publishes by itself when a project is approved. */
+    public static String planNotice(String projectId) {
+        return "NTC-PP-" + projectId;
+    }
+
+    /** The grant list the ledger publishes by itself for a household's grant requested on its own. */
+    public static String grantListNotice(String disbursementId) {
+        return "NTC-GL-" + disbursementId;
+    }
+
+    /** The grant list the ledger publishes by itself for the households of one village in a grant batch. */
+    public static String grantListNotice(String batchId, String villageCode) {
+        return "NTC-GL-" + batchId + "-" + villageCode;
+    }
+
+    /** Waits until the automatic publisher (it works in the background) has published the notice. */
+    public JsonNode awaitNotice(String noticeId) {
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Api.Response response = api.as("auditor").get("/api/notices/" + noticeId);
+            if (response.status() == 200) {
+                found.set(response.json());
+                return true;
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    /**
+     * What must happen before a payment (事前公示): waits for the notices that make it public (its project's plan, its
+     * village's grant list), then moves the ledger's clock past their ten-day period. The clock is shared by every
+     * test of the context; tests read the time from {@link #now()}.
+     */
+    public void afterPublicity(String... noticeIds) {
+        for (String noticeId : noticeIds) {
+            awaitNotice(noticeId);
+        }
+        Api.Response moved = api.as("auditor").post("/api/demo/clock", "{\"advanceDays\": 11}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     }
 }

@@ -2,6 +2,7 @@ package cn.fupin.ledger.query.disbursement;
 
 import cn.fupin.ledger.shared.disbursement.DisbursementView;
 import cn.fupin.ledger.shared.disbursement.FindDisbursementsQuery;
+import cn.fupin.ledger.shared.household.HeadNames;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import java.util.ArrayList;
 import java.util.HashMap;

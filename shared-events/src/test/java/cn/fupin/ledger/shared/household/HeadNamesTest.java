@@ -1,4 +1,4 @@
-package cn.fupin.ledger.query.disbursement;
+package cn.fupin.ledger.shared.household;
 
 import org.junit.jupiter.api.Test;
 

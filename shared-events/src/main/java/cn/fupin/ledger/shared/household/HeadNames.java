@@ -1,4 +1,4 @@
-package cn.fupin.ledger.query.disbursement;
+package cn.fupin.ledger.shared.household;
 
 /**
  * Household heads' names as lists show them: the surname and the last character, everything between replaced by an
@@ -6,12 +6,12 @@ package cn.fupin.ledger.query.disbursement;
  * one-character name shows nothing (*). Characters are counted as code points, so a rare character outside the
  * Basic Multilingual Plane counts as one.
  */
-final class HeadNames {
+public final class HeadNames {
 
     private HeadNames() {
     }
 
-    static String mask(String name) {
+    public static String mask(String name) {
         if (name == null) {
             return null;
         }
