@@ -29,7 +29,9 @@ class AxonWiring {
     /**
      * Sets Axon's clock for event timestamps (a static of {@link GenericEventMessage}) to the ledger's, and puts back
      * the one it replaced when the application closes: one JVM may run several ledgers one inside another (tests do),
-     * and the one still running must not be left stamping its events with a closed ledger's clock.
+     * and the one still running must not be left stamping its events with a closed ledger's clock. (A test whose
+     * ledger differs from the shared one by a property therefore closes it after its class: two ledgers alive at once
+     * would share whichever clock was set last.)
      */
     static final class EventClock implements DisposableBean {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static cn.fupin.ledger.ops.api.ProblemAssertions.assertAnyProblem;
@@ -301,6 +302,7 @@ class ErrorApiTest extends LedgerApiTest {
     /** The JSON limit is configuration ({@code ledger.http.json-body-max}); this context has 2 KB. */
     @Nested
     @TestPropertySource(properties = "ledger.http.json-body-max=2KB")
+    @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
     class AConfiguredBodyLimit {
 
         static final int TWO_KIB = 2048;

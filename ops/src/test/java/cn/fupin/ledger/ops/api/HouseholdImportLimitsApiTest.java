@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static cn.fupin.ledger.ops.testing.Households.csv;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LedgerTest
 @TestPropertySource(properties = {"ledger.http.csv-body-max=64KB", "ledger.http.json-body-max=16KB",
         "ledger.households.import-rows-max=3"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HouseholdImportLimitsApiTest extends LedgerApiTest {
 
     private static final String IMPORTS = "/api/households/imports";

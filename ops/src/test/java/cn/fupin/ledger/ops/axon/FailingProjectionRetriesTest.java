@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 @LedgerTest
 @TestPropertySource(properties = "ledger.test.context=failing-projection")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FailingProjectionRetriesTest {
 
     @LocalServerPort
