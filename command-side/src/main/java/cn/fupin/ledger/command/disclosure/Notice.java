@@ -3,6 +3,7 @@ package cn.fupin.ledger.command.disclosure;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
+import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeJson;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
@@ -47,8 +48,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Notice {
 
-    static final int OBJECTION_TEXT_LENGTH_MAX = 2_000;
-    static final int CONTACT_LENGTH_MAX = 100;
+    static final int OBJECTION_TEXT_LENGTH_MAX = FileObjectionCommand.TEXT_LENGTH_MAX;
+    static final int CONTACT_LENGTH_MAX = FileObjectionCommand.CONTACT_LENGTH_MAX;
     static final int REASON_LENGTH_MAX = 500;
     /**
      * Objections one notice takes. Anyone may object without logging in, and a per-address rate limit does not stop

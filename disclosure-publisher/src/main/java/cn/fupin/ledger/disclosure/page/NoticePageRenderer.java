@@ -2,6 +2,7 @@ package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.disclosure.page.HtmlWriter.Cell;
 import cn.fupin.ledger.disclosure.page.HtmlWriter.Column;
+import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import java.time.Instant;
@@ -14,6 +15,12 @@ import java.util.List;
  * publication, what it corrects and what corrected it, where to report (the supervision phone and 12317), and how
  * many objections were received and how each was handled — never who objected or how to reach them. Laid out to
  * print on A4 for the village notice board.
+ *
+ * <p>While the notice takes objections (it lists items, is not superseded, and its period has not ended as of the
+ * page's moment) the page carries a plain HTML form for one — no script, so it works on any phone — posting to
+ * {@link Site#objections} under the page's {@link NoticePage#liveRoot()}. Otherwise the same place says why there is no
+ * form and where else to go. The print stylesheet leaves the whole part out: the A4 copy on the notice board shows
+ * the notice, not a form.
  */
 final class NoticePageRenderer {
 
@@ -79,6 +86,7 @@ final class NoticePageRenderer {
                 .phoneTerm("全国扶贫监督举报电话", content.hotline() == null ? NoticeContent.HOTLINE : content.hotline())
                 .markup("</dl>\n")
                 .paragraph("note", "公示期内，对公示内容有异议的，可向公告单位反映，也可拨打以上电话。").markup("\n</section>\n");
+        objectionForm(page, data);
         objections(page, notice.objections() == null ? List.of() : notice.objections());
         page.markup("<section class=\"integrity\">\n").element("h2", "公告原文和校验").markup("\n")
                 .markup("<p>本公告发布时记录的内容校验码（SHA-256）：<code class=\"hash\">").text(notice.contentSha256())
@@ -90,6 +98,78 @@ final class NoticePageRenderer {
                         "CSV 表格（可用 Excel 打开）").markup("</li>")
                 .markup("</ul>\n</section>\n</article>\n");
         return Layout.close(page);
+    }
+
+    /** How many characters of a row's cells an item's choice in the form shows after the item's id. */
+    private static final int CHOICE_TEXT_MAX = 60;
+
+    /** The part where one objects: the form while objections are taken, else why not and where else to go. */
+    private static void objectionForm(HtmlWriter page, NoticePage data) {
+        NoticeView notice = data.notice();
+        NoticeContent content = notice.content();
+        page.markup("<section class=\"objection-form\" id=\"objection\">\n").element("h2", "提出异议").markup("\n");
+        if (notice.supersededBy() != null) {
+            page.markup("<p>本公告已被更正，不再受理异议。对更正后的内容有异议的，请到")
+                    .link(Site.noticeFile(notice.supersededBy(), Site.NoticeFormat.HTML),
+                            "更正公告（" + notice.supersededBy() + "）")
+                    .markup("提出。</p>\n</section>\n");
+            return;
+        }
+        if (notice.periodEndsAt() == null || !data.asOf().isBefore(notice.periodEndsAt())) {
+            page.paragraph("closed", "公示期已于" + Formats.date(content.periodEnd()) + "结束，不再在网上受理异议。")
+                    .markup("\n</section>\n");
+            return;
+        }
+        if (content.rows().isEmpty()) {
+            page.element("p", "本公告没有列出可以提出异议的条目。对公告内容有异议的，请在公示期内拨打上面的监督电话或"
+                    + NoticeContent.HOTLINE + "反映。").markup("\n</section>\n");
+            return;
+        }
+        if (data.liveRoot() == null) {
+            page.element("p", "这是公告公示网站的离线副本，不能在此提交异议。公示期内（至"
+                    + Formats.date(content.periodEnd()) + "），请到本县扶贫资金公告公示网站的本公告页面提交，"
+                    + "或拨打上面的监督电话或" + NoticeContent.HOTLINE + "反映。").markup("\n</section>\n");
+            return;
+        }
+        page.element("p", "公示期内（至" + Formats.date(content.periodEnd()) + "），任何人都可以对本公告列出的条目提出异议，"
+                        + "无需登录。异议内容只交给办理异议的工作人员，联系方式只用于答复您，都不公开；办理结果在下面的"
+                        + "“异议受理和办理结果”中公布。")
+                .markup("\n<form method=\"post\" action=\"").text(data.liveRoot() + Site.objections(content.noticeId()))
+                .markup("\" accept-charset=\"UTF-8\">\n")
+                .markup("<div class=\"field\"><label for=\"objection-item\">涉及的条目（必选）</label>\n")
+                .markup("<select id=\"objection-item\" name=\"item\" required>\n");
+        if (content.rows().size() > 1) {
+            page.markup("<option value=\"\">请选择条目</option>\n");
+        }
+        for (NoticeContent.Row row : content.rows()) {
+            page.markup("<option value=\"").text(row.item()).markup("\">").text(choice(row)).markup("</option>\n");
+        }
+        page.markup("</select></div>\n")
+                .markup("<div class=\"field\"><label for=\"objection-text\">异议内容（必填，最多"
+                        + FileObjectionCommand.TEXT_LENGTH_MAX + "字）</label>\n")
+                .markup("<textarea id=\"objection-text\" name=\"text\" rows=\"6\" maxlength=\""
+                        + FileObjectionCommand.TEXT_LENGTH_MAX + "\" required></textarea></div>\n")
+                .markup("<div class=\"field\"><label for=\"objection-contact\">联系方式（选填，最多"
+                        + FileObjectionCommand.CONTACT_LENGTH_MAX + "字，不公开）</label>\n")
+                .markup("<input id=\"objection-contact\" name=\"contact\" type=\"text\" maxlength=\""
+                        + FileObjectionCommand.CONTACT_LENGTH_MAX + "\" autocomplete=\"tel\"></div>\n")
+                .markup("<p><button type=\"submit\">提交异议</button></p>\n</form>\n</section>\n");
+    }
+
+    /**
+     * An item as the form offers it: its id, as in the table's first column, and the start of its row's cells, so
+     * that a villager recognises the row without reading ids.
+     */
+    static String choice(NoticeContent.Row row) {
+        String cells = String.join("，", row.cells().stream().filter(cell -> cell != null && !cell.isBlank())
+                .map(String::strip).toList());
+        if (cells.isEmpty()) {
+            return row.item();
+        }
+        if (cells.codePointCount(0, cells.length()) > CHOICE_TEXT_MAX) {
+            cells = cells.substring(0, cells.offsetByCodePoints(0, CHOICE_TEXT_MAX)) + "…";
+        }
+        return row.item() + "：" + cells;
     }
 
     /** The body's lines, one paragraph each. */

@@ -43,14 +43,27 @@ public final class Pages {
         return NoticeCsv.render(notice);
     }
 
-    /** The stylesheet ({@code style.css}). */
     /** The staff's print copy of a village's grant list, for its notice board (never a public page). */
     public static byte[] grantListPrint(GrantListPrint data) {
         return GrantListPrintRenderer.render(data);
     }
 
+    /** The stylesheet ({@code style.css}). */
     public static byte[] stylesheet() {
         return Stylesheet.bytes();
+    }
+
+    /**
+     * The answer to an objection posted from a notice's form that the ledger recorded. Served only live, at the
+     * form's address, so its links start from {@code siteRoot}, the live site's root ({@code /disclosure/}).
+     */
+    public static byte[] objectionReceived(ObjectionReceipt data, String siteRoot) {
+        return ObjectionAnswerRenderer.received(data, siteRoot);
+    }
+
+    /** The answer to an objection posted from a notice's form that the ledger did not record; as above. */
+    public static byte[] objectionRefused(ObjectionRefusal data, String siteRoot) {
+        return ObjectionAnswerRenderer.refused(data, siteRoot);
     }
 
     /**

@@ -59,6 +59,14 @@ public final class Site {
         return segment(noticeId) + "." + format.extension();
     }
 
+    /**
+     * Where objections to a notice are posted ({@code notices/<id>/objections}), from the site's root. Only the live
+     * ledger takes them; a static server has nothing there (see {@link NoticePage#liveRoot()}).
+     */
+    public static String objections(String noticeId) {
+        return NOTICES + "/" + segment(noticeId) + "/objections";
+    }
+
     /** Whether a notice id can be a file name and a URL segment as it is. */
     public static boolean isSafeNoticeId(String noticeId) {
         return noticeId != null && SAFE_NOTICE_ID.matcher(noticeId).matches();

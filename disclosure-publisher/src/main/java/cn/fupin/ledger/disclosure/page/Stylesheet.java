@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one stylesheet of the public pages. Mobile first: one column, 16 px text, tables that scroll sideways inside
  * their own box, so a page reads at 360 px. For print: A4 with 15 mm margins (the village notice board), black on
- * white, the table headings repeated on each sheet, navigation left out.
+ * white, the table headings repeated on each sheet, navigation and the objection form left out. Form fields are at
+ * least 16 px, so that a phone does not zoom into them, and fill the width.
  */
 final class Stylesheet {
 
@@ -46,6 +47,19 @@ final class Stylesheet {
             dd { flex: 1 1 12rem; margin: 0; overflow-wrap: anywhere; }
             article.project, article.round { border-top: 1px solid #ccc; }
             code.hash { font-size: 0.8rem; overflow-wrap: anywhere; word-break: break-all; }
+            section.objection-form { margin-top: 1.5rem; }
+            .field { margin: 0 0 0.75rem; }
+            .field label { display: block; font-weight: bold; margin-bottom: 0.25rem; }
+            select, textarea, input[type="text"] { display: block; width: 100%; max-width: 100%; margin: 0;
+              padding: 0.5rem; font: inherit; font-size: 1rem; color: inherit; background: #fff;
+              border: 1px solid #767676; border-radius: 4px; }
+            textarea { min-height: 9rem; resize: vertical; }
+            button { font: inherit; font-size: 1.05rem; min-height: 2.75rem; padding: 0.5rem 1.75rem; border: 0;
+              border-radius: 4px; color: #fff; background: #b3261e; cursor: pointer; }
+            button:focus-visible, select:focus-visible, textarea:focus-visible, input:focus-visible {
+              outline: 3px solid #0b57d0; outline-offset: 2px; }
+            .received { padding: 0.5rem 0.75rem; border: 2px solid #1e7b34; background: #eef8f0; }
+            ul.reasons { padding-left: 1.1rem; }
             footer.site { margin-top: 2rem; padding-top: 0.5rem; padding-bottom: 1.5rem; border-top: 1px solid #ccc;
               color: #555; font-size: 0.875rem; }
             @page { size: A4; margin: 15mm }
@@ -53,7 +67,7 @@ final class Stylesheet {
               body { font-size: 10.5pt; line-height: 1.45; color: #000; }
               header.site, main, footer.site { max-width: none; padding: 0; margin: 0; }
               header.site { border-bottom: 1px solid #000; }
-              nav.breadcrumbs, nav.toc, ul.downloads { display: none; }
+              nav.breadcrumbs, nav.toc, ul.downloads, section.objection-form { display: none; }
               a { color: #000; text-decoration: none; }
               h1 { font-size: 16pt; text-align: center; }
               h2 { font-size: 12pt; border-left: none; padding-left: 0; }

@@ -58,7 +58,7 @@ class EscapingTest {
                 new Renderer("village", hostile -> render(Fixtures.villagePage(), hostile, Pages::village))));
         for (NoticeView notice : Fixtures.allNotices()) {
             pages.add(new Renderer("notice " + notice.content().kind(), hostile ->
-                    render(new NoticePage(Fixtures.pathOf(notice), notice), hostile, Pages::notice)));
+                    render(Fixtures.noticePage(notice), hostile, Pages::notice)));
         }
         return pages.stream();
     }

@@ -283,6 +283,17 @@ final class Fixtures {
         return List.of(projectPlan(), grantList(), correction(), completion());
     }
 
+    /**
+     * The moment of the ledger's clock the notice pages are rendered for: within the fixtures' period (6 to 16 May
+     * 2094), so that a notice that lists items and is not superseded shows its objection form.
+     */
+    static final Instant AS_OF = Instant.parse("2094-05-10T04:00:00Z");
+
+    /** A notice's page as the ledger serves it live, as of {@link #AS_OF}. */
+    static NoticePage noticePage(NoticeView notice) {
+        return NoticePage.live(pathOf(notice), notice, AS_OF);
+    }
+
     /** The path of the page a notice belongs to. */
     static PlacePath pathOf(NoticeView notice) {
         return notice.content().level() == NoticeLevel.COUNTY ? PlacePath.county(COUNTY)

@@ -38,7 +38,7 @@ class PageStructureTest {
                 new Rendered(Site.place(Fixtures.BAOZHU.code()), text(Pages.village(Fixtures.villagePage())))));
         for (NoticeView notice : Fixtures.allNotices()) {
             pages.add(new Rendered(Site.notice(notice.content().noticeId(), Site.NoticeFormat.HTML),
-                    text(Pages.notice(new NoticePage(Fixtures.pathOf(notice), notice)))));
+                    text(Pages.notice(Fixtures.noticePage(notice)))));
         }
         return pages.stream();
     }
@@ -166,13 +166,13 @@ class PageStructureTest {
         }
 
         @Test
-        void theStylesheetHasPrintRulesThatRepeatTableHeadingsAndHideNavigation() {
+        void theStylesheetHasPrintRulesThatRepeatTableHeadingsAndHideNavigationAndTheObjectionForm() {
             int print = css.indexOf("@media print {");
 
             assertThat(print).isPositive();
             String rules = css.substring(print);
             assertThat(rules).contains("thead { display: table-header-group; }")
-                    .contains("nav.breadcrumbs, nav.toc, ul.downloads { display: none; }")
+                    .contains("nav.breadcrumbs, nav.toc, ul.downloads, section.objection-form { display: none; }")
                     .contains("max-width: none");
         }
 

@@ -58,7 +58,7 @@ class PagesGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notices")
     void everyNoticeKindsPageMatchesItsGoldenFile(NoticeView notice) {
-        GoldenFiles.assertMatches(name(notice) + ".html", Pages.notice(new NoticePage(Fixtures.pathOf(notice), notice)));
+        GoldenFiles.assertMatches(name(notice) + ".html", Pages.notice(Fixtures.noticePage(notice)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,6 +31,7 @@ import cn.fupin.ledger.shared.place.TownshipView;
 import cn.fupin.ledger.shared.project.FindProjectQuery;
 import cn.fupin.ledger.shared.project.FindProjectsQuery;
 import cn.fupin.ledger.shared.project.ProjectView;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,10 +58,12 @@ public class DisclosurePageAssembler {
 
     private final QueryGateway queries;
     private final Gazetteer gazetteer;
+    private final Clock clock;
 
-    public DisclosurePageAssembler(QueryGateway queries, Gazetteer gazetteer) {
+    public DisclosurePageAssembler(QueryGateway queries, Gazetteer gazetteer, Clock clock) {
         this.queries = queries;
         this.gazetteer = gazetteer;
+        this.clock = clock;
     }
 
     public Gazetteer gazetteer() {
@@ -135,8 +138,9 @@ public class DisclosurePageAssembler {
     }
 
     /**
-     * A published notice with the place it belongs to, or empty when there is no such notice (or the id cannot name
-     * a file of the static site, which no notice id of the ledger does).
+     * A published notice's page as the ledger serves it, as of now by the ledger's clock (which decides whether the
+     * page offers the objection form), or empty when there is no such notice (or the id cannot name a file of the
+     * static site, which no notice id of the ledger does).
      */
     public Optional<NoticePage> notice(String noticeId) {
         if (!Site.isSafeNoticeId(noticeId)) {
@@ -144,7 +148,8 @@ public class DisclosurePageAssembler {
         }
         Optional<NoticeView> notice = whenAnswered(() -> join(queries.query(new FindNoticeQuery(noticeId),
                 ResponseTypes.optionalInstanceOf(NoticeView.class))), Optional.empty());
-        return notice.filter(view -> view.content() != null).map(view -> new NoticePage(pathOf(view.content()), view));
+        return notice.filter(view -> view.content() != null)
+                .map(view -> NoticePage.live(pathOf(view.content()), view, clock.instant()));
     }
 
     /** The notices published for a place; none while the ledger has no notice read model to ask. */

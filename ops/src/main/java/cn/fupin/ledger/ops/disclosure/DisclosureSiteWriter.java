@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Writes the public pages to a folder as a static site, for any web server (or a USB stick for a village screen):
  * {@code index.html} (the county), {@code <code>/index.html} for every township and village of the county,
  * {@code notices/<id>.html|.json|.csv} for every notice the pages link to, and {@code style.css}. The bytes are those
- * the live pages serve ({@link PublicPages}), and every link between them is relative. Each file is written to a
+ * the live pages serve ({@link PublicPages}), except a notice's objection form: a static server cannot take an
+ * objection, so the form posts to the live site ({@code ledger.disclosure.live-address}) or, without one, is replaced
+ * by where else to object. Every link between the pages is relative. Each file is written to a
  * temporary file and moved into place, so a web server serving the folder never sends half a page. Files of the
  * folder that the site no longer has are left alone.
  */
@@ -72,14 +74,16 @@ public class DisclosureSiteWriter {
                 log.error("notice id {} cannot name a file; the notice is left out of the static site", id);
                 continue;
             }
-            Optional<PublicPages.Rendered> html = pages.notice(id, Site.NoticeFormat.HTML);
+            Optional<PublicPages.Rendered> html = pages.staticSiteNotice(id, Site.NoticeFormat.HTML);
             if (html.isEmpty()) {
                 log.warn("notice {} is linked but not found; left out of the static site", id);
                 continue;
             }
             write(root, Site.notice(id, Site.NoticeFormat.HTML), html.get().bytes());
-            write(root, Site.notice(id, Site.NoticeFormat.JSON), pages.notice(id, Site.NoticeFormat.JSON).orElseThrow().bytes());
-            write(root, Site.notice(id, Site.NoticeFormat.CSV), pages.notice(id, Site.NoticeFormat.CSV).orElseThrow().bytes());
+            write(root, Site.notice(id, Site.NoticeFormat.JSON),
+                    pages.staticSiteNotice(id, Site.NoticeFormat.JSON).orElseThrow().bytes());
+            write(root, Site.notice(id, Site.NoticeFormat.CSV),
+                    pages.staticSiteNotice(id, Site.NoticeFormat.CSV).orElseThrow().bytes());
             files += 3;
             written++;
             for (String linked : html.get().noticeIds()) {

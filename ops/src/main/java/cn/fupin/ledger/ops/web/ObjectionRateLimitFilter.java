@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Objections are filed without login, so each remote address may file at most {@code limit} of them within any
  * {@code window} (5 a minute by default: {@code ledger.disclosure.objection-rate-limit},
  * {@code ledger.disclosure.objection-rate-window}); past that the answer is 429 {@code RATE_LIMITED} with
- * {@code Retry-After}. Every attempt counts, refused ones too. Runs before the body is read. Behind a reverse proxy,
- * set {@code server.forward-headers-strategy} so that the remote address is the client's.
+ * {@code Retry-After}, in problem+json, or as a page in Chinese for a form posted from a notice's page
+ * ({@link FormRefusalPages}). Every attempt counts, refused ones too. Runs before the body is read. Behind a reverse
+ * proxy, set {@code server.forward-headers-strategy} so that the remote address is the client's.
  *
  * <p>The addresses are kept in memory only, never stored or logged, and at most {@value #ADDRESSES_MAX} of them: when
  * that many have filed within the window, a new address is refused too until some age out (a limit on the filter's
@@ -42,11 +44,13 @@ public class ObjectionRateLimitFilter extends OncePerRequestFilter {
     private final long windowMillis;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final FormRefusalPages formPages;
     private final Map<String, Deque<Long>> attempts = new HashMap<>();
 
+    /** The form pages are looked up lazily: a filter is made before the rest of the ledger it would pull in. */
     public ObjectionRateLimitFilter(@Value("${ledger.disclosure.objection-rate-limit:5}") int limit,
                                     @Value("${ledger.disclosure.objection-rate-window:1m}") Duration window,
-                                    Clock clock, ObjectMapper mapper) {
+                                    Clock clock, ObjectMapper mapper, @Lazy FormRefusalPages formPages) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("ledger.disclosure.objection-rate-limit is at least 1 in a window of "
                     + "positive length");
@@ -55,6 +59,7 @@ public class ObjectionRateLimitFilter extends OncePerRequestFilter {
         this.windowMillis = window.toMillis();
         this.clock = clock;
         this.mapper = mapper;
+        this.formPages = formPages;
     }
 
     @Override
@@ -67,9 +72,14 @@ public class ObjectionRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long retryAfterMillis = attempt(request.getRemoteAddr(), clock.millis());
         if (retryAfterMillis > 0) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, (retryAfterMillis + 999) / 1000)));
-            Problems.write(response, mapper, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-                    "too many objections from your address; try again later");
+            long retryAfterSeconds = Math.max(1, (retryAfterMillis + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+            if (FormRefusalPages.isFormPost(request)) {
+                formPages.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", retryAfterSeconds);
+            } else {
+                Problems.write(response, mapper, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                        "too many objections from your address; try again later");
+            }
             return;
         }
         chain.doFilter(request, response);

@@ -195,7 +195,7 @@ public class ProblemHandler {
     }
 
     /** A command that collided with another on the same records; its transaction rolled back whole. */
-    private static boolean isLostRace(Throwable e) {
+    public static boolean isLostRace(Throwable e) {
         return e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
                 || e instanceof ConcurrencyFailureException || e instanceof DataIntegrityViolationException;
     }

@@ -325,7 +325,7 @@ class NoticeApiTest extends LedgerApiTest {
             String noticeId = publishListing(payment);
 
             FromAddress.Answer tooLarge = somebody().post("/disclosure/notices/" + noticeId + "/objections",
-                    objection(payment, "异".repeat(6_000), null));
+                    objection(payment, "异".repeat(9_000), null));
 
             assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
             assertThat(tooLarge.code()).isEqualTo("BODY_TOO_LARGE");

@@ -28,8 +28,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The demo clock as a newcomer uses it, in a ledger of its own (moving the clock of the ledger every other test shares
  * would end their periods too): a notice holds a payment; the clock moves forward a day, then ten more; the period is
- * over by the ledger's clock, the payment is approved, no objection is taken any more, and the period's deadline fires
- * by the ledger's time and records its end. Fiscal year 2096.
+ * over by the ledger's clock, the payment is approved, no objection is taken any more (the notice's page no longer
+ * offers its form, and a form posted late is answered with a page saying so), and the period's deadline fires by the
+ * ledger's time and records its end. Fiscal year 2096.
  */
 class DemoClockApiTest {
 
@@ -84,6 +85,9 @@ class DemoClockApiTest {
         Instant periodEndsAt = Instant.parse(published.json().path("periodEndsAt").asText());
         String approve = "/api/disbursements/" + payment + "/approve";
         assertThat(api.as("approver").post(approve, "{}").code()).isEqualTo("DISCLOSURE_PERIOD_OPEN");
+        String page = "/disclosure/notices/" + NOTICE + ".html";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.anonymous().get(page).body())
+                .contains("<form method=\"post\" action=\"../notices/" + NOTICE + "/objections\""));
 
         Instant before = Instant.now();
         Api.Response oneDay = api.as("approver").post("/api/demo/clock", "{\"advanceDays\": 1}");
@@ -107,6 +111,16 @@ class DemoClockApiTest {
                         .formatted(payment));
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("OBJECTION_PERIOD_ENDED");
+        // The notice's page, rendered by the ledger's clock, no longer offers the form; a form posted from a page
+        // loaded before the end is answered with a page that says the period is over, and records nothing.
+        assertThat(api.anonymous().get(page).body()).contains("不再在网上受理异议").doesNotContain("<form");
+        FromAddress.Answer lateForm = new FromAddress(port, "127.0.0.98").send("POST",
+                "/disclosure/notices/" + NOTICE + "/objections", "application/x-www-form-urlencoded",
+                ("item=" + payment + "&text=%E8%BF%9F%E5%88%B0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(lateForm.status()).as(lateForm.toString()).isEqualTo(409);
+        assertThat(lateForm.headers().get("content-type")).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        assertThat(lateForm.body()).contains("本公告的公示期已经结束，不再在网上受理异议。");
+        assertThat(events.of(NOTICE, "ObjectionFiledEvent")).isEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<StoredEvents.StoredEvent> ended = events.of(NOTICE, "NoticePeriodEndedEvent");
             assertThat(ended).hasSize(1);

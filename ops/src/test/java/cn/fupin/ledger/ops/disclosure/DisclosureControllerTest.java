@@ -22,7 +22,7 @@ import static org.mockito.Mockito.when;
 class DisclosureControllerTest {
 
     private final DisclosurePageAssembler assembler = mock(DisclosurePageAssembler.class);
-    private final DisclosureController controller = new DisclosureController(new PublicPages(assembler));
+    private final DisclosureController controller = new DisclosureController(new PublicPages(assembler, ""));
     private final NoticeView notice = Notices.grantList("N-2094-0102", null, null);
 
     @BeforeEach

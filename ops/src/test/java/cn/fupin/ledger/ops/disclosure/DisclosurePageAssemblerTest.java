@@ -4,6 +4,8 @@ import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticesQuery;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.place.Gazetteer;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
@@ -25,7 +27,7 @@ class DisclosurePageAssemblerTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
     private final DisclosurePageAssembler assembler =
-            new DisclosurePageAssembler(queries, Gazetteer.forCounty("510824"));
+            new DisclosurePageAssembler(queries, Gazetteer.forCounty("510824"), Clock.fixed(Notices.AS_OF, ZoneOffset.UTC));
 
     @Test
     void aPlaceHasNoNoticesWhileNoHandlerAnswersTheNoticeQuery() {

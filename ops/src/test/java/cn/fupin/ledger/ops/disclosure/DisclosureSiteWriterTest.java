@@ -19,22 +19,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
  * The static site follows every notice the pages link to, corrections included, and writes each as HTML, JSON and
- * CSV beside the pages of every place; a notice id that cannot name a file is left out, never written elsewhere.
+ * CSV beside the pages of every place; a notice id that cannot name a file is left out, never written elsewhere. A
+ * notice page's objection form posts to the configured live site, or is left out when there is none.
  */
 class DisclosureSiteWriterTest {
 
     private static final Gazetteer GAZETTEER = Notices.GAZETTEER;
 
     private final DisclosurePageAssembler assembler = mock(DisclosurePageAssembler.class);
-    private final DisclosureSiteWriter writer = new DisclosureSiteWriter(new PublicPages(assembler));
+    private final DisclosureSiteWriter writer = new DisclosureSiteWriter(new PublicPages(assembler, ""));
 
     private final NoticeView corrected = Notices.grantList("N-2094-0102", null, "N-2094-0103");
     private final NoticeView correction = Notices.grantList("N-2094-0103", "N-2094-0102", null);
@@ -108,5 +112,34 @@ class DisclosureSiteWriterTest {
         try (Stream<Path> files = Files.walk(folder)) {
             assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith(".writing-"));
         }
+    }
+
+    @Test
+    void withoutALiveAddressAStaticNoticePageCarriesNoFormButSaysWhereElseToObject() throws Exception {
+        writer.write(folder);
+
+        String page = Files.readString(folder.resolve("notices/N-2094-0103.html"));
+        assertThat(page).doesNotContain("<form").contains("这是公告公示网站的离线副本，不能在此提交异议");
+        assertThat(folder.resolve("notices/N-2094-0103.html"))
+                .hasBinaryContent(Pages.notice(Notices.page(correction).withLiveRoot(null)));
+        assertThat(new String(Pages.notice(Notices.page(correction)), java.nio.charset.StandardCharsets.UTF_8))
+                .as("the same notice served live").contains("<form method=\"post\" action=\"../notices/N-2094-0103/objections\"");
+    }
+
+    @Test
+    void withALiveAddressAStaticNoticePagesFormPostsToTheLiveLedger() throws Exception {
+        new DisclosureSiteWriter(new PublicPages(assembler, "https://fupin.example.gov.cn/disclosure/")).write(folder);
+
+        assertThat(Files.readString(folder.resolve("notices/N-2094-0103.html"))).contains("<form method=\"post\" "
+                + "action=\"https://fupin.example.gov.cn/disclosure/notices/N-2094-0103/objections\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fupin.example.gov.cn/disclosure/", "ftp://fupin.example.gov.cn/disclosure/",
+            "https://fupin.example.gov.cn/disclosure", "https://fupin.example.gov.cn/disclosure/?a=1",
+            "javascript:alert(1)//", "https:///disclosure/", "https://fupin.example.gov.cn/\"><b>/"})
+    void aLiveAddressThatIsNotAnAbsoluteHttpFolderIsRefusedAtStartUp(String address) {
+        assertThatThrownBy(() -> new PublicPages(assembler, address)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ledger.disclosure.live-address");
     }
 }

@@ -33,8 +33,12 @@ final class Notices {
                 Instant.parse("2094-05-16T16:00:00Z"), supersededBy, 0, List.of());
     }
 
+    /** Within the period of the notices above (6 to 16 May 2094): their pages show the objection form. */
+    static final Instant AS_OF = Instant.parse("2094-05-10T04:00:00Z");
+
+    /** A notice's page as served live, as of {@link #AS_OF}. */
     static NoticePage page(NoticeView notice) {
-        return new NoticePage(PlacePath.village(GAZETTEER.county(), GAZETTEER.township("510824105").orElseThrow(),
-                GAZETTEER.village(VILLAGE).orElseThrow()), notice);
+        return NoticePage.live(PlacePath.village(GAZETTEER.county(), GAZETTEER.township("510824105").orElseThrow(),
+                GAZETTEER.village(VILLAGE).orElseThrow()), notice, AS_OF);
     }
 }

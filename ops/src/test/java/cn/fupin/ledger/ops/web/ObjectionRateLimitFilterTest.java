@@ -18,9 +18,16 @@ class ObjectionRateLimitFilterTest {
 
     static final long T0 = Instant.parse("2095-05-04T02:00:00Z").toEpochMilli();
 
+    /** Stands in for the pages of ops.disclosure: writes the refusal's status, code and wait as plain text. */
+    static final FormRefusalPages FORM_PAGES = (request, response, status, code, retryAfterSeconds) -> {
+        response.setStatus(status.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("page " + code + " " + retryAfterSeconds);
+    };
+
     ObjectionRateLimitFilter filter(int limit) {
         return new ObjectionRateLimitFilter(limit, Duration.ofMinutes(1), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                new ObjectMapper());
+                new ObjectMapper(), FORM_PAGES);
     }
 
     @Test
@@ -60,7 +67,7 @@ class ObjectionRateLimitFilterTest {
     @Test
     void theSixthObjectionIsAnswered429InProblemJsonAndOtherPathsAreNotCounted() throws Exception {
         ObjectionRateLimitFilter filter = new ObjectionRateLimitFilter(1, Duration.ofMinutes(1),
-                Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC), new ObjectMapper());
+                Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC), new ObjectMapper(), FORM_PAGES);
         assertThat(post(filter, "/disclosure/notices/NTC-1/objections").getStatus()).isEqualTo(200);
         assertThat(post(filter, "/api/notices").getStatus()).isEqualTo(200);
         assertThat(post(filter, "/disclosure/notices/NTC-1").getStatus()).isEqualTo(200);
@@ -74,13 +81,35 @@ class ObjectionRateLimitFilterTest {
     }
 
     @Test
+    void aFormPostedFromANoticesPageIsAnsweredWithAPageForPeopleNotProblemJson() throws Exception {
+        ObjectionRateLimitFilter filter = new ObjectionRateLimitFilter(1, Duration.ofMinutes(1),
+                Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC), new ObjectMapper(), FORM_PAGES);
+        assertThat(post(filter, "/disclosure/notices/NTC-1/objections", "application/x-www-form-urlencoded")
+                .getStatus()).isEqualTo(200);
+
+        MockHttpServletResponse refused = post(filter, "/disclosure/notices/NTC-1/objections",
+                "application/x-www-form-urlencoded;charset=UTF-8");
+
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentType()).startsWith("text/html");
+        assertThat(refused.getContentAsString()).isEqualTo("page RATE_LIMITED 60");
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+    }
+
+    @Test
     void aLimitBelowOneIsRefusedAtStartUp() {
         assertThatThrownBy(() -> new ObjectionRateLimitFilter(0, Duration.ofMinutes(1), Clock.systemUTC(),
-                new ObjectMapper())).isInstanceOf(IllegalArgumentException.class);
+                new ObjectMapper(), FORM_PAGES)).isInstanceOf(IllegalArgumentException.class);
     }
 
     static MockHttpServletResponse post(ObjectionRateLimitFilter filter, String path) throws Exception {
+        return post(filter, path, "application/json");
+    }
+
+    static MockHttpServletResponse post(ObjectionRateLimitFilter filter, String path, String contentType)
+            throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setContentType(contentType);
         request.setRemoteAddr("10.0.0.1");
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain());

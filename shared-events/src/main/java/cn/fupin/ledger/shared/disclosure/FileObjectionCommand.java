@@ -9,6 +9,11 @@ package cn.fupin.ledger.shared.disclosure;
 public record FileObjectionCommand(NoticeId noticeId, ObjectionId objectionId, String item, String text,
                                    String contact) {
 
+    /** The most characters an objection's text may have (after stripping); the public form's limit too. */
+    public static final int TEXT_LENGTH_MAX = 2_000;
+    /** The most characters an objector's contact may have (one line). */
+    public static final int CONTACT_LENGTH_MAX = 100;
+
     @Override
     public String toString() {
         return "FileObjectionCommand[noticeId=" + noticeId + ", objectionId=" + objectionId + ", item=" + item
