@@ -126,7 +126,10 @@ class DisclosureBrowserTest extends LedgerApiTest {
             assertFitsThePhone(browser);
             chromium.screenshot(ARTEFACTS.resolve("4-objection-received-phone.png"));
 
-            JsonNode recorded = api.as("auditor").get("/api/notices/" + NOTICE + "/objections").json();
+            // The officers' list is a read model: it shows the objection once its projection has caught up.
+            JsonNode recorded = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.as("auditor").get("/api/notices/" + NOTICE + "/objections").json(),
+                            list -> list.size() > 0);
             assertThat(recorded).hasSize(1);
             assertThat(recorded.get(0).path("objectionId").asText()).isEqualTo(objectionId);
             assertThat(recorded.get(0).path("item").asText()).isEqualTo(objectedTo);
