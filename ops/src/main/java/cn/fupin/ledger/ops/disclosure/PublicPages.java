@@ -1,12 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
-import cn.fupin.ledger.disclosure.page.CountyPage;
-import cn.fupin.ledger.disclosure.page.NoticePage;
 import cn.fupin.ledger.disclosure.page.Pages;
 import cn.fupin.ledger.disclosure.page.Site;
-import cn.fupin.ledger.disclosure.page.TownshipPage;
-import cn.fupin.ledger.disclosure.page.VillagePage;
-import cn.fupin.ledger.shared.disclosure.NoticeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every public page as bytes: the one place where the live pages and the static site get them, so both hold the
- * same bytes. Each answer also names the notices the page links to, so that the static site can follow them.
+ * same bytes. A page comes from the store of rendered pages ({@link PageStore}), which the re-renderer
+ * ({@link PageRefresher}) keeps up to date as events arrive; a page not stored yet (a fresh database, a page no event
+ * has touched, a page of another renderer) is rendered now, stored and served, so every page answers from the first
+ * request. Each answer also names the notices the page links to, so that the static site can follow them.
  */
 @Component
 public class PublicPages {
@@ -22,10 +20,12 @@ public class PublicPages {
     /** Where the live site is served; the not-found page links back here. */
     static final String LIVE_ROOT = "/disclosure/";
 
-    private final DisclosurePageAssembler assembler;
+    private final PageRenderer renderer;
+    private final PageStore store;
 
-    public PublicPages(DisclosurePageAssembler assembler) {
-        this.assembler = assembler;
+    public PublicPages(PageRenderer renderer, PageStore store) {
+        this.renderer = renderer;
+        this.store = store;
     }
 
     /** A page's bytes and the ids of the notices it links to. */
@@ -37,46 +37,23 @@ public class PublicPages {
     }
 
     public Rendered county() {
-        CountyPage page = assembler.county();
-        return new Rendered(Pages.county(page), ids(page.notices()));
+        return served(Site.COUNTY).orElseThrow(() -> new IllegalStateException("the county page cannot be rendered"));
     }
 
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */
     public Optional<Rendered> place(String code) {
-        if (code == null) {
+        if (code == null || !code.matches("\\d{9}|\\d{12}")) {
             return Optional.empty();
         }
-        if (code.matches("\\d{9}")) {
-            Optional<TownshipPage> township = assembler.township(code);
-            return township.map(page -> new Rendered(Pages.township(page), ids(page.notices())));
-        }
-        if (code.matches("\\d{12}")) {
-            Optional<VillagePage> village = assembler.village(code);
-            return village.map(page -> new Rendered(Pages.village(page), ids(page.notices())));
-        }
-        return Optional.empty();
+        return served(Site.place(code));
     }
 
     /** A published notice in one of its formats; the HTML page names the notice it corrects and its correction. */
     public Optional<Rendered> notice(String noticeId, Site.NoticeFormat format) {
-        Optional<NoticePage> found = assembler.notice(noticeId);
-        if (found.isEmpty()) {
+        if (!Site.isSafeNoticeId(noticeId)) {
             return Optional.empty();
         }
-        NoticeView notice = found.get().notice();
-        List<String> linked = new ArrayList<>();
-        if (notice.content().supersedes() != null) {
-            linked.add(notice.content().supersedes());
-        }
-        if (notice.supersededBy() != null) {
-            linked.add(notice.supersededBy());
-        }
-        byte[] bytes = switch (format) {
-            case HTML -> Pages.notice(found.get());
-            case JSON -> Pages.noticeJson(notice.content());
-            case CSV -> Pages.noticeCsv(notice.content());
-        };
-        return Optional.of(new Rendered(bytes, format == Site.NoticeFormat.HTML ? linked : List.of()));
+        return served(Site.notice(noticeId, format));
     }
 
     public byte[] stylesheet() {
@@ -84,25 +61,34 @@ public class PublicPages {
     }
 
     public byte[] notFound() {
-        return Pages.notFound(assembler.gazetteer().county().name(), LIVE_ROOT);
+        return Pages.notFound(renderer.assembler().gazetteer().county().name(), LIVE_ROOT);
     }
 
     /** The townships of the county, and their villages, in the gazetteer's order: every place that has a page. */
     public List<String> placeCodes() {
         List<String> codes = new ArrayList<>();
-        assembler.gazetteer().townships().forEach(township -> {
+        renderer.assembler().gazetteer().townships().forEach(township -> {
             codes.add(township.code());
-            assembler.gazetteer().villagesOf(township.code()).forEach(village -> codes.add(village.code()));
+            renderer.assembler().gazetteer().villagesOf(township.code()).forEach(village -> codes.add(village.code()));
         });
         return codes;
     }
 
     /** Whether the code names a township or a village of the county. */
     public boolean hasPlace(String code) {
-        return code != null && (assembler.gazetteer().township(code).isPresent() || assembler.gazetteer().hasVillage(code));
+        return code != null && (renderer.assembler().gazetteer().township(code).isPresent()
+                || renderer.assembler().gazetteer().hasVillage(code));
     }
 
-    private static List<String> ids(List<NoticeView> notices) {
-        return notices.stream().map(notice -> notice.content().noticeId()).toList();
+    /** The stored page, or the page rendered now and stored for the next request; empty when there is no such page. */
+    private Optional<Rendered> served(String path) {
+        Optional<Rendered> stored = store.find(path);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        long handledUpTo = store.handledUpTo();
+        Optional<Rendered> rendered = renderer.render(path);
+        rendered.ifPresent(page -> store.keepFirstRendering(path, page, handledUpTo));
+        return rendered;
     }
 }

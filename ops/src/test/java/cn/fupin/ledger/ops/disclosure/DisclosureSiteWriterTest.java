@@ -34,7 +34,8 @@ class DisclosureSiteWriterTest {
     private static final Gazetteer GAZETTEER = Notices.GAZETTEER;
 
     private final DisclosurePageAssembler assembler = mock(DisclosurePageAssembler.class);
-    private final DisclosureSiteWriter writer = new DisclosureSiteWriter(new PublicPages(assembler));
+    private final DisclosureSiteWriter writer = new DisclosureSiteWriter(
+            new PublicPages(new PageRenderer(assembler), mock(PageStore.class)));
 
     private final NoticeView corrected = Notices.grantList("N-2094-0102", null, "N-2094-0103");
     private final NoticeView correction = Notices.grantList("N-2094-0103", "N-2094-0102", null);
