@@ -1,12 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
-import cn.fupin.ledger.disclosure.page.CountyPage;
-import cn.fupin.ledger.disclosure.page.NoticePage;
 import cn.fupin.ledger.disclosure.page.Pages;
 import cn.fupin.ledger.disclosure.page.Site;
-import cn.fupin.ledger.disclosure.page.TownshipPage;
-import cn.fupin.ledger.disclosure.page.VillagePage;
-import cn.fupin.ledger.shared.disclosure.NoticeView;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -17,11 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every public page as bytes: the one place where the live pages and the static site get them, so both hold the
- * same bytes — except a notice's objection form, which only the live ledger can take. Live, the form posts back to
- * the page's own server; in the static site it posts to the live site named by {@code ledger.disclosure.live-address}
- * (e.g. {@code https://fupin.example.gov.cn/disclosure/}), and without that setting the static notice pages carry no
- * form but say where else to object. Each answer also names the notices the page links to, so that the static site
- * can follow them.
+ * same bytes — except a notice's objection form, which only the live ledger can take. A page comes from the store of
+ * rendered pages ({@link PageStore}), which the re-renderer ({@link PageRefresher}) keeps up to date as events arrive;
+ * a page not stored yet (a fresh database, a page no event has touched, a page of another renderer) is rendered now,
+ * stored and served, so every page answers from the first request. Live, a notice's form posts back to the page's own
+ * server; in the static site it posts to the live site named by {@code ledger.disclosure.live-address} (e.g.
+ * {@code https://fupin.example.gov.cn/disclosure/}), and without that setting the static notice pages carry no form
+ * but say where else to object (those pages are rendered for the export, never stored). Each answer also names the
+ * notices the page links to, so that the static site can follow them.
  */
 @Component
 public class PublicPages {
@@ -29,12 +27,14 @@ public class PublicPages {
     /** Where the live site is served; the not-found page and the answers to an objection link back here. */
     static final String LIVE_ROOT = "/disclosure/";
 
-    private final DisclosurePageAssembler assembler;
+    private final PageRenderer renderer;
+    private final PageStore store;
     private final String liveAddress;
 
-    public PublicPages(DisclosurePageAssembler assembler,
+    public PublicPages(PageRenderer renderer, PageStore store,
                        @Value("${ledger.disclosure.live-address:}") String liveAddress) {
-        this.assembler = assembler;
+        this.renderer = renderer;
+        this.store = store;
         this.liveAddress = liveAddress == null || liveAddress.isBlank() ? null
                 : checkedLiveAddress(liveAddress.strip());
     }
@@ -68,60 +68,37 @@ public class PublicPages {
     }
 
     public Rendered county() {
-        CountyPage page = assembler.county();
-        return new Rendered(Pages.county(page), ids(page.notices()));
+        return served(Site.COUNTY).orElseThrow(() -> new IllegalStateException("the county page cannot be rendered"));
     }
 
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */
     public Optional<Rendered> place(String code) {
-        if (code == null) {
+        if (code == null || !code.matches("\\d{9}|\\d{12}")) {
             return Optional.empty();
         }
-        if (code.matches("\\d{9}")) {
-            Optional<TownshipPage> township = assembler.township(code);
-            return township.map(page -> new Rendered(Pages.township(page), ids(page.notices())));
-        }
-        if (code.matches("\\d{12}")) {
-            Optional<VillagePage> village = assembler.village(code);
-            return village.map(page -> new Rendered(Pages.village(page), ids(page.notices())));
-        }
-        return Optional.empty();
+        return served(Site.place(code));
     }
 
-    /**
-     * A published notice in one of its formats as served live; the HTML page names the notice it corrects and its
-     * correction.
-     */
+    /** A published notice in one of its formats; the HTML page names the notice it corrects and its correction. */
     public Optional<Rendered> notice(String noticeId, Site.NoticeFormat format) {
-        return notice(assembler.notice(noticeId), format);
+        if (!Site.isSafeNoticeId(noticeId)) {
+            return Optional.empty();
+        }
+        return served(Site.notice(noticeId, format));
     }
 
     /**
      * A published notice for the static site: as served live, except that its page's objection form posts to the
-     * configured live site, or is left out when none is configured.
+     * configured live site, or is left out when none is configured. Rendered for the export, never stored.
      */
     public Optional<Rendered> staticSiteNotice(String noticeId, Site.NoticeFormat format) {
-        return notice(assembler.notice(noticeId).map(page -> page.withLiveRoot(liveAddress)), format);
-    }
-
-    private static Optional<Rendered> notice(Optional<NoticePage> found, Site.NoticeFormat format) {
-        if (found.isEmpty()) {
+        if (!Site.isSafeNoticeId(noticeId)) {
             return Optional.empty();
         }
-        NoticeView notice = found.get().notice();
-        List<String> linked = new ArrayList<>();
-        if (notice.content().supersedes() != null) {
-            linked.add(notice.content().supersedes());
+        if (format != Site.NoticeFormat.HTML) {
+            return notice(noticeId, format);
         }
-        if (notice.supersededBy() != null) {
-            linked.add(notice.supersededBy());
-        }
-        byte[] bytes = switch (format) {
-            case HTML -> Pages.notice(found.get());
-            case JSON -> Pages.noticeJson(notice.content());
-            case CSV -> Pages.noticeCsv(notice.content());
-        };
-        return Optional.of(new Rendered(bytes, format == Site.NoticeFormat.HTML ? linked : List.of()));
+        return renderer.notice(noticeId, format, page -> page.withLiveRoot(liveAddress));
     }
 
     public byte[] stylesheet() {
@@ -129,25 +106,34 @@ public class PublicPages {
     }
 
     public byte[] notFound() {
-        return Pages.notFound(assembler.gazetteer().county().name(), LIVE_ROOT);
+        return Pages.notFound(renderer.assembler().gazetteer().county().name(), LIVE_ROOT);
     }
 
     /** The townships of the county, and their villages, in the gazetteer's order: every place that has a page. */
     public List<String> placeCodes() {
         List<String> codes = new ArrayList<>();
-        assembler.gazetteer().townships().forEach(township -> {
+        renderer.assembler().gazetteer().townships().forEach(township -> {
             codes.add(township.code());
-            assembler.gazetteer().villagesOf(township.code()).forEach(village -> codes.add(village.code()));
+            renderer.assembler().gazetteer().villagesOf(township.code()).forEach(village -> codes.add(village.code()));
         });
         return codes;
     }
 
     /** Whether the code names a township or a village of the county. */
     public boolean hasPlace(String code) {
-        return code != null && (assembler.gazetteer().township(code).isPresent() || assembler.gazetteer().hasVillage(code));
+        return code != null && (renderer.assembler().gazetteer().township(code).isPresent()
+                || renderer.assembler().gazetteer().hasVillage(code));
     }
 
-    private static List<String> ids(List<NoticeView> notices) {
-        return notices.stream().map(notice -> notice.content().noticeId()).toList();
+    /** The stored page, or the page rendered now and stored for the next request; empty when there is no such page. */
+    private Optional<Rendered> served(String path) {
+        Optional<Rendered> stored = store.find(path);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        long handledUpTo = store.handledUpTo();
+        Optional<Rendered> rendered = renderer.render(path);
+        rendered.ifPresent(page -> store.keepFirstRendering(path, page, handledUpTo));
+        return rendered;
     }
 }

@@ -22,7 +22,8 @@ import static org.mockito.Mockito.when;
 class DisclosureControllerTest {
 
     private final DisclosurePageAssembler assembler = mock(DisclosurePageAssembler.class);
-    private final DisclosureController controller = new DisclosureController(new PublicPages(assembler, ""));
+    private final DisclosureController controller = new DisclosureController(
+            new PublicPages(new PageRenderer(assembler), mock(PageStore.class), ""));
     private final NoticeView notice = Notices.grantList("N-2094-0102", null, null);
 
     @BeforeEach

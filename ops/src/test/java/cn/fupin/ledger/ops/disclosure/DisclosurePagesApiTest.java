@@ -5,14 +5,17 @@ import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.PublicPagesCaughtUp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.stream.IntStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static cn.fupin.ledger.ops.testing.Households.household;
 import static cn.fupin.ledger.ops.testing.Ledger.line;
@@ -36,6 +39,12 @@ class DisclosurePagesApiTest extends LedgerApiTest {
 
     static boolean recorded;
 
+    @Autowired
+    ReadModelProgress progress;
+
+    @Autowired
+    EventStore eventStore;
+
     @BeforeEach
     void recordFactsOnce() {
         if (recorded) {
@@ -58,6 +67,7 @@ class DisclosurePagesApiTest extends LedgerApiTest {
             assertThat(api.as("auditor").get("/api/projects/" + projectId).json().path("paidFen").asLong())
                     .isEqualTo(3_000_00L);
         });
+        PublicPagesCaughtUp.awaitPages(progress, eventStore);
         recorded = true;
     }
 

@@ -6,6 +6,7 @@ import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.PublicPagesCaughtUp;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,12 @@ class DisclosureSiteTest extends LedgerApiTest {
             household(8005).withVillageCode(VILLAGE).withHeadName("慕容复兴"));
 
     static boolean recorded;
+
+    @Autowired
+    ReadModelProgress progress;
+
+    @Autowired
+    EventStore eventStore;
 
     @Autowired
     DisclosureSiteWriter writer;
@@ -121,6 +129,7 @@ class DisclosureSiteTest extends LedgerApiTest {
                     .isEqualTo(50_000_00L);
             assertThat(api.as("auditor").get("/api/places/townships").body()).contains("2094");
         });
+        PublicPagesCaughtUp.awaitPages(progress, eventStore);
         recorded = true;
     }
 

@@ -38,7 +38,8 @@ class DisclosureSiteWriterTest {
     private static final Gazetteer GAZETTEER = Notices.GAZETTEER;
 
     private final DisclosurePageAssembler assembler = mock(DisclosurePageAssembler.class);
-    private final DisclosureSiteWriter writer = new DisclosureSiteWriter(new PublicPages(assembler, ""));
+    private final DisclosureSiteWriter writer = new DisclosureSiteWriter(
+            new PublicPages(new PageRenderer(assembler), mock(PageStore.class), ""));
 
     private final NoticeView corrected = Notices.grantList("N-2094-0102", null, "N-2094-0103");
     private final NoticeView correction = Notices.grantList("N-2094-0103", "N-2094-0102", null);
@@ -128,7 +129,8 @@ class DisclosureSiteWriterTest {
 
     @Test
     void withALiveAddressAStaticNoticePagesFormPostsToTheLiveLedger() throws Exception {
-        new DisclosureSiteWriter(new PublicPages(assembler, "https://fupin.example.gov.cn/disclosure/")).write(folder);
+        new DisclosureSiteWriter(new PublicPages(new PageRenderer(assembler), mock(PageStore.class),
+                "https://fupin.example.gov.cn/disclosure/")).write(folder);
 
         assertThat(Files.readString(folder.resolve("notices/N-2094-0103.html"))).contains("<form method=\"post\" "
                 + "action=\"https://fupin.example.gov.cn/disclosure/notices/N-2094-0103/objections\"");
@@ -139,7 +141,8 @@ class DisclosureSiteWriterTest {
             "https://fupin.example.gov.cn/disclosure", "https://fupin.example.gov.cn/disclosure/?a=1",
             "javascript:alert(1)//", "https:///disclosure/", "https://fupin.example.gov.cn/\"><b>/"})
     void aLiveAddressThatIsNotAnAbsoluteHttpFolderIsRefusedAtStartUp(String address) {
-        assertThatThrownBy(() -> new PublicPages(assembler, address)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PublicPages(new PageRenderer(assembler), mock(PageStore.class), address))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ledger.disclosure.live-address");
     }
 }

@@ -97,6 +97,39 @@ class SchemaMatchesEntitiesTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The store of rendered public pages has no entity (the page store writes it with plain SQL, see
+     * {@code PageStore}): its columns are checked here by hand, with the same rules.
+     */
+    @Test
+    void theStoreOfPublicPagesHasEveryColumnItsStatementsUse() throws SQLException {
+        Map<String, Integer> needed = Map.of("path", Types.VARCHAR, "content", Types.LONGVARBINARY,
+                "content_sha256", Types.VARCHAR, "content_type", Types.VARCHAR, "linked_notices", Types.CLOB,
+                "event_index", Types.BIGINT, "rendered_at", Types.TIMESTAMP, "renderer", Types.VARCHAR);
+        List<String> problems = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, DatabaseColumn> table = databaseColumns(connection).getOrDefault("public_page", Map.of());
+            needed.forEach((name, type) -> {
+                DatabaseColumn found = table.get(name);
+                if (found == null) {
+                    problems.add("missing column public_page." + name);
+                } else if (!sameFamily(type, found.jdbcType())) {
+                    problems.add("public_page." + name + " is " + found.typeName());
+                } else if (found.nullable()) {
+                    problems.add("public_page." + name + " must be NOT NULL");
+                }
+            });
+            if (table.containsKey("path") && table.get("path").size() < 200) {
+                problems.add("public_page.path holds fewer than 200 characters");
+            }
+            if (table.containsKey("content") && TestDatabase.onMysql()
+                    && !table.get("content").typeName().equalsIgnoreCase("LONGBLOB")) {
+                problems.add("public_page.content must be LONGBLOB on MySQL");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void eventGlobalIndexesAreAssignedByTheDatabaseOneByOne() throws SQLException {
         try (Connection connection = dataSource.getConnection();
