@@ -111,9 +111,11 @@ class DemoClockApiTest {
                         .formatted(payment));
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("OBJECTION_PERIOD_ENDED");
-        // The notice's page, rendered by the ledger's clock, no longer offers the form; a form posted from a page
-        // loaded before the end is answered with a page that says the period is over, and records nothing.
-        assertThat(api.anonymous().get(page).body()).contains("不再在网上受理异议").doesNotContain("<form");
+        // The notice's page is re-rendered when the period's end is recorded (its deadline fires by the ledger's clock)
+        // and no longer offers the form; a form posted from a page loaded before the end is answered with a page that
+        // says the period is over, and records nothing.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.anonymous().get(page).body())
+                .contains("不再在网上受理异议").doesNotContain("<form"));
         FromAddress.Answer lateForm = new FromAddress(port, "127.0.0.98").send("POST",
                 "/disclosure/notices/" + NOTICE + "/objections", "application/x-www-form-urlencoded",
                 ("item=" + payment + "&text=%E8%BF%9F%E5%88%B0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));

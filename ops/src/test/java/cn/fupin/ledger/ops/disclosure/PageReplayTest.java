@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static cn.fupin.ledger.ops.testing.Households.household;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 @LedgerTest
 @TestPropertySource(properties = "ledger.test.context=pages-replay")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PageReplayTest extends LedgerApiTest {
 
     static final int YEAR = 2088;
