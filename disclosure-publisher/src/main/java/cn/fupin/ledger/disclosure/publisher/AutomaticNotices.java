@@ -18,14 +18,10 @@ import cn.fupin.ledger.shared.project.ProjectCompletedEvent;
 import cn.fupin.ledger.shared.project.ProjectPaymentSettledEvent;
 import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
-import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.household.HeadNames;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectApprovedEvent;
@@ -35,7 +31,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.HexFormat;
+
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.blankToNull;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.cut;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.fundSource;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.isBlank;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.line;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.noticeId;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.orDash;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.spoken;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.value;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,8 +63,6 @@ public final class AutomaticNotices {
     public static final String PROCESS = "disclosure-publisher";
     public static final Actor PUBLISHER = Actor.of("system:" + PROCESS, "SYSTEM");
 
-    private static final int CELL_LENGTH_MAX = 500;
-    private static final int VALUE_LENGTH_MAX = 2_000;
     private static final int TITLE_LENGTH_MAX = 200;
     private static final int REASON_LENGTH_MAX = 500;
     private static final WorkAreas WORK_AREAS = WorkAreas.standard();
@@ -353,73 +356,7 @@ public final class AutomaticNotices {
         return noticeId("CR", objectionId);
     }
 
-    private static String cut(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
-    }
-
-    private static String fundSource(String fundId) {
-        try {
-            return new FundId(fundId).source().chineseName();
-        } catch (IllegalArgumentException e) {
-            return fundId;
-        }
-    }
-
     private PublishNoticeCommand command(NoticeId noticeId, NoticeContent content, List<String> items) {
         return new PublishNoticeCommand(noticeId, content, List.copyOf(items), periodDays, PUBLISHER);
-    }
-
-    /**
-     * {@code NTC-<prefix>-<id>}; an id that would not make a valid notice id (other characters, too long) is replaced
-     * by the first 32 hex digits of its SHA-256, still deterministic.
-     */
-    static NoticeId noticeId(String prefix, String sourceId) {
-        String candidate = "NTC-" + prefix + "-" + sourceId;
-        try {
-            return new NoticeId(candidate);
-        } catch (IllegalArgumentException e) {
-            return new NoticeId("NTC-" + prefix + "-" + sha256(sourceId).substring(0, 32));
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One line for a table cell: whitespace runs (line breaks too) as one space, at most 500 characters. */
-    private static String line(String text) {
-        String one = text == null ? "" : text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-        return one.length() > CELL_LENGTH_MAX ? one.substring(0, CELL_LENGTH_MAX) : one;
-    }
-
-    /** A field's value: at most 2,000 characters, carriage returns and other control characters but line feeds out. */
-    private static String value(String text) {
-        String clean = text == null ? "" : text.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").strip();
-        return clean.length() > VALUE_LENGTH_MAX ? clean.substring(0, VALUE_LENGTH_MAX) : clean;
-    }
-
-    /** A village as people say it: the gazetteer's 宝珠村村民委员会 is 宝珠村, 马桑社区居民委员会 is 马桑社区. */
-    static String spoken(String officialName) {
-        if (officialName.endsWith("村村民委员会") || officialName.endsWith("社区居民委员会")) {
-            return officialName.substring(0, officialName.length() - "村民委员会".length());
-        }
-        return officialName;
-    }
-
-    private static String orDash(String text) {
-        return isBlank(text) ? "—" : text;
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String blankToNull(String text) {
-        return isBlank(text) ? null : text.strip();
     }
 }

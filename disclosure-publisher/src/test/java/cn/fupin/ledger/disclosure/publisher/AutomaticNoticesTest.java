@@ -106,8 +106,8 @@ class AutomaticNoticesTest {
     @Test
     void anIdThatWouldNotMakeANoticeIdIsHashedDeterministically() {
         String odd = "appr_2016/1";
-        assertThat(AutomaticNotices.noticeId("FA", odd).value()).matches("NTC-FA-[0-9a-f]{32}")
-                .isEqualTo(AutomaticNotices.noticeId("FA", odd).value());
+        assertThat(NoticeText.noticeId("FA", odd).value()).matches("NTC-FA-[0-9a-f]{32}")
+                .isEqualTo(NoticeText.noticeId("FA", odd).value());
     }
 
     @Test
