@@ -53,12 +53,14 @@ class HouseholdStatusApiTest extends LedgerApiTest {
     }
 
     /** The household as a clerk reads it, once its history has {@code changes} entries. */
-    private JsonNode withHistoryOf(Row row, int changes) {
+    /** The household once the read model shows {@code changes} changes and the status the last one set. */
+    private JsonNode withHistoryOf(Row row, int changes, String status) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(READ_MODEL_WAIT).untilAsserted(() -> {
             Api.Response response = api.as("clerk").get("/api/households/" + row.cardNo());
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().path("history")).hasSize(changes);
+            assertThat(response.json().path("status").asText()).isEqualTo(status);
             found[0] = response.json();
         });
         return found[0];
@@ -80,7 +82,7 @@ class HouseholdStatusApiTest extends LedgerApiTest {
         assertThat(exited.status()).as(exited.toString()).isEqualTo(200);
         assertThat(exited.json().path("cardNo").asText()).isEqualTo("T-2001");
         assertThat(exited.json().path("status").asText()).isEqualTo("EXITED");
-        JsonNode afterExit = withHistoryOf(row, 2);
+        JsonNode afterExit = withHistoryOf(row, 2, "EXITED");
         assertThat(afterExit.path("status").asText()).isEqualTo("EXITED");
         assertThat(afterExit.path("history").get(0).path("status").asText()).isEqualTo("REGISTERED");
         assertChange(afterExit.path("history").get(1), "EXITED", 2016, "人均纯收入稳定超过扶贫标准");
@@ -89,12 +91,12 @@ class HouseholdStatusApiTest extends LedgerApiTest {
 
         assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
         assertThat(returned.json().path("status").asText()).isEqualTo("RETURNED");
-        JsonNode afterReturn = withHistoryOf(row, 3);
+        JsonNode afterReturn = withHistoryOf(row, 3, "RETURNED");
         assertThat(afterReturn.path("status").asText()).isEqualTo("RETURNED");
         assertChange(afterReturn.path("history").get(2), "RETURNED", 2017, "因病返贫");
 
         assertThat(exit("clerk", row, 2018, "再次脱贫").status()).isEqualTo(200);
-        JsonNode afterSecondExit = withHistoryOf(row, 4);
+        JsonNode afterSecondExit = withHistoryOf(row, 4, "EXITED");
         assertThat(afterSecondExit.path("status").asText()).isEqualTo("EXITED");
         assertChange(afterSecondExit.path("history").get(3), "EXITED", 2018, "再次脱贫");
     }
@@ -132,7 +134,7 @@ class HouseholdStatusApiTest extends LedgerApiTest {
         Api.Response returned = returns("clerk", row, 2016, "年内返贫");
 
         assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
-        assertThat(withHistoryOf(row, 3).path("status").asText()).isEqualTo("RETURNED");
+        assertThat(withHistoryOf(row, 3, "RETURNED").path("status").asText()).isEqualTo("RETURNED");
     }
 
     @Nested
