@@ -42,6 +42,8 @@ final class NoticeContents {
     private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (ITEM_LENGTH_MAX - 1) + "}");
     /** A run of digits, possibly grouped by single spaces or dashes as card numbers are written, and an ID's X. */
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[ -]?\\d)*[Xx]?");
+    private static final Pattern UUID_SHAPE = Pattern.compile(
+            "(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])");
 
     private NoticeContents() {
     }
@@ -272,7 +274,10 @@ final class NoticeContents {
         if (text == null) {
             return false;
         }
-        Matcher number = NUMBER.matcher(text);
+        // The ledger's own record ids carry a UUID (DSB-1a2b…): a run of its digit groups may join into 16 digits that
+        // happen to pass the Luhn check. A UUID is never an ID number or a card (32 hex digits, 8-4-4-4-12), so UUIDs
+        // are set aside before the digits are read.
+        Matcher number = NUMBER.matcher(UUID_SHAPE.matcher(text).replaceAll(" "));
         while (number.find()) {
             String digits = number.group().replaceAll("[ -]", "");
             if (digits.length() == 18 && digits.substring(0, 17).chars().allMatch(Character::isDigit)

@@ -219,6 +219,10 @@ class NoticeTest {
             assertThat(NoticeContents.containsPersonalNumber("卡号 6217 9900 0000 0000 0")).isFalse();
             assertThat(NoticeContents.containsPersonalNumber("卡号 " + luhnValid("621799000000000001"))).isTrue();
             assertThat(NoticeContents.containsPersonalNumber("凭证 苍扶贫付〔2016〕12号，金额 3000.00 元")).isFalse();
+            // A record id's UUID whose digit groups join into a Luhn-valid 16 digits (1234567812343568) is not a card;
+            // the same digits on their own are.
+            assertThat(NoticeContents.containsPersonalNumber("DSB-12345678-1234-3568-abcd-ef0123456789")).isFalse();
+            assertThat(NoticeContents.containsPersonalNumber("卡号 1234-5678-1234-3568")).isTrue();
         }
 
         @Test

@@ -155,7 +155,8 @@ public final class Ledger {
     /** Waits until the automatic publisher (it works in the background) has published the notice. */
     public JsonNode awaitNotice(String noticeId) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        // A grant list of a thousand households reads two thousand event streams: allow for a slow machine.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Api.Response response = api.as("auditor").get("/api/notices/" + noticeId);
             if (response.status() == 200) {
                 found.set(response.json());
