@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,7 @@ import org.springframework.stereotype.Component;
  * (30 s); a read model still behind then makes the batch fail, and Axon retries it (errors propagate here as in every
  * group: an event is never skipped). The group runs on one segment in the event store's order, so one node renders at
  * a time and a later batch always reads later read models. Events arriving together are handled as one batch (at
- * most {@code ledger.disclosure.pages.batch-size}, 100): each affected page is rendered once per batch, after its last
+ * most {@code ledger.disclosure.pages.batch-size}, 1,000): each affected page is rendered once per batch, after its last
  * event, so a batch of a thousand grants renders its village, township and county once, not a thousand times. A
  * batch that names many different pages (a hundred designations of poor villages) renders them in parts of at most
  * {@value #PAGES_AT_ONCE}, each after the event that completed it: the work done at once stays bounded, and Axon's
@@ -126,7 +128,9 @@ class PageRefresher {
         progress.awaitSeen(readModels, batch.lastToken, readModelWait);
         long eventIndex = WrappedToken.unwrapLowerBound(batch.lastToken).position().orElse(0);
         statistics.waited(System.nanoTime() - started);
-        for (String path : batch.pages) {
+        List<String> paths = batch.pages.stream().sorted(Comparator.comparing(PageRefresher::kindOf)
+                .thenComparing(Comparator.naturalOrder())).toList();
+        for (String path : paths) {
             long rendering = System.nanoTime();
             long cpu = Statistics.cpuNanos();
             PublicPages.Rendered page = renderer.render(path).orElseThrow(() -> new IllegalStateException(
@@ -153,10 +157,11 @@ class PageRefresher {
 
     /** The kinds of page, each built from its own read models. */
     enum Kind {
-        COUNTY(COUNTY_READ_MODELS),
-        TOWNSHIP(TOWNSHIP_READ_MODELS),
+        // In the order a batch renders them: the cheap pages first, the county (which most events touch) last.
+        NOTICE(NOTICE_READ_MODELS),
         VILLAGE(VILLAGE_READ_MODELS),
-        NOTICE(NOTICE_READ_MODELS);
+        TOWNSHIP(TOWNSHIP_READ_MODELS),
+        COUNTY(COUNTY_READ_MODELS);
 
         private final Set<String> readModels;
 

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code AxonConfiguration}, not overridden here); unlike the read models:
  * <ul>
  * <li>one segment, events in the event store's order: one node renders at a time, each batch after the last;</li>
- * <li>batches of up to {@code ledger.disclosure.pages.batch-size} events (100), so a burst renders each page once;</li>
+ * <li>batches of up to {@code ledger.disclosure.pages.batch-size} events (1,000: what has queued up
+ * while the previous batch rendered), so a burst renders each page once;</li>
  * <li>no transaction around a batch: a batch waits for the read models and renders, which must not hold a database
  * connection or a lock; its pages are stored by statements of their own, and its token by a short transaction of its
  * own after them ({@link TransactionalTokenStore}). A batch that fails stores no token and is handled again.</li>
@@ -32,7 +33,7 @@ class PublicPagesConfiguration {
     }
 
     @Bean
-    ConfigurerModule publicPagesProcessing(@Value("${ledger.disclosure.pages.batch-size:100}") int batchSize) {
+    ConfigurerModule publicPagesProcessing(@Value("${ledger.disclosure.pages.batch-size:1000}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSequencingPolicy(PageRefresher.GROUP, configuration -> new SequentialPolicy())
                 .registerPooledStreamingEventProcessorConfiguration(PageRefresher.GROUP,
