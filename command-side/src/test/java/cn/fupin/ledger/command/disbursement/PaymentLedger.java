@@ -2,6 +2,7 @@ package cn.fupin.ledger.command.disbursement;
 
 import cn.fupin.ledger.command.MutableClock;
 import cn.fupin.ledger.command.disclosure.NoticeHandlers;
+import cn.fupin.ledger.command.disclosure.NoticeSamples;
 import cn.fupin.ledger.command.fund.Fund;
 import cn.fupin.ledger.command.household.Household;
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
@@ -28,6 +29,7 @@ import cn.fupin.ledger.shared.project.ProposeProjectCommand;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -152,9 +154,8 @@ final class PaymentLedger extends InMemoryLedger {
      * published and the clock moves past its whole period (one day more than its ten days).
      */
     void disclose(String... items) {
-        send(cn.fupin.ledger.command.disclosure.NoticeSamples.publish("NTC-DISCLOSE-" + (++disclosures),
-                cn.fupin.ledger.command.disclosure.NoticeSamples.grantList(items), PERIOD_DAYS));
-        clock.advance(java.time.Duration.ofDays(PERIOD_DAYS + 1L));
+        send(NoticeSamples.publish("NTC-DISCLOSE-" + (++disclosures), NoticeSamples.grantList(items), PERIOD_DAYS));
+        clock.advance(Duration.ofDays(PERIOD_DAYS + 1L));
     }
 
     /** Which notices list which item, as the notice index holds it. */
