@@ -157,7 +157,8 @@ final class NoticeContents {
             problems.add(FieldProblem.of("supervisionPhone", "SUPERVISION_PHONE_INVALID",
                     "a phone number is one line of at most " + PHONE_LENGTH_MAX + " characters"));
         }
-        if (content.kind() == NoticeKind.PROJECT_PLAN && Text.isBlank(content.supervisionPhone())) {
+        if ((content.kind() == NoticeKind.PROJECT_PLAN || content.kind() == NoticeKind.PROJECT_LIST)
+                && Text.isBlank(content.supervisionPhone())) {
             problems.add(FieldProblem.of("supervisionPhone", "SUPERVISION_PHONE_REQUIRED",
                     "a project plan names where to report: the supervision phone"));
         }

@@ -4,6 +4,7 @@ import cn.fupin.ledger.disclosure.page.HtmlWriter.Cell;
 import cn.fupin.ledger.disclosure.page.HtmlWriter.Column;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeId;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +76,9 @@ final class NoticePageRenderer {
                 List<Cell> cells = new ArrayList<>();
                 cells.add(Cell.of(row.item()));
                 for (int i = 0; i < content.columns().size(); i++) {
-                    cells.add(Cell.of(i < row.cells().size() ? row.cells().get(i) : ""));
+                    String text = i < row.cells().size() ? row.cells().get(i) : "";
+                    cells.add(NoticeContent.DETAIL_COLUMN.equals(content.columns().get(i)) && isNoticeId(text)
+                            ? Cell.link(text, Site.noticeFile(text, Site.NoticeFormat.HTML)) : Cell.of(text));
                 }
                 rows.add(cells);
             }
@@ -98,6 +101,15 @@ final class NoticePageRenderer {
                         "CSV 表格（可用 Excel 打开）").markup("</li>")
                 .markup("</ul>\n</section>\n</article>\n");
         return Layout.close(page);
+    }
+
+    private static boolean isNoticeId(String text) {
+        try {
+            new NoticeId(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** How many characters of a row's cells an item's choice in the form shows after the item's id. */

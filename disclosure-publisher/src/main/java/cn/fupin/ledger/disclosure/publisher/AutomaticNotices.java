@@ -51,6 +51,8 @@ import java.util.Optional;
  *
  * <p>Decided here: fund allocation (county, per appropriation), competitive-round results (county, per closed round),
  * project plans (per approved project, at its village, or at its township when it has none: {@code NTC-PP-<project>}),
+ * with the project's line on the county's and the township's lists of approved projects ({@code NTC-PC-<project>},
+ * {@code NTC-PT-<project>}),
  * household grant lists (per grant batch and village, or per single grant: {@code NTC-GL-<batch>-<village>},
  * {@code NTC-GL-<disbursement>}), completion and acceptance (village, per accepted project) and corrections (per
  * upheld objection: {@code NTC-CR-<objection>}). Plans and grant lists are what makes a payment public before it is
@@ -262,6 +264,67 @@ public final class AutomaticNotices {
                 List.of(row), null, null, null, null, phone != null ? line(phone) : countySupervisionPhone,
                 NoticeContent.HOTLINE);
         return Optional.of(command(noticeId("PP", approved.projectId()), content, List.of(approved.projectId())));
+    }
+
+    /**
+     * 项目计划公告 on the county's and the township's lists of approved projects: one line per approved project, with
+     * its approval document, place, what is built, fund sources, total and period, pointing to its plan in full
+     * ({@code NTC-PP-<project>}, where objections about its details are best filed). The county's list
+     * ({@code NTC-PC-<project>}) always; the township's ({@code NTC-PT-<project>}) when the plan itself is at a village
+     * (a township-wide project's plan is already the township's notice). Each lists the project, for the same period
+     * as the plan when published with it (the publisher publishes them before the plan), so neither holds a payment
+     * longer than the plan does; an objection filed on a list holds the project's payments like one on the plan.
+     * Empty when the place is not of the county.
+     */
+    public List<PublishNoticeCommand> projectLists(ProjectApprovedEvent approved, ProjectProposedEvent proposal) {
+        Optional<Place> village = proposal.villageCode() == null ? Optional.empty()
+                : gazetteer.village(proposal.villageCode());
+        Optional<Place> township = gazetteer.township(village.map(Place::parentCode).orElse(proposal.townshipCode()));
+        if (township.isEmpty()) {
+            return List.of();
+        }
+        Place county = gazetteer.county();
+        String name = line(proposal.name());
+        String villageName = village.map(v -> spoken(v.name())).orElse("全乡镇");
+        String document = isBlank(approved.approvalDocNo()) ? "—" : line(approved.approvalDocNo());
+        String total = Money.wanYuan(proposal.budgetTotalFen());
+        List<String> sources = new ArrayList<>();
+        for (BudgetLine budgetLine : proposal.budget()) {
+            sources.add(fundSource(budgetLine.fundId()) + Money.yuan(budgetLine.amountFen()));
+        }
+        String plan = noticeId("PP", approved.projectId()).value();
+        NoticeContent.Row row = new NoticeContent.Row(approved.projectId(), List.of(township.get().name(), villageName, name, line(orDash(proposal.description())),
+                line(String.join("；", sources)), total, proposal.startDate() + " 至 " + proposal.endDate(),
+                line(orDash(proposal.implementer())), plan));
+        List<String> columns = List.of("乡镇", "村", "项目名称", "建设内容", "资金来源", "项目总投资", "实施期限",
+                "实施单位", NoticeContent.DETAIL_COLUMN);
+        List<NoticeContent.Field> fields = List.of(
+                new NoticeContent.Field("批复文号", document),
+                new NoticeContent.Field("项目", name + "（" + approved.projectId() + "）"),
+                new NoticeContent.Field("项目总投资", total + "（" + Money.yuan(proposal.budgetTotalFen()) + "）"),
+                new NoticeContent.Field(NoticeContent.DETAIL_COLUMN, plan + "（" + township.get().name()
+                        + village.map(v -> spoken(v.name())).orElse("") + "）"));
+        String phone = blankToNull(proposal.supervisionPhone());
+        String supervision = phone != null ? line(phone) : countySupervisionPhone;
+        List<PublishNoticeCommand> commands = new ArrayList<>();
+        String countyBody = "经" + document + "批复，下列扶贫项目已经立项，现予公告。项目的详细计划（建设内容、补助标准、"
+                + "资金来源、实施期限、绩效目标等）在项目所在地公示（" + plan + "）。公示期内如有异议，请向县扶贫部门反映，"
+                + "或拨打监督电话及全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
+        commands.add(command(noticeId("PC", approved.projectId()), new NoticeContent(null, NoticeKind.PROJECT_LIST,
+                NoticeLevel.COUNTY, county.code(), county.name(), cut("县级扶贫项目计划公告：" + name, TITLE_LENGTH_MAX),
+                countyBody, fields, columns, List.of(row), null, null, null, null, supervision,
+                NoticeContent.HOTLINE), List.of(approved.projectId())));
+        if (village.isPresent()) {
+            String townshipBody = "经" + document + "批复，本乡镇" + village.map(v -> spoken(v.name())).orElseThrow()
+                    + "下列扶贫项目已经立项，现予公告。项目的详细计划在该村公示（" + plan + "）。公示期内如有异议，请向"
+                    + township.get().name() + "人民政府反映，或拨打监督电话及全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
+            commands.add(command(noticeId("PT", approved.projectId()), new NoticeContent(null,
+                    NoticeKind.PROJECT_LIST, NoticeLevel.TOWNSHIP, township.get().code(), township.get().name(),
+                    cut(township.get().name() + "扶贫项目计划公告：" + name, TITLE_LENGTH_MAX), townshipBody, fields,
+                    columns, List.of(row), null, null, null, null, supervision, NoticeContent.HOTLINE),
+                    List.of(approved.projectId())));
+        }
+        return commands;
     }
 
     /**

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the notices the events make due, automatically ({@link AutomaticNotices} decides each): a fund allocation
- * notice per appropriation, a round result per closed competitive round, a project plan per approved project, the
+ * notice per appropriation, a round result per closed competitive round, a project plan per approved project (with its
+ * lines on the county's and its township's lists of approved projects), the
  * village grant lists of each grant batch or single household grant, a completion notice per accepted project, and a
  * correction per upheld objection. What a notice needs beyond its event (a project's proposal, the households' names,
  * a notice's chain of corrections) is read from the event store, so a redelivery decides on the same facts.
@@ -91,6 +92,10 @@ public class AutomaticPublisher {
                 sequence == null ? Long.MAX_VALUE : sequence), ProjectProposedEvent.class);
         Optional<PublishNoticeCommand> plan = proposal == null ? Optional.empty()
                 : notices.projectPlan(event, proposal);
+        if (plan.isPresent()) {
+            // The lists first: once the plan is public, so are they, with the same period (nothing is held longer).
+            notices.projectLists(event, proposal).forEach(this::publish);
+        }
         plan.ifPresentOrElse(this::publish, () -> log.error(
                 "no plan notice for project {}: its history names no place of the county", event.projectId()));
     }

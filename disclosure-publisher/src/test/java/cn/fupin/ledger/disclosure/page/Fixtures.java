@@ -237,6 +237,17 @@ final class Fixtures {
                         "DISMISSED", "经核实，项目选址经村民代表大会议定，异议不成立。", at("2094-04-09T08:00:00Z"))));
     }
 
+    static NoticeView projectList() {
+        return view(content("N-2094-0003", NoticeKind.PROJECT_LIST, NoticeLevel.COUNTY, COUNTY,
+                "县级扶贫项目计划公告：宝珠村猕猴桃产业园", "经苍扶贫〔2094〕21号批复，下列扶贫项目已经立项，现予公告。",
+                List.of(new NoticeContent.Field("批复文号", "苍扶贫〔2094〕21号"),
+                        new NoticeContent.Field(NoticeContent.DETAIL_COLUMN, "NTC-2094-0101（白桥镇宝珠村）")),
+                List.of("乡镇", "村", "项目名称", "项目总投资", NoticeContent.DETAIL_COLUMN),
+                List.of(new NoticeContent.Row("PRJ-2094-0001", List.of("白桥镇", "宝珠村", "宝珠村猕猴桃产业园",
+                        "50.00万元", "NTC-2094-0101"))),
+                null, null), "2094-05-06T02:00:00Z", null, 0, List.of());
+    }
+
     static NoticeView grantList() {
         return view(content("N-2094-0102", NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, BAOZHU,
                 "宝珠村到户增收项目启动资金公示", "以下农户拟安排到户增收项目启动资金，公示期满无异议后拨付。",
@@ -272,7 +283,8 @@ final class Fixtures {
     }
 
     static List<NoticeView> allNotices() {
-        return List.of(fundAllocation(), roundResult(), projectPlan(), grantList(), correction(), completion());
+        return List.of(fundAllocation(), roundResult(), projectList(), projectPlan(), grantList(), correction(),
+                completion());
     }
 
     static List<NoticeView> countyNotices() {

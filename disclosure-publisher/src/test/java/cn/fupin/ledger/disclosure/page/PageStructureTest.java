@@ -94,7 +94,7 @@ class PageStructureTest {
     @MethodSource("pages")
     void everyLinkStaysInsideTheSite(Rendered page) {
         assertThat(links(page)).allSatisfy(link -> assertThat(link)
-                .matches("index\\.html|style\\.css|\\d{9}/index\\.html|\\d{12}/index\\.html|notices/N-\\d{4}-\\d{4}\\.(html|json|csv)"));
+                .matches("index\\.html|style\\.css|\\d{9}/index\\.html|\\d{12}/index\\.html|notices/(NTC-|N-)\\d{4}-\\d{4}\\.(html|json|csv)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +141,14 @@ class PageStructureTest {
 
             assertThat(links(notice)).contains("index.html", "510824105/index.html", "510824105203/index.html",
                     "notices/N-2094-0102.json", "notices/N-2094-0102.csv");
+        }
+
+        @Test
+        void aProjectListsLineLinksToTheProjectsPlanInFullAndOtherCellsStayText() {
+            Rendered list = pages().filter(p -> p.path().equals("notices/N-2094-0003.html")).findFirst().orElseThrow();
+
+            assertThat(links(list)).contains("notices/NTC-2094-0101.html");
+            assertThat(list.html()).contains(">宝珠村猕猴桃产业园</td>").doesNotContain("href=\"notices/白桥镇");
         }
 
         @Test

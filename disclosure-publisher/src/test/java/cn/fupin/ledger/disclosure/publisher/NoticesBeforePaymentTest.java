@@ -123,6 +123,80 @@ class NoticesBeforePaymentTest {
     }
 
     @Nested
+    class ProjectLists {
+
+        static Map<String, String> fields(NoticeContent content) {
+            Map<String, String> fields = new HashMap<>();
+            content.fields().forEach(field -> fields.put(field.label(), field.value()));
+            return fields;
+        }
+
+        @Test
+        void aVillageProjectIsAnnouncedOnTheCountysAndItsTownshipsListsPointingToItsPlan() {
+            List<PublishNoticeCommand> commands = NOTICES.projectLists(new ProjectApprovedEvent("PRJ-2016-07",
+                    "苍发改〔2016〕21号", List.of(), "approver"), villageProject());
+
+            assertThat(commands).extracting(command -> command.noticeId().value())
+                    .containsExactly("NTC-PC-PRJ-2016-07", "NTC-PT-PRJ-2016-07");
+            assertThat(commands).allSatisfy(command -> {
+                NoticeContent content = command.content();
+                assertThat(content.kind()).isEqualTo(NoticeKind.PROJECT_LIST);
+                assertThat(command.items()).containsExactly("PRJ-2016-07");
+                assertThat(command.periodDays()).isEqualTo(10);
+                assertThat(content.columns()).containsExactly("乡镇", "村", "项目名称", "建设内容", "资金来源",
+                        "项目总投资", "实施期限", "实施单位", NoticeContent.DETAIL_COLUMN);
+                assertThat(content.rows()).singleElement().satisfies(row -> {
+                    assertThat(row.item()).isEqualTo("PRJ-2016-07");
+                    assertThat(row.cells()).containsExactly("白桥镇", "宝珠村", "宝珠村产业路", "硬化村道3.2公里",
+                            "中央财政专项扶贫资金600,000.00元；县本级财政扶贫资金200,000.00元", "80.00万元",
+                            "2016-03-01 至 2016-09-30", "宝珠村村民委员会", "NTC-PP-PRJ-2016-07");
+                });
+                assertThat(fields(content)).containsEntry("批复文号", "苍发改〔2016〕21号")
+                        .containsEntry("项目总投资", "80.00万元（800,000.00元）")
+                        .containsEntry(NoticeContent.DETAIL_COLUMN, "NTC-PP-PRJ-2016-07（白桥镇宝珠村）");
+                assertThat(content.body()).contains("苍发改〔2016〕21号", "NTC-PP-PRJ-2016-07", "12317");
+                assertThat(content.supervisionPhone()).isEqualTo("0839-5111111");
+                assertThat(content.hotline()).isEqualTo("12317");
+            });
+            NoticeContent county = commands.get(0).content();
+            assertThat(county.level()).isEqualTo(NoticeLevel.COUNTY);
+            assertThat(county.placeCode()).isEqualTo("510824");
+            assertThat(county.title()).isEqualTo("县级扶贫项目计划公告：宝珠村产业路");
+            NoticeContent township = commands.get(1).content();
+            assertThat(township.level()).isEqualTo(NoticeLevel.TOWNSHIP);
+            assertThat(township.placeCode()).isEqualTo("510824105");
+            assertThat(township.placeName()).isEqualTo("白桥镇");
+            assertThat(township.title()).isEqualTo("白桥镇扶贫项目计划公告：宝珠村产业路");
+            assertThat(township.body()).contains("白桥镇人民政府");
+        }
+
+        @Test
+        void aTownshipWideProjectIsOnTheCountysListOnlyItsPlanBeingTheTownshipsNotice() {
+            List<PublishNoticeCommand> commands = NOTICES.projectLists(new ProjectApprovedEvent("PRJ-2016-G105", "",
+                    List.of(), "approver"), townshipProject());
+
+            assertThat(commands).singleElement().satisfies(command -> {
+                assertThat(command.noticeId().value()).isEqualTo("NTC-PC-PRJ-2016-G105");
+                assertThat(command.content().rows().get(0).cells().subList(0, 3))
+                        .containsExactly("白桥镇", "全乡镇", "贫困户增收项目启动资金");
+                assertThat(fields(command.content())).containsEntry("批复文号", "—");
+                assertThat(command.content().supervisionPhone()).as("the county's, as the project names none")
+                        .isEqualTo("0839-5200000");
+            });
+        }
+
+        @Test
+        void aProjectOutsideTheCountyIsOnNoList() {
+            ProjectProposedEvent elsewhere = new ProjectProposedEvent("PRJ-X", "外县", "ROADS", null, "510999100",
+                    Beneficiary.VILLAGE, List.of(), 0, null, null, null, null, 0, null, null, null, null, null, null,
+                    null, "clerk");
+
+            assertThat(NOTICES.projectLists(new ProjectApprovedEvent("PRJ-X", "批", List.of(), "approver"),
+                    elsewhere)).isEmpty();
+        }
+    }
+
+    @Nested
     class GrantLists {
 
         @Test
@@ -232,8 +306,17 @@ class NoticesBeforePaymentTest {
 
             publisher.on(new ProjectApprovedEvent("PRJ-2016-07", "批", List.of(), "approver"), 1L);
 
-            assertThat(sent).singleElement().extracting(command -> command.noticeId().value())
-                    .isEqualTo("NTC-PP-PRJ-2016-07");
+            assertThat(sent).as("the county's and the township's lists first, then the plan: once the plan is "
+                            + "public the lists are too, so they hold the project no longer than the plan")
+                    .extracting(command -> command.noticeId().value())
+                    .containsExactly("NTC-PC-PRJ-2016-07", "NTC-PT-PRJ-2016-07", "NTC-PP-PRJ-2016-07");
+        }
+
+        @Test
+        void anApprovalWhoseProposalIsNotRecordedPublishesNothing() {
+            publisher.on(new ProjectApprovedEvent("PRJ-2016-99", "批", List.of(), "approver"), 1L);
+
+            assertThat(sent).isEmpty();
         }
 
         NoticePublishedEvent published(String noticeId, String supersedes, String... items) {

@@ -6,7 +6,9 @@ import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -106,11 +108,41 @@ class DemoCountyTest {
                     assertThat(check.path("ok").asBoolean()).as(check.toString()).isTrue();
                 });
 
-                // Step 4: the publisher announces every appropriation (16) and the closed round at county level.
+                // Step 4: the publisher announces every appropriation (16), the closed round and every approved
+                // project at county level, and each village project on its township's list too.
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     JsonNode notices = api.as("auditor").get("/api/notices?level=COUNTY&placeCode=510824").json();
-                    assertThat(notices).hasSize(17);
-                    assertThat(notices.findValuesAsText("kind")).contains("FUND_ALLOCATION", "ROUND_RESULT");
+                    assertThat(notices.findValuesAsText("kind").stream().filter(k -> !k.equals("PROJECT_LIST")))
+                            .hasSize(17).contains("FUND_ALLOCATION", "ROUND_RESULT");
+                    List<String> planned = new ArrayList<>();
+                    List<String> townshipListed = new ArrayList<>();
+                    for (String level : List.of("VILLAGE", "TOWNSHIP")) {
+                        for (JsonNode notice : api.as("auditor").get("/api/notices?level=" + level).json()) {
+                            String kind = notice.path("content").path("kind").asText();
+                            String item = notice.path("content").path("rows").path(0).path("item").asText();
+                            if (kind.equals("PROJECT_PLAN")) {
+                                planned.add(item);
+                                if (level.equals("VILLAGE")) {
+                                    townshipListed.add(item);
+                                }
+                            }
+                        }
+                    }
+                    List<String> countyListed = new ArrayList<>();
+                    for (JsonNode notice : notices) {
+                        if (notice.path("content").path("kind").asText().equals("PROJECT_LIST")) {
+                            countyListed.add(notice.path("content").path("rows").path(0).path("item").asText());
+                        }
+                    }
+                    assertThat(planned).isNotEmpty();
+                    assertThat(countyListed).containsExactlyInAnyOrderElementsOf(planned);
+                    List<String> onTownshipLists = new ArrayList<>();
+                    for (JsonNode notice : api.as("auditor").get("/api/notices?level=TOWNSHIP").json()) {
+                        if (notice.path("content").path("kind").asText().equals("PROJECT_LIST")) {
+                            onTownshipLists.add(notice.path("content").path("rows").path(0).path("item").asText());
+                        }
+                    }
+                    assertThat(onTownshipLists).containsExactlyInAnyOrderElementsOf(townshipListed);
                 });
                 // … and, before any payment, the plans of the paid projects and the grant lists of every batch (names
                 // masked); the demo clock moved past their period, so they were paid. The late grant waits in its.

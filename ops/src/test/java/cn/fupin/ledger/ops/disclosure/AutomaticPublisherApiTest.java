@@ -2,6 +2,8 @@ package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.disclosure.publisher.AutomaticPublisher;
 import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.FromAddress;
+import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
@@ -19,13 +21,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * The automatic publisher over HTTP: an appropriation is followed, without anyone publishing by hand, by a county
  * allocation notice listing it, on time, attributed to the system process, visible to staff and on the county page;
- * a redelivered appropriation publishes nothing twice. Fiscal year 2089.
+ * a redelivered appropriation publishes nothing twice; an approved project is announced on the county's and its
+ * township's lists of approved projects, which hold its payments exactly like its plan. Fiscal years 2089 and 2083.
  */
 @LedgerTest
 class AutomaticPublisherApiTest extends LedgerApiTest {
 
     static final String COUNTY = "510824";
     static final String DOCUMENT = "苍财农〔2089〕7号";
+    static final String TOWNSHIP = "510824105";
+    static final String VILLAGE = "510824105203";
 
     @Autowired
     AutomaticPublisher publisher;
@@ -70,6 +75,63 @@ class AutomaticPublisherApiTest extends LedgerApiTest {
         assertThat(listing(appropriationId)).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Integer.class, noticeId)).isEqualTo(1);
+    }
+
+    @Test
+    void anApprovedProjectIsOnTheCountysAndItsTownshipsListsAndAnObjectionThereHoldsItsPaymentsLikeOneOnThePlan() {
+        Ledger ledger = new Ledger(api);
+        String fund = ledger.appropriate(2083, "CENTRAL", 100_000, "财农〔2083〕3号");
+        ledger.designatePoor(VILLAGE, 2083);
+        String projectId = ledger.propose("clerk", Ledger.project("宝珠村机耕道", "ROADS", VILLAGE, "VILLAGE", 2083,
+                "[" + Ledger.line(fund, 50_000) + "]"));
+        ledger.approve("approver", projectId);
+        String plan = Ledger.planNotice(projectId);
+        String countyList = "NTC-PC-" + projectId;
+        String townshipList = "NTC-PT-" + projectId;
+
+        JsonNode planNotice = ledger.awaitNotice(plan);
+        JsonNode county = ledger.awaitNotice(countyList);
+        JsonNode township = ledger.awaitNotice(townshipList);
+
+        assertThat(county.path("content").path("kind").asText()).isEqualTo("PROJECT_LIST");
+        assertThat(county.path("content").path("level").asText()).isEqualTo("COUNTY");
+        assertThat(county.path("content").path("placeCode").asText()).isEqualTo(COUNTY);
+        assertThat(township.path("content").path("level").asText()).isEqualTo("TOWNSHIP");
+        assertThat(township.path("content").path("placeCode").asText()).isEqualTo(TOWNSHIP);
+        for (JsonNode list : List.of(county, township)) {
+            assertThat(list.path("content").path("rows").findValuesAsText("item")).containsExactly(projectId);
+            assertThat(list.path("content").path("rows").get(0).path("cells").toString())
+                    .contains("白桥镇", "宝珠村", "宝珠村机耕道", "5.00万元", plan);
+            assertThat(list.path("content").path("periodEnd").asText()).as("no longer public than the plan")
+                    .isEqualTo(planNotice.path("content").path("periodEnd").asText());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(api.anonymous().get("/disclosure/").body()).contains(countyList);
+            assertThat(api.anonymous().get("/disclosure/" + TOWNSHIP + "/").body()).contains(townshipList);
+        });
+        Api.Response page = api.anonymous().get("/disclosure/notices/" + countyList);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("县级扶贫项目计划公告：宝珠村机耕道", "href=\"" + plan + ".html\"", "12317");
+        assertThat(api.anonymous().get("/disclosure/notices/" + countyList + ".csv").body()).contains(plan);
+
+        // A villager objects to the project on the county's list: its payment waits for the answer, as for the plan.
+        FromAddress.Answer objected = new FromAddress(port, "127.0.3.1").post("/disclosure/notices/" + countyList
+                + "/objections", "{\"item\": \"%s\", \"text\": \"这条路去年已经修过\"}".formatted(projectId));
+        assertThat(objected.status()).as(objected.toString()).isEqualTo(201);
+        String objectionId = objected.json().path("objectionId").asText();
+        ledger.afterPublicity(plan);
+        String payment = ledger.requestDisbursement("clerk", projectId, "villageCode", VILLAGE, 20_000_00L,
+                "苍扶贫付〔2083〕1号");
+
+        Api.Response held = api.as("approver").post("/api/disbursements/" + payment + "/approve", "{}");
+        assertThat(held.status()).as(held.toString()).isEqualTo(409);
+        assertThat(held.json().path("code").asText()).isEqualTo("OBJECTION_PENDING");
+
+        Api.Response dismissed = api.as("auditor").post("/api/notices/" + countyList + "/objections/" + objectionId
+                + "/resolve", "{\"outcome\": \"DISMISSED\", \"reason\": \"经核实，该路段未重复立项\"}");
+        assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
+        Api.Response approved = api.as("approver").post("/api/disbursements/" + payment + "/approve", "{}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
     }
 
     /** The county notices listing the appropriation. */

@@ -38,6 +38,12 @@ public record NoticeContent(
     /** The national poverty-alleviation supervision hotline, on every notice. */
     public static final String HOTLINE = "12317";
 
+    /**
+     * The heading of a column whose cells name another notice where the row is published in full (a list's line
+     * pointing to the project's plan): pages link such a cell to that notice.
+     */
+    public static final String DETAIL_COLUMN = "详细公示";
+
     public NoticeContent {
         fields = fields == null ? List.of() : List.copyOf(fields);
         columns = columns == null ? List.of() : List.copyOf(columns);

@@ -6,6 +6,11 @@ public enum NoticeKind {
     FUND_ALLOCATION(NoticeLevel.COUNTY, "资金分配公告"),
     /** 竞争立项结果公示 (county): a closed round's ranking and awards. */
     ROUND_RESULT(NoticeLevel.COUNTY, "竞争立项结果公示"),
+    /**
+     * 项目计划公告 (county and township lists): an approved project's line on the county's and its township's lists of
+     * approved projects, pointing to its plan in full.
+     */
+    PROJECT_LIST(NoticeLevel.COUNTY, "项目计划公告"),
     /** 项目计划公示 (village): one approved project in full, with the supervision phone and the 12317 hotline. */
     PROJECT_PLAN(NoticeLevel.VILLAGE, "项目计划公示"),
     /** 到户资金公示 (village): the households of a grant batch and their amounts, before payment. */
