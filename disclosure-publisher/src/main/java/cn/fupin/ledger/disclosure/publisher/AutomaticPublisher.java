@@ -34,9 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the notices the events make due, automatically ({@link AutomaticNotices} decides each): a fund allocation
  * notice per appropriation, a round result per closed competitive round, a project plan per approved project (with its
- * lines on the county's and its township's lists of approved projects), the
- * village grant lists of each grant batch or single household grant, a completion notice per accepted project, and a
- * correction per upheld objection. What a notice needs beyond its event (a project's proposal, the households' names,
+ * lines on the county's and its township's lists of approved projects), the village grant lists of each grant batch or
+ * single household grant, a completion notice per accepted project, and a correction per upheld objection. What a notice needs beyond its event (a project's proposal, the households' names,
  * a notice's chain of corrections) is read from the event store, so a redelivery decides on the same facts.
  *
  * <p>Idempotent: each notice has an id derived from its event, and a publication refused as {@code NOTICE_EXISTS}
