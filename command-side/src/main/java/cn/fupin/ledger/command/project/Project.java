@@ -23,12 +23,9 @@ import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -80,19 +77,8 @@ public class Project {
     private List<BudgetLine> budget;
     /** The round the project entered, kept after the round closes; {@code null} when it never entered one. */
     private String competitionId;
-    /**
-     * Fen per fund reserved for the project at its approval, less what was released when it closed, by fund id in
-     * order. Paid money stays counted here: what a fund still holds for the project is this less what was paid.
-     */
-    private final Map<String, Long> reservedFenByFund = new TreeMap<>();
-    /** Fen per fund paid out of the reservation and not reversed. */
-    private final Map<String, Long> paidFenByFund = new TreeMap<>();
-    /** Fen per fund of the payments requested and not yet approved or rejected. */
-    private final Map<String, Long> pendingFenByFund = new TreeMap<>();
-    /** The lines of each pending payment, by disbursement id. */
-    private final Map<String, List<BudgetLine>> pendingPayments = new HashMap<>();
-    /** The lines of each paid and unreversed payment, by disbursement id. */
-    private final Map<String, List<BudgetLine>> paidPayments = new HashMap<>();
+    /** What its funds reserved for it, what was paid and what is pending, per fund (rebuilt from the events). */
+    private final ProjectBudget money = new ProjectBudget();
 
     protected Project() {
         // Axon rebuilds the project from its events.
@@ -122,12 +108,12 @@ public class Project {
 
     /** Whether a payment is requested and neither approved nor rejected yet. */
     public boolean hasPendingPayments() {
-        return !pendingPayments.isEmpty();
+        return money.pendingCount() > 0;
     }
 
     /** What is left to request from the budget, in fen: reserved − paid − pending over all funds. */
     public long leftToPayFen() {
-        return leftByFund().values().stream().mapToLong(Long::longValue).sum();
+        return money.leftToPayFen();
     }
 
     /** The round the project entered (and, once it closed, the round that selected or rejected it); or {@code null}. */
@@ -158,14 +144,7 @@ public class Project {
 
     /** What the funds hold for the project and was not paid, per fund in fund id order; lines of 0 left out. */
     List<BudgetLine> unpaidReservations() {
-        List<BudgetLine> unpaid = new ArrayList<>();
-        reservedFenByFund.forEach((fundId, reservedFen) -> {
-            long unpaidFen = reservedFen - paidFenByFund.getOrDefault(fundId, 0L);
-            if (unpaidFen > 0) {
-                unpaid.add(new BudgetLine(fundId, unpaidFen));
-            }
-        });
-        return List.copyOf(unpaid);
+        return money.unpaidReservations();
     }
 
     /** Refuses a payment unless the project is approved or being implemented (PROJECT_NOT_PAYABLE). */
@@ -184,34 +163,9 @@ public class Project {
         }
     }
 
-    /**
-     * How a payment of {@code amountFen} is taken from the budget: the lines in fund id order, each giving at most
-     * what is left of it (reserved − paid − pending), until the amount is covered; lines giving nothing are left
-     * out. Refuses PROJECT_BUDGET_EXCEEDED when less than the amount is left in all.
-     */
+    /** How a payment is taken from the budget, fund by fund ({@link ProjectBudget#split}; PROJECT_BUDGET_EXCEEDED). */
     public List<BudgetLine> split(long amountFen) {
-        if (amountFen <= 0) {
-            throw new IllegalArgumentException("a payment is a positive number of fen: " + amountFen);
-        }
-        Map<String, Long> left = leftByFund();
-        long leftFen = left.values().stream().mapToLong(Long::longValue).sum();
-        if (amountFen > leftFen) {
-            throw Refusal.conflict("PROJECT_BUDGET_EXCEEDED", "the project has " + leftFen
-                    + " fen left to pay from its budget, less than the " + amountFen + " fen asked for");
-        }
-        List<BudgetLine> lines = new ArrayList<>();
-        long remainingFen = amountFen;
-        for (Map.Entry<String, Long> line : left.entrySet()) {
-            if (remainingFen == 0) {
-                break;
-            }
-            long takenFen = Math.min(remainingFen, line.getValue());
-            if (takenFen > 0) {
-                lines.add(new BudgetLine(line.getKey(), takenFen));
-                remainingFen -= takenFen;
-            }
-        }
-        return List.copyOf(lines);
+        return money.split(amountFen);
     }
 
     /**
@@ -221,18 +175,7 @@ public class Project {
      */
     public void requestPayment(String disbursementId, long amountFen, List<BudgetLine> fromFunds) {
         requirePayable();
-        if (disbursementId == null || pendingPayments.containsKey(disbursementId)
-                || paidPayments.containsKey(disbursementId)) {
-            throw new IllegalArgumentException("payment " + disbursementId + " is unnamed or known to the project already");
-        }
-        requireLinesOf(amountFen, fromFunds);
-        Map<String, Long> left = leftByFund();
-        for (BudgetLine line : fromFunds) {
-            if (line.amountFen() > left.getOrDefault(line.fundId(), 0L)) {
-                throw new IllegalStateException("project " + projectId + " has less than " + line.amountFen()
-                        + " fen left from " + line.fundId() + "; split the payment first");
-            }
-        }
+        money.requireRequestable(disbursementId, amountFen, fromFunds);
         apply(new ProjectPaymentRequestedEvent(projectId, disbursementId, amountFen, List.copyOf(fromFunds)));
     }
 
@@ -244,41 +187,15 @@ public class Project {
     public void settlePayment(String disbursementId, DisbursementStatus outcome, long amountFen,
                               List<BudgetLine> fromFunds) {
         Objects.requireNonNull(outcome, "outcome");
-        requireLinesOf(amountFen, fromFunds);
-        List<BudgetLine> recorded = switch (outcome) {
-            case APPROVED -> {
-                requirePayable();
-                yield pendingPayments.get(disbursementId);
-            }
-            case REJECTED -> pendingPayments.get(disbursementId);
-            case REVERSED -> {
-                requireOpenForReversal();
-                yield paidPayments.get(disbursementId);
-            }
+        switch (outcome) {
+            case APPROVED -> requirePayable();
+            case REVERSED -> requireOpenForReversal();
+            case REJECTED -> { }
             case REQUESTED -> throw new IllegalArgumentException("a payment is settled as approved, rejected or reversed");
-        };
-        if (recorded == null || !recorded.equals(fromFunds)) {
-            throw new IllegalStateException("project " + projectId + " holds no payment " + disbursementId
-                    + " of these lines to settle as " + outcome);
         }
+        money.requireSettleable(disbursementId, outcome, amountFen, fromFunds);
         apply(new ProjectPaymentSettledEvent(projectId, disbursementId, outcome.name(), amountFen,
                 List.copyOf(fromFunds)));
-    }
-
-    /** What is left of each budget line to request, in fund id order: reserved − paid − pending. */
-    private Map<String, Long> leftByFund() {
-        Map<String, Long> left = new TreeMap<>();
-        reservedFenByFund.forEach((fundId, reservedFen) -> left.put(fundId, reservedFen
-                - paidFenByFund.getOrDefault(fundId, 0L) - pendingFenByFund.getOrDefault(fundId, 0L)));
-        return left;
-    }
-
-    private static void requireLinesOf(long amountFen, List<BudgetLine> fromFunds) {
-        if (amountFen <= 0 || fromFunds == null || fromFunds.isEmpty()
-                || fromFunds.stream().anyMatch(line -> line.amountFen() <= 0)
-                || fromFunds.stream().mapToLong(BudgetLine::amountFen).reduce(0L, Math::addExact) != amountFen) {
-            throw new IllegalArgumentException("a payment is a positive amount split into positive lines that add up to it");
-        }
     }
 
     /**
@@ -363,7 +280,7 @@ public class Project {
     /** Refuses to close the project while a payment waits for its decision: approve or reject it first. */
     private void requireNoPendingPayments() {
         if (hasPendingPayments()) {
-            throw Refusal.conflict("PAYMENTS_PENDING", pendingPayments.size()
+            throw Refusal.conflict("PAYMENTS_PENDING", money.pendingCount()
                     + " payment(s) of the project are requested and not decided; approve or reject them first");
         }
     }
@@ -444,36 +361,17 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectApprovedEvent event) {
         status = ProjectStatus.APPROVED;
-        event.reserved().forEach(line -> reservedFenByFund.merge(line.fundId(), line.amountFen(), Math::addExact));
+        money.reserve(event.reserved());
     }
 
     @EventSourcingHandler
     void on(ProjectPaymentRequestedEvent event) {
-        event.fromFunds().forEach(line -> pendingFenByFund.merge(line.fundId(), line.amountFen(), Math::addExact));
-        pendingPayments.put(event.disbursementId(), List.copyOf(event.fromFunds()));
+        money.requested(event.disbursementId(), event.fromFunds());
     }
 
     @EventSourcingHandler
     void on(ProjectPaymentSettledEvent event) {
-        switch (DisbursementStatus.valueOf(event.outcome())) {
-            case APPROVED -> {
-                event.fromFunds().forEach(line -> {
-                    pendingFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact);
-                    paidFenByFund.merge(line.fundId(), line.amountFen(), Math::addExact);
-                });
-                pendingPayments.remove(event.disbursementId());
-                paidPayments.put(event.disbursementId(), List.copyOf(event.fromFunds()));
-            }
-            case REJECTED -> {
-                event.fromFunds().forEach(line -> pendingFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact));
-                pendingPayments.remove(event.disbursementId());
-            }
-            case REVERSED -> {
-                event.fromFunds().forEach(line -> paidFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact));
-                paidPayments.remove(event.disbursementId());
-            }
-            case REQUESTED -> throw new IllegalStateException("a payment is never settled as requested");
-        }
+        money.settled(event.disbursementId(), DisbursementStatus.valueOf(event.outcome()), event.fromFunds());
     }
 
     @EventSourcingHandler
@@ -489,12 +387,12 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectAcceptedEvent event) {
         status = ProjectStatus.ACCEPTED;
-        event.released().forEach(line -> reservedFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact));
+        money.release(event.released());
     }
 
     @EventSourcingHandler
     void on(ProjectCancelledEvent event) {
         status = ProjectStatus.CANCELLED;
-        event.released().forEach(line -> reservedFenByFund.merge(line.fundId(), -line.amountFen(), Math::addExact));
+        money.release(event.released());
     }
 }
