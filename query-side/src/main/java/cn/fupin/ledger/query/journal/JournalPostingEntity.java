@@ -11,7 +11,7 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
 /**
- * One line of the double-entry journal: {@code amountFen} debited (positive) or credited (negative) to
+ * One line of the journal (every posting debits and credits alike): {@code amountFen} debited (positive) or credited (negative) to
  * {@code account} when the event {@code eventId} was recorded. The event's identifier and the line's number are
  * unique, so replaying an event posts nothing twice. {@code globalIndex} is the event's position in the store, which
  * orders lines of one instant.

@@ -11,8 +11,8 @@ import java.util.List;
  * The canonical JSON of a notice: the bytes served as {@code /disclosure/notices/{id}.json}, written into the static
  * site, and hashed (SHA-256) into the notice's publication event. Written by hand, without a JSON library, so that
  * the bytes depend on nothing but this code: keys in a fixed order, no insignificant whitespace, UTF-8, every
- * non-ASCII character as itself, control characters and {@code < > &} escaped as {@code \\uXXXX} (so the JSON is
- * also safe inside HTML). Changing this format changes every hash: do it only with a new version field.
+ * non-ASCII character as itself, control characters and {@code < > &} escaped as {@code \\u} and four hex digits (so
+ * the JSON is also safe inside HTML). Changing this format changes every hash: do it only with a new version field.
  */
 public final class NoticeJson {
 
