@@ -77,7 +77,7 @@ final class NoticePageRenderer {
                 cells.add(Cell.of(row.item()));
                 for (int i = 0; i < content.columns().size(); i++) {
                     String text = i < row.cells().size() ? row.cells().get(i) : "";
-                    cells.add(NoticeContent.DETAIL_COLUMN.equals(content.columns().get(i)) && isNoticeId(text)
+                    cells.add(NoticeContent.DETAIL_COLUMN.equals(content.columns().get(i)) && NoticeId.isValid(text)
                             ? Cell.link(text, Site.noticeFile(text, Site.NoticeFormat.HTML)) : Cell.of(text));
                 }
                 rows.add(cells);
@@ -101,15 +101,6 @@ final class NoticePageRenderer {
                         "CSV 表格（可用 Excel 打开）").markup("</li>")
                 .markup("</ul>\n</section>\n</article>\n");
         return Layout.close(page);
-    }
-
-    private static boolean isNoticeId(String text) {
-        try {
-            new NoticeId(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** How many characters of a row's cells an item's choice in the form shows after the item's id. */

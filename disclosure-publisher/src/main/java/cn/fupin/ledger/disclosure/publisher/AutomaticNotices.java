@@ -37,6 +37,7 @@ import static cn.fupin.ledger.disclosure.publisher.NoticeText.noticeId;
 import static cn.fupin.ledger.disclosure.publisher.NoticeText.orDash;
 import static cn.fupin.ledger.disclosure.publisher.NoticeText.spoken;
 import static cn.fupin.ledger.disclosure.publisher.NoticeText.value;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.wanAndYuan;
 
 /**
  * Which notice an event makes due, as a command: pure (events and fixed settings in, a {@link PublishNoticeCommand}
@@ -82,7 +83,7 @@ public final class AutomaticNotices {
         Place county = gazetteer.county();
         String source = event.source().chineseName();
         String documentNo = orDash(event.documentNo());
-        String amount = Money.wanYuan(event.amountFen()) + "（" + Money.yuan(event.amountFen()) + "）";
+        String amount = wanAndYuan(event.amountFen());
         String body = "根据" + (isBlank(event.documentNo()) ? "上级文件" : line(event.documentNo())) + "，"
                 + county.name() + event.fiscalYear() + "年度" + source + "下达" + amount
                 + "。现予公告，欢迎社会各界监督；如有异议，请在公示期内向县扶贫部门反映，或拨打全国扶贫监督举报电话"
@@ -136,8 +137,7 @@ public final class AutomaticNotices {
                 + "请向县扶贫部门反映，或拨打全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
         List<NoticeContent.Field> fields = List.of(
                 new NoticeContent.Field("竞争立项", round),
-                new NoticeContent.Field("安排资金合计", Money.wanYuan(event.awardedTotalFen()) + "（"
-                        + Money.yuan(event.awardedTotalFen()) + "）"),
+                new NoticeContent.Field("安排资金合计", wanAndYuan(event.awardedTotalFen())),
                 new NoticeContent.Field("剩余资金", Money.yuan(event.remainingFen())));
         NoticeContent content = new NoticeContent(null, NoticeKind.ROUND_RESULT, NoticeLevel.COUNTY, county.code(),
                 county.name(), title, body, fields, List.of("名次", "项目编号", "乡镇", "综合得分", "安排金额", "结果"),
@@ -207,7 +207,7 @@ public final class AutomaticNotices {
             fields.add(new NoticeContent.Field("项目", project));
             fields.add(new NoticeContent.Field(single ? "拨付编号" : "批次", requestId));
             fields.add(new NoticeContent.Field("户数", rows.size() + "户"));
-            fields.add(new NoticeContent.Field("金额合计", Money.wanYuan(totalFen) + "（" + Money.yuan(totalFen) + "）"));
+            fields.add(new NoticeContent.Field("金额合计", wanAndYuan(totalFen)));
             String phone = proposal == null ? null : blankToNull(proposal.supervisionPhone());
             NoticeContent content = new NoticeContent(null, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE,
                     village.get().code(), villageName, villageName + project + "到户资金公示", body, fields,

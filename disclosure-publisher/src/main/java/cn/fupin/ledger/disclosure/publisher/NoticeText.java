@@ -2,6 +2,7 @@ package cn.fupin.ledger.disclosure.publisher;
 
 import cn.fupin.ledger.shared.disclosure.NoticeId;
 import cn.fupin.ledger.shared.fund.FundId;
+import cn.fupin.ledger.shared.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +24,11 @@ final class NoticeText {
         return text.length() > length ? text.substring(0, length) : text;
     }
 
+    /** A sum as county notices give it: 万元 with the exact yuan after it, e.g. 120.00万元（1,200,000.00元）. */
+    static String wanAndYuan(long fen) {
+        return Money.wanYuan(fen) + "（" + Money.yuan(fen) + "）";
+    }
+
     static String fundSource(String fundId) {
         try {
             return new FundId(fundId).source().chineseName();
@@ -37,11 +43,8 @@ final class NoticeText {
      */
     static NoticeId noticeId(String prefix, String sourceId) {
         String candidate = "NTC-" + prefix + "-" + sourceId;
-        try {
-            return new NoticeId(candidate);
-        } catch (IllegalArgumentException e) {
-            return new NoticeId("NTC-" + prefix + "-" + sha256(sourceId).substring(0, 32));
-        }
+        return new NoticeId(NoticeId.isValid(candidate) ? candidate
+                : "NTC-" + prefix + "-" + sha256(sourceId).substring(0, 32));
     }
 
     private static String sha256(String text) {

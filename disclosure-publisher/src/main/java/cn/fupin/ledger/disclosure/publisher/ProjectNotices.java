@@ -29,6 +29,7 @@ import static cn.fupin.ledger.disclosure.publisher.NoticeText.noticeId;
 import static cn.fupin.ledger.disclosure.publisher.NoticeText.orDash;
 import static cn.fupin.ledger.disclosure.publisher.NoticeText.spoken;
 import static cn.fupin.ledger.disclosure.publisher.NoticeText.value;
+import static cn.fupin.ledger.disclosure.publisher.NoticeText.wanAndYuan;
 
 /**
  * The notices of a project, decided by {@link AutomaticNotices}: its plan in full at its village (or its township),
@@ -92,8 +93,8 @@ final class ProjectNotices {
         String township = gazetteer.township(village.get().parentCode()).map(Place::name).orElse("");
         String villageName = spoken(village.get().name());
         String name = line(proposal.name());
-        String budget = Money.wanYuan(proposal.budgetTotalFen()) + "（" + Money.yuan(proposal.budgetTotalFen()) + "）";
-        String paid = Money.wanYuan(paidFen) + "（" + Money.yuan(paidFen) + "）";
+        String budget = wanAndYuan(proposal.budgetTotalFen());
+        String paid = wanAndYuan(paidFen);
         String result = isBlank(event.result()) ? "验收合格" : value(event.result());
         List<NoticeContent.Field> fields = new ArrayList<>();
         fields.add(new NoticeContent.Field("项目名称", name));
@@ -139,7 +140,7 @@ final class ProjectNotices {
         String placeName = village.map(v -> spoken(v.name())).orElse(township.name());
         String location = township.name() + village.map(v -> spoken(v.name())).orElse("（全乡镇）");
         String name = line(proposal.name());
-        String total = Money.wanYuan(proposal.budgetTotalFen()) + "（" + Money.yuan(proposal.budgetTotalFen()) + "）";
+        String total = wanAndYuan(proposal.budgetTotalFen());
         String sources = sources(proposal);
         String target = proposal.expectedHouseholds() + "户"
                 + (proposal.expectedPeople() == null ? "" : proposal.expectedPeople() + "人");
@@ -204,7 +205,7 @@ final class ProjectNotices {
         List<NoticeContent.Field> fields = List.of(
                 new NoticeContent.Field("批复文号", document),
                 new NoticeContent.Field("项目", name + "（" + approved.projectId() + "）"),
-                new NoticeContent.Field("项目总投资", total + "（" + Money.yuan(proposal.budgetTotalFen()) + "）"),
+                new NoticeContent.Field("项目总投资", wanAndYuan(proposal.budgetTotalFen())),
                 new NoticeContent.Field(NoticeContent.DETAIL_COLUMN, plan + "（" + township.name()
                         + (village.isPresent() ? villageName : "") + "）"));
         String phone = blankToNull(proposal.supervisionPhone());

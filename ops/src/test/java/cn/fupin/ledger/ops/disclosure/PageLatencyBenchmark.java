@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static cn.fupin.ledger.ops.testing.Ledger.line;
 import static cn.fupin.ledger.ops.testing.Ledger.project;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Measures incremental rendering on the demo county, in a ledger of its own on a fresh database (the demo profile with
@@ -266,14 +267,11 @@ class PageLatencyBenchmark {
                 Locale.ROOT), counts[0], counts[1] / 1e6 / counts[0], counts[2] / 1e6 / counts[0]));
     }
 
-    private void record(String kind, long answered, BooleanSupplier updated) throws InterruptedException {
-        long deadline = answered + PAGE_WAIT.toNanos();
-        while (!updated.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(kind + ": the page did not change within " + PAGE_WAIT);
-            }
-            Thread.sleep(5);
-        }
+    private void record(String kind, long answered, BooleanSupplier updated) {
+        long left = answered + PAGE_WAIT.toNanos() - System.nanoTime();
+        // Polled every 5 ms: the figure's resolution.
+        await(kind + ": the page did not change within " + PAGE_WAIT).atMost(Duration.ofNanos(Math.max(1, left)))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(updated::getAsBoolean);
         latencies.computeIfAbsent(kind, k -> new ArrayList<>()).add((System.nanoTime() - answered) / 1e6);
     }
 
@@ -295,30 +293,27 @@ class PageLatencyBenchmark {
     }
 
     /** Until no event has been added for two seconds and every processor, the re-renderer too, has caught up. */
-    private static void awaitQuiet(ConfigurableApplicationContext ledger, JdbcTemplate jdbc, ReadModelProgress progress)
-            throws InterruptedException {
+    private static void awaitQuiet(ConfigurableApplicationContext ledger, JdbcTemplate jdbc,
+                                   ReadModelProgress progress) {
         EventProcessingConfiguration processing = ledger.getBean(EventProcessingConfiguration.class);
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        long lastHead = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-            long now = System.nanoTime();
-            if (head == null || head != lastHead) {
-                lastHead = head == null ? -1 : head;
-                quietSince = now;
-            }
-            boolean caughtUp = processing.eventProcessors().values().stream()
-                    .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                    .allMatch(p -> !p.processingStatus().isEmpty()
-                            && p.processingStatus().values().stream()
-                            .allMatch(s -> s.isCaughtUp() && !s.isErrorState()));
-            if (caughtUp && progress.position(PageRefresher.GROUP) >= lastHead && now - quietSince > 2e9) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the ledger did not come to rest within 5 minutes");
+        long[] lastHead = {-1};
+        long[] quietSince = {System.nanoTime()};
+        await("the ledger to come to rest").atMost(Duration.ofMinutes(5)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+                    long now = System.nanoTime();
+                    if (head == null || head != lastHead[0]) {
+                        lastHead[0] = head == null ? -1 : head;
+                        quietSince[0] = now;
+                    }
+                    boolean caughtUp = processing.eventProcessors().values().stream()
+                            .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                            .allMatch(p -> !p.processingStatus().isEmpty()
+                                    && p.processingStatus().values().stream()
+                                    .allMatch(s -> s.isCaughtUp() && !s.isErrorState()));
+                    return caughtUp && progress.position(PageRefresher.GROUP) >= lastHead[0]
+                            && now - quietSince[0] > 2e9;
+                });
     }
 
     private static String database(DataSource dataSource) throws SQLException {

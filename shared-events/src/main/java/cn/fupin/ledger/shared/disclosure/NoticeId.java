@@ -4,9 +4,14 @@ package cn.fupin.ledger.shared.disclosure;
 public record NoticeId(String value) {
 
     public NoticeId {
-        if (value == null || !value.matches("NTC-[A-Za-z0-9-]{1,60}")) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("a notice id looks like NTC-2016-0001");
         }
+    }
+
+    /** Whether {@code value} is a notice id: {@code NTC-} and 1 to 60 letters, digits and dashes. */
+    public static boolean isValid(String value) {
+        return value != null && value.matches("NTC-[A-Za-z0-9-]{1,60}");
     }
 
     @Override
