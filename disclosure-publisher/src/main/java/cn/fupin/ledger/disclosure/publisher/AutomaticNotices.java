@@ -213,7 +213,7 @@ public final class AutomaticNotices {
                     village.get().code(), villageName, villageName + project + "到户资金公示", body, fields,
                     List.of("序号", "户主", "补助金额（元）", "拨付编号"), rows, null, null, null, null,
                     phone != null ? line(phone) : countySupervisionPhone, NoticeContent.HOTLINE);
-            NoticeId id = single ? noticeId("GL", requestId) : noticeId("GL", requestId + "-" + entry.getKey());
+            NoticeId id = single ? grantListId(requestId) : grantListId(requestId, entry.getKey());
             commands.add(command(id, content, items));
         }
         return commands;
@@ -245,6 +245,21 @@ public final class AutomaticNotices {
                 null, latest.noticeId(), cut("异议成立：" + reason, REASON_LENGTH_MAX), latest.supervisionPhone(),
                 NoticeContent.HOTLINE);
         return command(correctionId(resolved.objectionId()), content, items);
+    }
+
+    /** The id of the plan an approved project's approval makes due. */
+    public static NoticeId planId(String projectId) {
+        return noticeId("PP", projectId);
+    }
+
+    /** The id of the grant list of a household's grant requested on its own. */
+    public static NoticeId grantListId(String disbursementId) {
+        return noticeId("GL", disbursementId);
+    }
+
+    /** The id of one village's grant list of a grant batch. */
+    public static NoticeId grantListId(String batchId, String villageCode) {
+        return noticeId("GL", batchId + "-" + villageCode);
     }
 
     /** The id of the correction an upheld objection makes due. */

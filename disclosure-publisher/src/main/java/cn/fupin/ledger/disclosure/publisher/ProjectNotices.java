@@ -196,7 +196,7 @@ final class ProjectNotices {
         String villageName = village.map(v -> spoken(v.name())).orElse("全乡镇");
         String document = isBlank(approved.approvalDocNo()) ? "—" : line(approved.approvalDocNo());
         String total = Money.wanYuan(proposal.budgetTotalFen());
-        String plan = noticeId("PP", approved.projectId()).value();
+        String plan = AutomaticNotices.planId(approved.projectId()).value();
         NoticeContent.Row row = new NoticeContent.Row(approved.projectId(), List.of(township.name(), villageName, name,
                 line(orDash(proposal.description())), line(sources(proposal)), total,
                 proposal.startDate() + " 至 " + proposal.endDate(), line(orDash(proposal.implementer())), plan));

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.demo;
 
+import cn.fupin.ledger.disclosure.publisher.AutomaticNotices;
 import cn.fupin.ledger.ops.clock.DemoClock;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.disbursement.ApproveDisbursementCommand;
@@ -61,8 +62,6 @@ class DemoPaymentsLoader implements ApplicationRunner {
     static final String LATE_GRANT = "DSB-DEMO-2016-GRANT-LATE";
     /** How far the demo clock moves between publication and payment: one day more than the ten-day period. */
     static final int PUBLICITY_DAYS = 11;
-    private static final String PLAN_PREFIX = "NTC-PP-";
-    private static final String GRANT_LIST_PREFIX = "NTC-GL-";
     private static final Duration PUBLICATION_WAIT = Duration.ofMinutes(1);
     private static final Duration POLL = Duration.ofMillis(100);
     static final long GRANT_FEN = 3_000_00L;
@@ -116,8 +115,8 @@ class DemoPaymentsLoader implements ApplicationRunner {
         request("DSB-DEMO-2016-02-1", "PRJ-DEMO-2016-02", 200_000, "苍扶贫付〔2016〕103号（演示）");
         // The first tranche of the round's winner waits for an approver: a newcomer can approve it.
         request("DSB-DEMO-2016-R1-1", "PRJ-DEMO-2016-R1", 500_000, "苍扶贫付〔2016〕104号（演示）");
-        due.add(PLAN_PREFIX + "PRJ-DEMO-2016-01");
-        due.add(PLAN_PREFIX + "PRJ-DEMO-2016-02");
+        due.add(AutomaticNotices.planId("PRJ-DEMO-2016-01").value());
+        due.add(AutomaticNotices.planId("PRJ-DEMO-2016-02").value());
     }
 
     private void request(String disbursementId, String projectId, long yuan, String voucherNo) {
@@ -129,7 +128,8 @@ class DemoPaymentsLoader implements ApplicationRunner {
 
     /**
      * One income-raising project and one batch of start-up grants per township with demo households, and one grant
-     * on its own (reversed once paid); returns the batches. Adds the grant lists the ledger will publish to {@code due}.
+     * on its own (reversed once paid); returns the batches. Adds the grant lists the ledger will publish to
+     * {@code due}.
      */
     private List<GrantBatchId> grants(List<String> due) {
         Map<String, List<String[]>> byTownship = householdsByTownship();
@@ -164,13 +164,13 @@ class DemoPaymentsLoader implements ApplicationRunner {
                     new ProjectId(projectId), "苍扶贫批〔2016〕" + township.getKey().substring(6) + "号（演示）", items,
                     CLERK_TWO)), DONE);
             batches.add(batchId);
-            villages.forEach(code -> due.add(GRANT_LIST_PREFIX + batchId.value() + "-" + code));
+            villages.forEach(code -> due.add(AutomaticNotices.grantListId(batchId.value(), code).value()));
         }
         tenthHousehold(byTownship, 0).ifPresent(card -> {
             DemoProjectsLoader.as(CLERK, () -> commands.sendAndWait(new RequestDisbursementCommand(
                     new DisbursementId(REVERSED_GRANT), new ProjectId(grantProjectOf(card[3].substring(0, 9))), null,
                     card[0], GRANT_FEN, "苍扶贫付〔2016〕199号（演示）", CLERK)), DONE);
-            due.add(GRANT_LIST_PREFIX + REVERSED_GRANT);
+            due.add(AutomaticNotices.grantListId(REVERSED_GRANT).value());
         });
         return batches;
     }
