@@ -45,9 +45,22 @@ public class LedgerConfiguration {
         return clock::instant;
     }
 
+    /**
+     * The county the ledger serves ({@code ledger.county.code}, its 6-digit division code), with its townships and
+     * villages from the gazetteer shipped for its province. There is no default outside the demo profile: a ledger
+     * that does not say which county it serves, or names a code the gazetteer does not know, refuses to start.
+     */
     @Bean
-    Gazetteer gazetteer(@Value("${ledger.county-code:510824}") String countyCode) {
-        return Gazetteer.forCounty(countyCode);
+    Gazetteer gazetteer(@Value("${ledger.county.code:}") String countyCode) {
+        if (countyCode.isBlank()) {
+            throw new IllegalStateException("ledger.county.code is not set: name the county this ledger serves by its "
+                    + "6-digit division code (统计用区划代码), e.g. ledger.county.code=510824");
+        }
+        try {
+            return Gazetteer.forCounty(countyCode.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ledger.county.code: " + e.getMessage(), e);
+        }
     }
 
     /** The plan's key work areas with their lead departments (reference data shipped with the ledger). */

@@ -7,6 +7,7 @@ import cn.fupin.ledger.shared.competition.AssessmentUsed;
 import cn.fupin.ledger.shared.competition.CloseCompetitionCommand;
 import cn.fupin.ledger.shared.competition.RankedProposal;
 import cn.fupin.ledger.shared.competition.Ranking;
+import cn.fupin.ledger.shared.place.TownshipCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +56,9 @@ class CompetitionCloser {
         int assessedYear = competition.invoke(Competition::fiscalYear) - 1;
         List<AssessmentUsed> assessments = new ArrayList<>();
         for (String township : competition.invoke(Competition::proposalTownships)) {
-            if (eventStore.lastSequenceNumberFor(township).isPresent()) {
-                Optional<AssessmentUsed> assessment = axon.repository(Township.class).load(township)
+            String stream = TownshipCode.streamIdOf(township);
+            if (eventStore.lastSequenceNumberFor(stream).isPresent()) {
+                Optional<AssessmentUsed> assessment = axon.repository(Township.class).load(stream)
                         .invoke(t -> t.assessmentOf(assessedYear));
                 assessment.ifPresent(assessments::add);
             }

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.competition;
 
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.competition.CloseCompetitionCommand;
@@ -25,7 +26,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CompetitionController {
 
     private final CommandGateway commands;
+    private final NewIds ids;
 
-    CompetitionController(CommandGateway commands) {
+    CompetitionController(CommandGateway commands, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     record CriterionRequest(@NotBlank @Size(max = Competition.CRITERION_NAME_LENGTH_MAX) String name,
@@ -94,7 +96,7 @@ class CompetitionController {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalidField("FUND_ID_INVALID", "fundId", "a fund id looks like FUND-2016-CENTRAL");
         }
-        CompetitionId id = new CompetitionId("CMP-" + UUID.randomUUID());
+        CompetitionId id = ids.competition();
         List<Criterion> criteria = request.criteria().stream().map(c -> new Criterion(c.name(), c.weight())).toList();
         commands.sendAndWait(new OpenCompetitionCommand(id, request.name(), request.fiscalYear(), fundId,
                 request.budgetFen(), criteria, request.deadline(), Actors.current()));

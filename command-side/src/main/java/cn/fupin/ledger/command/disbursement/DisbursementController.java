@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
@@ -10,7 +11,6 @@ import cn.fupin.ledger.shared.disbursement.RejectDisbursementCommand;
 import cn.fupin.ledger.shared.disbursement.RequestDisbursementCommand;
 import cn.fupin.ledger.shared.disbursement.ReverseDisbursementCommand;
 import cn.fupin.ledger.shared.project.ProjectId;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DisbursementController {
 
     private final CommandGateway commands;
+    private final NewIds ids;
 
-    DisbursementController(CommandGateway commands) {
+    DisbursementController(CommandGateway commands, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     record DisbursementRequest(String projectId, String villageCode, String cardNo, Long amountFen, String voucherNo) {
@@ -49,7 +51,7 @@ class DisbursementController {
     @PostMapping("/api/disbursements")
     @ResponseStatus(HttpStatus.CREATED)
     DisbursementStep request(@RequestBody DisbursementRequest request) {
-        DisbursementId disbursementId = new DisbursementId("DSB-" + UUID.randomUUID());
+        DisbursementId disbursementId = ids.disbursement();
         commands.sendAndWait(new RequestDisbursementCommand(disbursementId, projectId(request.projectId()),
                 request.villageCode(), request.cardNo(), request.amountFen() == null ? 0 : request.amountFen(),
                 request.voucherNo(), Actors.current()));

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disbursement.ApproveGrantBatchCommand;
@@ -8,7 +9,6 @@ import cn.fupin.ledger.shared.disbursement.GrantItem;
 import cn.fupin.ledger.shared.disbursement.RejectGrantBatchCommand;
 import cn.fupin.ledger.shared.disbursement.SubmitGrantBatchCommand;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GrantBatchController {
 
     private final CommandGateway commands;
+    private final NewIds ids;
 
-    GrantBatchController(CommandGateway commands) {
+    GrantBatchController(CommandGateway commands, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     record ItemRequest(String cardNo, Long amountFen) {
@@ -51,7 +53,7 @@ class GrantBatchController {
     @PostMapping("/api/grants/batches")
     @ResponseStatus(HttpStatus.CREATED)
     BatchSubmitted submit(@RequestBody BatchRequest request) {
-        GrantBatchId batchId = new GrantBatchId("GB-" + UUID.randomUUID());
+        GrantBatchId batchId = ids.grantBatch();
         List<GrantItem> items = request.items() == null ? null : request.items().stream()
                 .map(item -> item == null ? null
                         : new GrantItem(item.cardNo(), item.amountFen() == null ? 0 : item.amountFen()))

@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import java.util.Collection;
 import java.util.List;
@@ -105,15 +106,16 @@ final class Payments {
 
     /** The household with the card number, when one is registered. */
     Optional<Aggregate<Household>> household(String cardNo) {
-        if (!exists(cardNo)) {
+        String stream = HouseholdCardNo.streamIdOf(cardNo);
+        if (!exists(stream)) {
             return Optional.empty();
         }
-        return Optional.of(axon.repository(Household.class).load(cardNo));
+        return Optional.of(axon.repository(Household.class).load(stream));
     }
 
     /** The household of a payment recorded before (so it is registered). */
     Aggregate<Household> registeredHousehold(String cardNo) {
-        return axon.repository(Household.class).load(cardNo);
+        return axon.repository(Household.class).load(HouseholdCardNo.streamIdOf(cardNo));
     }
 
     /** The funds with the given ids, loaded (and locked) in fund id order. */

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.command.disclosure;
 
 import cn.fupin.ledger.command.common.Actors;
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
@@ -11,7 +12,6 @@ import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
 import cn.fupin.ledger.shared.disclosure.ResolveObjectionCommand;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class NoticeController {
 
     private final CommandGateway commands;
+    private final NewIds ids;
     private final DisclosurePolicy policy;
 
-    NoticeController(CommandGateway commands, DisclosurePolicy policy) {
+    NoticeController(CommandGateway commands, DisclosurePolicy policy, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
         this.policy = policy;
     }
 
@@ -59,7 +61,7 @@ class NoticeController {
     NoticePublisher.Published publish(@RequestBody NoticeContent content) {
         NoticeId noticeId;
         try {
-            noticeId = new NoticeId(content.noticeId() == null ? "NTC-" + UUID.randomUUID() : content.noticeId());
+            noticeId = new NoticeId(content.noticeId() == null ? ids.notice().value() : content.noticeId());
         } catch (IllegalArgumentException e) {
             throw Refusal.invalidField("NOTICE_ID_INVALID", "noticeId", "a notice id looks like NTC-2016-0001");
         }
@@ -73,7 +75,7 @@ class NoticeController {
     @ResponseStatus(HttpStatus.CREATED)
     Filed object(@PathVariable String noticeId, @RequestBody ObjectionRequest request) {
         NoticeId notice = noticeId(noticeId);
-        ObjectionId objectionId = new ObjectionId("OBJ-" + UUID.randomUUID());
+        ObjectionId objectionId = ids.objection();
         Actors.runAsPublic(() -> commands.sendAndWait(new FileObjectionCommand(notice, objectionId, request.item(),
                 request.text(), request.contact())));
         return new Filed(objectionId.value());

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.fund;
 
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
 import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.fund.FundSource;
@@ -10,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FundController {
 
     private final CommandGateway commands;
+    private final NewIds ids;
 
-    FundController(CommandGateway commands) {
+    FundController(CommandGateway commands, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     record AppropriationRequest(
@@ -43,7 +45,7 @@ class FundController {
     @ResponseStatus(HttpStatus.CREATED)
     AppropriationRecorded appropriate(@Valid @RequestBody AppropriationRequest request) {
         FundId fundId = FundId.of(request.fiscalYear(), request.source());
-        String appropriationId = "APPR-" + UUID.randomUUID();
+        String appropriationId = ids.appropriation();
         commands.sendAndWait(new AppropriateFundsCommand(fundId, appropriationId, request.fiscalYear(),
                 request.source(), request.amountFen(), request.documentNo(), request.note()));
         return new AppropriationRecorded(fundId.value(), appropriationId);

@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalData;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
@@ -44,7 +45,9 @@ public class Household {
     static final String BANK_CARD_FIELD = "bankCard";
     static final int REASON_LENGTH_MAX = 500;
 
+    /** {@code HH-} and the card number: the household's own identifier space ({@link HouseholdCardNo#streamId()}). */
     @AggregateIdentifier
+    private String streamId;
     private String cardNo;
     private String headName;
     private String idNumberCiphertext;
@@ -182,6 +185,7 @@ public class Household {
     @EventSourcingHandler
     void on(HouseholdRegisteredEvent event) {
         cardNo = event.cardNo();
+        streamId = HouseholdCardNo.streamIdOf(cardNo);
         headName = event.headName();
         idNumberCiphertext = event.idNumberCiphertext();
         bankCardCiphertext = event.bankCardCiphertext();

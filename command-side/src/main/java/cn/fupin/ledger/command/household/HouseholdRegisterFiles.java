@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.household;
 
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.household.HouseholdImportResult;
@@ -12,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -26,10 +26,13 @@ import org.springframework.stereotype.Service;
 public class HouseholdRegisterFiles {
 
     private final CommandGateway commands;
+    private final NewIds ids;
     private final int rowsMax;
 
-    HouseholdRegisterFiles(CommandGateway commands, @Value("${ledger.households.import-rows-max:50000}") int rowsMax) {
+    HouseholdRegisterFiles(CommandGateway commands, NewIds ids,
+                           @Value("${ledger.households.import-rows-max:50000}") int rowsMax) {
         this.commands = commands;
+        this.ids = ids;
         this.rowsMax = rowsMax;
     }
 
@@ -44,7 +47,7 @@ public class HouseholdRegisterFiles {
         String safeName = fileName.replaceAll("[^\\p{L}\\p{N}._-]", "_");
         // Rows with bad cells still go to the importer with the readable rows, which refuses the file but first checks
         // those rows against each other and the ledger: the refusal names every bad row, not only the first kind.
-        return commands.sendAndWait(new ImportHouseholdRegisterCommand("IMPORT-" + UUID.randomUUID(),
+        return commands.sendAndWait(new ImportHouseholdRegisterCommand(ids.registerImport(),
                 safeName.length() > 100 ? safeName.substring(0, 100) : safeName, sha256(content), parsed.rows(),
                 parsed.problems()));
     }

@@ -61,11 +61,11 @@ class HouseholdRegisterImporter {
         List<Fresh> fresh = new ArrayList<>();
         int unchanged = 0;
         for (HouseholdRow row : command.rows()) {
-            if (eventStore.lastSequenceNumberFor(row.cardNo().value()).isEmpty()) {
+            if (eventStore.lastSequenceNumberFor(row.cardNo().streamId()).isEmpty()) {
                 fresh.add(new Fresh(row,
                         cipher.fingerprint(PersonalDataIndex.Kind.ID_NUMBER.name(), row.idNumber().plain()),
                         cipher.fingerprint(PersonalDataIndex.Kind.BANK_CARD.name(), row.bankCard().plain())));
-            } else if (households.load(row.cardNo().value()).invoke(household -> household.sameAs(row, cipher))) {
+            } else if (households.load(row.cardNo().streamId()).invoke(household -> household.sameAs(row, cipher))) {
                 unchanged++;
             } else {
                 problems.add(FieldProblem.atLine(row.line(), "cardNo", "CARD_NO_REGISTERED",

@@ -7,6 +7,7 @@ import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.competition.AssessmentUsed;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.TownshipCode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,9 @@ public class Township {
     static final int DOCUMENT_NO_LENGTH_MAX = 64;
     static final int SCORE_HUNDREDTHS_MAX = 100_00;
 
+    /** {@code TWN-} and the code: the townships' own identifier space ({@link TownshipCode#streamId()}). */
     @AggregateIdentifier
-    private String townshipCode;
+    private String streamId;
     private final Map<Integer, AssessmentUsed> assessmentsByYear = new HashMap<>();
 
     protected Township() {
@@ -73,7 +75,7 @@ public class Township {
 
     @EventSourcingHandler
     void on(TownshipAssessedEvent event) {
-        townshipCode = event.townshipCode();
+        streamId = TownshipCode.streamIdOf(event.townshipCode());
         assessmentsByYear.put(event.year(), new AssessmentUsed(event.townshipCode(), event.year(),
                 event.scoreHundredths(), event.documentNo()));
     }

@@ -5,6 +5,7 @@ import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.place.DesignatePoorVillageCommand;
 import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.VillageCode;
 import cn.fupin.ledger.shared.place.PoorVillageDesignatedEvent;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,8 +28,9 @@ public class Village {
 
     static final int DOCUMENT_NO_LENGTH_MAX = 64;
 
+    /** {@code VIL-} and the code: the villages' own identifier space ({@link VillageCode#streamId()}). */
     @AggregateIdentifier
-    private String villageCode;
+    private String streamId;
     private final Set<Integer> poorYears = new HashSet<>();
 
     protected Village() {
@@ -65,7 +67,7 @@ public class Village {
 
     @EventSourcingHandler
     void on(PoorVillageDesignatedEvent event) {
-        villageCode = event.villageCode();
+        streamId = VillageCode.streamIdOf(event.villageCode());
         poorYears.add(event.year());
     }
 }

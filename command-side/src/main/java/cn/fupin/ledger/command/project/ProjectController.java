@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.project;
 
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.place.VillageCode;
@@ -18,7 +19,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectController {
 
     private final CommandGateway commands;
+    private final NewIds ids;
 
-    ProjectController(CommandGateway commands) {
+    ProjectController(CommandGateway commands, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     record BudgetLineRequest(String fundId, @NotNull Long amountFen) {
@@ -91,7 +93,7 @@ class ProjectController {
     @PostMapping("/api/projects")
     @ResponseStatus(HttpStatus.CREATED)
     ProjectProposed propose(@Valid @RequestBody ProposalRequest request) {
-        ProjectId projectId = new ProjectId("PRJ-" + UUID.randomUUID());
+        ProjectId projectId = ids.project();
         List<BudgetLine> budget = request.budget() == null ? null : request.budget().stream()
                 .map(line -> line == null ? null : new BudgetLine(line.fundId(), line.amountFen()))
                 .toList();

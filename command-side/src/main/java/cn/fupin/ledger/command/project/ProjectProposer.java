@@ -7,6 +7,7 @@ import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.VillageCode;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import cn.fupin.ledger.shared.project.ProposeProjectCommand;
@@ -115,8 +116,9 @@ class ProjectProposer {
 
     private boolean isPoorVillage(String villageCode, int year) {
         // A village that was never designated has no events, and is not a poor village in any year.
-        return eventStore.lastSequenceNumberFor(villageCode).isPresent()
-                && axon.repository(Village.class).load(villageCode).invoke(village -> village.isPoorIn(year));
+        String stream = VillageCode.streamIdOf(villageCode);
+        return eventStore.lastSequenceNumberFor(stream).isPresent()
+                && axon.repository(Village.class).load(stream).invoke(village -> village.isPoorIn(year));
     }
 
     private Optional<WorkArea> workArea(String code, List<FieldProblem> problems) {

@@ -17,6 +17,7 @@ import cn.fupin.ledger.shared.disbursement.RejectDisbursementCommand;
 import cn.fupin.ledger.shared.disbursement.RejectGrantBatchCommand;
 import cn.fupin.ledger.shared.disbursement.ReverseDisbursementCommand;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.CompleteProjectCommand;
@@ -217,7 +218,7 @@ class DecideGrantBatchTest {
 
             ledger.send(grant("DSB-2016-0001", LI, GRANT_FEN, "苍扶拨〔2016〕1号"));
 
-            assertThat(ledger.read(Household.class, LI, Household::startupGrant)).isEqualTo("DSB-2016-0001");
+            assertThat(ledger.read(Household.class, HouseholdCardNo.streamIdOf(LI), Household::startupGrant)).isEqualTo("DSB-2016-0001");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.common.CangxiIds;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.RefusalKind;
@@ -45,7 +46,7 @@ class DisbursementControllerTest {
     static final Actor APPROVER = Actor.of("approver", "APPROVER");
 
     @SpringBootConfiguration
-    @Import(DisbursementController.class)
+    @Import({DisbursementController.class, CangxiIds.class})
     static class Web {
     }
 
@@ -73,13 +74,13 @@ class DisbursementControllerTest {
                          "voucherNo": "苍扶拨〔2016〕1号"}
                         """))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.disbursementId").value(org.hamcrest.Matchers.startsWith("DSB-")))
+                .andExpect(jsonPath("$.disbursementId").value(org.hamcrest.Matchers.matchesPattern("DSB-510824-[0-9a-f-]{36}")))
                 .andExpect(jsonPath("$.status").value("REQUESTED"));
 
         ArgumentCaptor<RequestDisbursementCommand> sent = ArgumentCaptor.forClass(RequestDisbursementCommand.class);
         verify(commands).sendAndWait(sent.capture());
         RequestDisbursementCommand command = sent.getValue();
-        assertThat(command.disbursementId().value()).matches("DSB-[0-9a-f-]{36}");
+        assertThat(command.disbursementId().value()).matches("DSB-510824-[0-9a-f-]{36}");
         assertThat(command.projectId()).isEqualTo(new ProjectId("PRJ-2016-0002"));
         assertThat(command.villageCode()).isNull();
         assertThat(command.cardNo()).isEqualTo("HK-510824100001-0001");

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.common.CangxiIds;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.RefusalKind;
@@ -44,7 +45,7 @@ class GrantBatchControllerTest {
     static final Actor CLERK = Actor.of("clerk", "CLERK");
 
     @SpringBootConfiguration
-    @Import(GrantBatchController.class)
+    @Import({GrantBatchController.class, CangxiIds.class})
     static class Web {
     }
 
@@ -75,13 +76,13 @@ class GrantBatchControllerTest {
                          "items": [{"cardNo": "HK-0001", "amountFen": 300000}, {"cardNo": "HK-0002"}, null]}
                         """))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.batchId").value(org.hamcrest.Matchers.startsWith("GB-")))
+                .andExpect(jsonPath("$.batchId").value(org.hamcrest.Matchers.matchesPattern("GB-510824-[0-9a-f-]{36}")))
                 .andExpect(jsonPath("$.disbursementIds[2]").value("DSB-0003"));
 
         ArgumentCaptor<SubmitGrantBatchCommand> sent = ArgumentCaptor.forClass(SubmitGrantBatchCommand.class);
         verify(commands).sendAndWait(sent.capture());
         SubmitGrantBatchCommand command = sent.getValue();
-        assertThat(command.batchId().value()).matches("GB-[0-9a-f-]{36}");
+        assertThat(command.batchId().value()).matches("GB-510824-[0-9a-f-]{36}");
         assertThat(command.projectId()).isEqualTo(new ProjectId("PRJ-2016-0002"));
         assertThat(command.voucherNo()).isEqualTo("苍扶拨〔2016〕10号");
         assertThat(command.items()).isEqualTo(Arrays.asList(new GrantItem("HK-0001", 300_000L),

@@ -208,7 +208,7 @@ final class PaymentLedger extends InMemoryLedger {
     /** Registers households of one village in one unit of work, as one register file does. */
     void register(List<String> cardNos, String villageCode) {
         DefaultUnitOfWork.startAndGet(null).execute(() -> cardNos.forEach(cardNo -> axon().eventStore().publish(
-                new GenericDomainEventMessage<>("Household", cardNo, 0, new HouseholdRegisteredEvent(cardNo,
+                new GenericDomainEventMessage<>("Household", HouseholdCardNo.streamIdOf(cardNo), 0, new HouseholdRegisteredEvent(cardNo,
                         "户主" + cardNo.substring(cardNo.length() - 4), "ciphertext", "**************0018",
                         "ciphertext", "***************0128", villageCode,
                         new VillageCode(villageCode).township().value(), 4, false, "IMPORT-0001")))));

@@ -75,7 +75,7 @@ class RejectDisbursementTest {
 
         ledger.send(grant(SECOND, WANG, GRANT_FEN, "苍扶拨〔2016〕2号"));
 
-        assertThat(ledger.events(WANG)).last()
+        assertThat(ledger.householdEvents(WANG)).last()
                 .isEqualTo(new HouseholdStartupGrantClaimedEvent(WANG, SECOND, GRANTS, GRANT_FEN));
     }
 

@@ -113,7 +113,7 @@ class RequestDisbursementTest {
     void aGrantOfExactlyThreeThousandYuanIsAccepted() {
         ledger.send(grant(FIRST, WANG, 300_000L, VOUCHER));
 
-        assertThat(ledger.events(WANG)).last().isEqualTo(new HouseholdStartupGrantClaimedEvent(WANG, FIRST, GRANTS,
+        assertThat(ledger.householdEvents(WANG)).last().isEqualTo(new HouseholdStartupGrantClaimedEvent(WANG, FIRST, GRANTS,
                 300_000L));
     }
 
@@ -132,7 +132,7 @@ class RequestDisbursementTest {
 
         ledger.send(grant(FIRST, WANG, GRANT_FEN, VOUCHER));
 
-        assertThat(ledger.events(WANG)).last().isInstanceOf(HouseholdStartupGrantClaimedEvent.class);
+        assertThat(ledger.householdEvents(WANG)).last().isInstanceOf(HouseholdStartupGrantClaimedEvent.class);
     }
 
     @Test

@@ -103,7 +103,7 @@ class ReverseDisbursementTest {
         ledger.disclose(SECOND);
         ledger.send(approval(SECOND));
 
-        assertThat(ledger.events(WANG)).contains(new HouseholdStartupGrantClaimedEvent(WANG, SECOND, GRANTS, 400_000L));
+        assertThat(ledger.householdEvents(WANG)).contains(new HouseholdStartupGrantClaimedEvent(WANG, SECOND, GRANTS, 400_000L));
         assertThat(ledger.disbursedFen(CENTRAL)).isEqualTo(400_000L);
     }
 

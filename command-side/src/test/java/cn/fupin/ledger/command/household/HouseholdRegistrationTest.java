@@ -61,12 +61,12 @@ class HouseholdRegistrationTest {
     private boolean registeredAsIn(HouseholdRow row) {
         boolean[] same = new boolean[1];
         DefaultUnitOfWork.startAndGet(null).execute(
-                () -> same[0] = households.load(CARD).invoke(household -> household.sameAs(row, CIPHER)));
+                () -> same[0] = households.load(HouseholdCardNo.streamIdOf(CARD)).invoke(household -> household.sameAs(row, CIPHER)));
         return same[0];
     }
 
     private HouseholdRegisteredEvent recorded() {
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(CARD).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(HouseholdCardNo.streamIdOf(CARD)).asStream().toList();
         assertThat(events).hasSize(1);
         return (HouseholdRegisteredEvent) events.get(0).getPayload();
     }

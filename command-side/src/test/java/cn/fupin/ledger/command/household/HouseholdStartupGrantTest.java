@@ -1,6 +1,7 @@
 package cn.fupin.ledger.command.household;
 
 import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -51,19 +52,19 @@ class HouseholdStartupGrantTest {
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             void handle(Claim command) {
-                fixture.getRepository().load(CARD).execute(
+                fixture.getRepository().load(HouseholdCardNo.streamIdOf(CARD)).execute(
                         h -> h.claimStartupGrant(command.disbursementId(), PROJECT, command.amountFen()));
             }
 
             @CommandHandler
             void handle(Release command) {
-                fixture.getRepository().load(CARD)
+                fixture.getRepository().load(HouseholdCardNo.streamIdOf(CARD))
                         .execute(h -> h.releaseStartupGrant(command.disbursementId(), command.outcome()));
             }
 
             @CommandHandler
             Seen handle(Facts query) {
-                return fixture.getRepository().load(CARD).invoke(h -> new Seen(h.villageCode(), h.townshipCode(),
+                return fixture.getRepository().load(HouseholdCardNo.streamIdOf(CARD)).invoke(h -> new Seen(h.villageCode(), h.townshipCode(),
                         h.exited(), h.startupGrant()));
             }
         });

@@ -47,7 +47,7 @@ class TownshipTest {
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             Optional<AssessmentUsed> handle(AssessmentOf query) {
-                return fixture.getRepository().load(query.townshipCode()).invoke(t -> t.assessmentOf(query.year()));
+                return fixture.getRepository().load(TownshipCode.streamIdOf(query.townshipCode())).invoke(t -> t.assessmentOf(query.year()));
             }
         });
     }

@@ -10,6 +10,7 @@ import cn.fupin.ledger.shared.competition.Criterion;
 import cn.fupin.ledger.shared.competition.ProposalSubmittedEvent;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
 import cn.fupin.ledger.shared.fund.FundId;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.place.DesignatePoorVillageCommand;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.VillageCode;
@@ -98,6 +99,11 @@ public class InMemoryLedger implements AutoCloseable {
     public List<Object> events(String aggregateId) {
         return axon.eventStore().readEvents(aggregateId).asStream().map(Message::getPayload).map(Object.class::cast)
                 .toList();
+    }
+
+    /** The payloads of the household's stream ({@code HH-<card number>}), in order. */
+    public List<Object> householdEvents(String cardNo) {
+        return events(HouseholdCardNo.streamIdOf(cardNo));
     }
 
     /** Every payload the ledger has stored, in order. */

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.project;
 
+import cn.fupin.ledger.command.common.CangxiIds;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.RefusalKind;
@@ -50,7 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ProjectControllerTest {
 
     @SpringBootConfiguration
-    @Import(ProjectController.class)
+    @Import({ProjectController.class, CangxiIds.class})
     static class Web {
     }
 
@@ -82,7 +83,7 @@ class ProjectControllerTest {
                          "expectedPeople": 275, "supervisionPhone": "0839-5221234", "villagersMeeting": "村民代表大会"}
                         """))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.projectId").value(org.hamcrest.Matchers.startsWith("PRJ-")));
+                .andExpect(jsonPath("$.projectId").value(org.hamcrest.Matchers.matchesPattern("PRJ-510824-[0-9a-f-]{36}")));
 
         ArgumentCaptor<ProposeProjectCommand> sent = ArgumentCaptor.forClass(ProposeProjectCommand.class);
         verify(commands).sendAndWait(sent.capture());

@@ -5,6 +5,7 @@ import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
@@ -164,7 +165,7 @@ public class AutomaticPublisher {
         Map<String, String> names = new HashMap<>();
         for (DisbursementRequestedEvent grant : grants) {
             if (grant.cardNo() != null && !names.containsKey(grant.cardNo())) {
-                history(grant.cardNo(), Long.MAX_VALUE).stream()
+                history(HouseholdCardNo.streamIdOf(grant.cardNo()), Long.MAX_VALUE).stream()
                         .filter(HouseholdRegisteredEvent.class::isInstance).map(HouseholdRegisteredEvent.class::cast)
                         .reduce((earlier, later) -> later)
                         .ifPresent(registered -> names.put(grant.cardNo(), registered.headName()));

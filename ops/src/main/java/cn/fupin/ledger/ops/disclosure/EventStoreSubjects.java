@@ -3,6 +3,7 @@ package cn.fupin.ledger.ops.disclosure;
 import cn.fupin.ledger.disclosure.page.AffectedPages;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ class EventStoreSubjects implements AffectedPages.Subjects {
 
     @Override
     public Optional<String> villageOfHousehold(String cardNo) {
-        return first(cardNo, HouseholdRegisteredEvent.class).map(HouseholdRegisteredEvent::villageCode);
+        return first(HouseholdCardNo.streamIdOf(cardNo), HouseholdRegisteredEvent.class).map(HouseholdRegisteredEvent::villageCode);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.command.common.Actors;
+import cn.fupin.ledger.command.common.NewIds;
 import cn.fupin.ledger.ops.web.ConflictRetryFilter;
 import cn.fupin.ledger.ops.web.ProblemHandler;
 import cn.fupin.ledger.shared.common.FieldProblem;
@@ -38,10 +39,12 @@ class ObjectionFormController {
     private static final Logger log = LoggerFactory.getLogger(ObjectionFormController.class);
 
     private final CommandGateway commands;
+    private final NewIds ids;
     private final ObjectionPages pages;
 
-    ObjectionFormController(CommandGateway commands, ObjectionPages pages) {
+    ObjectionFormController(CommandGateway commands, ObjectionPages pages, NewIds ids) {
         this.commands = commands;
+        this.ids = ids;
         this.pages = pages;
     }
 
@@ -58,7 +61,7 @@ class ObjectionFormController {
         } catch (IllegalArgumentException e) {
             return page(HttpStatus.NOT_FOUND, pages.refused(null, List.of("NOTICE_NOT_FOUND"), null, 0));
         }
-        ObjectionId objectionId = new ObjectionId("OBJ-" + UUID.randomUUID());
+        ObjectionId objectionId = ids.objection();
         try {
             Actors.runAsPublic(() -> commands.sendAndWait(new FileObjectionCommand(notice, objectionId, item,
                     withLineFeeds(text), contact)));

@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * Assembles the automatic publisher of the disclosure module (processing group {@code disclosure-publisher}): its
  * publications are sent as the system process {@code system:disclosure-publisher}, each notice is public for the
  * configured period ({@code ledger.disclosure.period-days}), and a notice whose project names no supervision phone
- * shows the county's ({@code ledger.disclosure.supervision-phone}).
+ * shows the county's ({@code ledger.disclosure.supervision-phone}). That phone is county configuration, required: a
+ * plan or list of a project that names no phone of its own would otherwise be refused, and its payments could never be
+ * disclosed, so the ledger refuses to start without it.
  */
 @Configuration
 public class PublisherConfiguration {
@@ -24,7 +26,11 @@ public class PublisherConfiguration {
     AutomaticNotices automaticNotices(Gazetteer gazetteer,
                                       @Value("${ledger.disclosure.period-days:10}") int periodDays,
                                       @Value("${ledger.disclosure.supervision-phone:}") String supervisionPhone) {
-        return new AutomaticNotices(gazetteer, periodDays, supervisionPhone);
+        if (supervisionPhone.isBlank()) {
+            throw new IllegalStateException("ledger.disclosure.supervision-phone is not set: every project notice names "
+                    + "where to report (监督电话); set the county poverty-alleviation office's number");
+        }
+        return new AutomaticNotices(gazetteer, periodDays, supervisionPhone.strip());
     }
 
     @Bean

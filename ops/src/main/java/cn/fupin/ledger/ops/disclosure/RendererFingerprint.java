@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.disclosure;
 
+import cn.fupin.ledger.shared.place.Gazetteer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public class RendererFingerprint {
 
     private final String value;
 
-    public RendererFingerprint(@Value("${ledger.county-code:510824}") String countyCode,
+    public RendererFingerprint(Gazetteer gazetteer,
                                @Value("${ledger.disclosure.holidays:}") String holidays,
                                @Value("${ledger.disclosure.working-weekend-days:}") String workingWeekendDays) {
         try {
@@ -52,7 +53,7 @@ public class RendererFingerprint {
                     digest.update(in.readAllBytes());
                 }
             }
-            for (String setting : List.of(countyCode, holidays, workingWeekendDays)) {
+            for (String setting : List.of(gazetteer.county().code(), holidays, workingWeekendDays)) {
                 digest.update(("\n" + setting).getBytes(StandardCharsets.UTF_8));
             }
             this.value = HexFormat.of().formatHex(digest.digest());

@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.competition.FindCompetitionQuery;
 import cn.fupin.ledger.shared.competition.FindCompetitionsQuery;
 import cn.fupin.ledger.shared.competition.RecomputationView;
 import cn.fupin.ledger.shared.competition.RecomputeCompetitionQuery;
+import cn.fupin.ledger.shared.place.TownshipCode;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ class CompetitionQueries {
     /** Reads the round's events and each township's from the event store; nothing of the read model is used. */
     @QueryHandler
     public RecomputationView handle(RecomputeCompetitionQuery query) {
-        return Recomputation.recompute(query.competitionId(), read(query.competitionId()), this::read);
+        return Recomputation.recompute(query.competitionId(), read(query.competitionId()),
+                township -> read(TownshipCode.streamIdOf(township)));
     }
 
     /**

@@ -9,9 +9,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * 100 in hundredths of a point (92.5 is 9250), taken from the document {@code documentNo}.
  */
 public record RecordTownshipAssessmentCommand(
-        @TargetAggregateIdentifier TownshipCode township,
+        TownshipCode township,
         int year,
         int scoreHundredths,
         String documentNo,
         Actor actor) {
+
+    /** The township's stream ({@code TWN-<code>}), which Axon loads for the command. */
+    @TargetAggregateIdentifier
+    public String townshipStreamId() {
+        return township.streamId();
+    }
 }

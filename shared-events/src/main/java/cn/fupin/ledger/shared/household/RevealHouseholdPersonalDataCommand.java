@@ -7,6 +7,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * An auditor looks at a household's unmasked ID and bank card numbers. The look is itself recorded (as a
  * {@link HouseholdPersonalDataViewedEvent}); the command answers with the {@link HouseholdPersonalData}.
  */
-public record RevealHouseholdPersonalDataCommand(@TargetAggregateIdentifier HouseholdCardNo cardNo, String reason)
+public record RevealHouseholdPersonalDataCommand(HouseholdCardNo cardNo, String reason)
         implements Reasoned {
+
+    /** The household's stream ({@code HH-<card number>}), which Axon loads for the command. */
+    @TargetAggregateIdentifier
+    public String householdStreamId() {
+        return cardNo.streamId();
+    }
 }

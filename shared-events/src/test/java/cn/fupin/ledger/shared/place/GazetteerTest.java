@@ -101,10 +101,62 @@ class GazetteerTest {
         }
 
         @Test
-        void aCountyThatIsNotShipped() {
-            assertThatThrownBy(() -> Gazetteer.forCounty("510802"))
+        void aCountyOfAProvinceThatIsNotShipped() {
+            assertThatThrownBy(() -> Gazetteer.forCounty("110101"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("510802");
+                    .hasMessageContaining("110101")
+                    .hasMessageContaining("51-sichuan.csv");
+        }
+
+        @Test
+        void aCodeOfSichuanThatIsNoCounty() {
+            assertThatThrownBy(() -> Gazetteer.forCounty("510899"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("510899");
+            assertThatThrownBy(() -> Gazetteer.forCounty("510800")).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aCodeThatIsNotSixDigits() {
+            assertThatThrownBy(() -> Gazetteer.forCounty("51082")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Gazetteer.forCounty("510824100")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Gazetteer.forCounty(null)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class AnyCountyOfSichuan {
+
+        @Test
+        void lizhouDistrictOfGuangyuanHasItsOwnTownshipsAndVillages() {
+            Gazetteer lizhou = Gazetteer.forCounty("510802");
+
+            assertThat(lizhou.county()).isEqualTo(new Place("510802", "利州区", "5108", Place.Level.COUNTY));
+            assertThat(lizhou.townships()).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.parentCode()).isEqualTo("510802"));
+            assertThat(lizhou.villageCount()).isPositive();
+            assertThat(lizhou.hasVillage("510824100001")).isFalse();
+            assertThat(lizhou.township("510824100")).isEmpty();
+        }
+
+        @Test
+        void everyCountyOfTheProvinceFileCanBeServed() throws Exception {
+            java.util.List<String> counties;
+            try (var in = Gazetteer.class.getResourceAsStream("/gazetteer/51-sichuan.csv");
+                 var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                counties = reader.lines().map(String::strip).filter(line -> line.endsWith(",county"))
+                        .map(line -> line.substring(0, 6)).toList();
+            }
+
+            assertThat(counties).hasSize(183);
+            int villages = 0;
+            for (String code : counties) {
+                Gazetteer county = Gazetteer.forCounty(code);
+                assertThat(county.county().code()).isEqualTo(code);
+                assertThat(county.townships()).as("townships of %s", code).isNotEmpty();
+                villages += county.villageCount();
+            }
+            assertThat(villages).isEqualTo(34412);
         }
     }
 
@@ -132,12 +184,32 @@ class GazetteerTest {
         }
 
         @Test
-        void refusesAFileOfAnotherCounty() {
+        void refusesAFileWithoutTheCounty() {
             String text = "code,name,parentCode,level\n510802,利州区,5108,county\n";
 
             assertThatThrownBy(() -> Gazetteer.parse("510824", utf8(text)))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("510824");
+        }
+
+        @Test
+        void takesOnlyTheCountysOwnPlacesFromAProvinceFile() throws Exception {
+            String text = "code,name,parentCode,level\n"
+                    + "51,四川省,,province\n"
+                    + "5108,广元市,51,city\n"
+                    + "510802,利州区,5108,county\n"
+                    + "510824,苍溪县,5108,county\n"
+                    + "510802001,东坝街道,510802,township\n"
+                    + "510824100,陵江镇,510824,township\n"
+                    + "510802001001,某社区,510802001,village\n"
+                    + "510824100001,金穗社区居民委员会,510824100,village\n";
+
+            Gazetteer gazetteer = Gazetteer.parse("510824", utf8(text));
+
+            assertThat(gazetteer.county().name()).isEqualTo("苍溪县");
+            assertThat(gazetteer.townships()).extracting(Place::code).containsExactly("510824100");
+            assertThat(gazetteer.villagesOf("510824100")).extracting(Place::code).containsExactly("510824100001");
+            assertThat(gazetteer.villageCount()).isEqualTo(1);
         }
 
         @Test
