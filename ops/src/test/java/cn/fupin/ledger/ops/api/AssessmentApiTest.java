@@ -25,7 +25,7 @@ class AssessmentApiTest extends LedgerApiTest {
         Api.Response recorded = api.as("clerk").post("/api/townships/510824105/assessments", assessment("92.5"));
 
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-        assertThat(events.of("510824105", "TownshipAssessedEvent")).singleElement().satisfies(e -> {
+        assertThat(events.of("TWN-510824105", "TownshipAssessedEvent")).singleElement().satisfies(e -> {
             assertThat(e.payload().path("scoreHundredths").asInt()).isEqualTo(9250);
             assertThat(e.payload().path("year").asInt()).isEqualTo(2046);
         });

@@ -7,6 +7,7 @@ import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.ops.testing.StoredEvents.StoredEvent;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class HouseholdPrivacyApiTest extends LedgerApiTest {
                 .matches("\\*{15}\\d{4}")
                 .endsWith(row.bankCard().substring(15));
         assertThat(read.body()).doesNotContain(row.idNumber(), row.idNumber().substring(0, 17), row.bankCard());
-        assertThat(events.of(row.cardNo(), VIEWED)).isEmpty();
+        assertThat(events.of(HouseholdCardNo.streamIdOf(row.cardNo()), VIEWED)).isEmpty();
     }
 
     @Test
@@ -81,7 +82,7 @@ class HouseholdPrivacyApiTest extends LedgerApiTest {
         assertThat(withReason.json().path("bankCard").asText()).isEqualTo(row.bankCard());
         assertThat(withReason.json().path("headName").asText()).isEqualTo(row.headName());
         assertThat(withReason.json().path("status").asText()).isEqualTo("REGISTERED");
-        List<StoredEvent> views = events.of(row.cardNo(), VIEWED);
+        List<StoredEvent> views = events.of(HouseholdCardNo.streamIdOf(row.cardNo()), VIEWED);
         assertThat(views).hasSize(1);
         StoredEvent view = views.get(0);
         assertThat(view.payload().path("cardNo").asText()).isEqualTo(row.cardNo());
@@ -96,7 +97,7 @@ class HouseholdPrivacyApiTest extends LedgerApiTest {
 
         assertThat(withoutReason.status()).isEqualTo(200);
         assertThat(withoutReason.json().path("idNumber").asText()).isEqualTo(row.idNumber());
-        List<StoredEvent> both = events.of(row.cardNo(), VIEWED);
+        List<StoredEvent> both = events.of(HouseholdCardNo.streamIdOf(row.cardNo()), VIEWED);
         assertThat(both).hasSize(2);
         assertThat(both.get(1).meta("actor")).isEqualTo("auditor");
         assertThat(both.get(1).payload().path("reason").isNull()).isTrue();
@@ -136,7 +137,7 @@ class HouseholdPrivacyApiTest extends LedgerApiTest {
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.code()).isEqualTo("FORBIDDEN");
             assertThat(refused.body()).doesNotContain(row.idNumber(), row.bankCard(), row.idNumberMasked(), row.headName());
-            assertThat(events.of(row.cardNo(), VIEWED)).isEmpty();
+            assertThat(events.of(HouseholdCardNo.streamIdOf(row.cardNo()), VIEWED)).isEmpty();
         }
 
         @Test
@@ -172,7 +173,7 @@ class HouseholdPrivacyApiTest extends LedgerApiTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
             assertThat(refused.code()).isEqualTo("REASON_INVALID");
             assertThat(refused.body()).doesNotContain(row.idNumber(), row.bankCard());
-            assertThat(events.of(row.cardNo(), VIEWED)).isEmpty();
+            assertThat(events.of(HouseholdCardNo.streamIdOf(row.cardNo()), VIEWED)).isEmpty();
         }
     }
 }

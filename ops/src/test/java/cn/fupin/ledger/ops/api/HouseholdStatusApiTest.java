@@ -6,6 +6,7 @@ import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.ops.testing.StoredEvents.StoredEvent;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -108,7 +109,7 @@ class HouseholdStatusApiTest extends LedgerApiTest {
         exit("clerk", row, 2016, "住房安全有保障");
         returns("clerk2", row, 2017, "因灾返贫");
 
-        List<StoredEvent> recorded = events.of(row.cardNo());
+        List<StoredEvent> recorded = events.of(HouseholdCardNo.streamIdOf(row.cardNo()));
         assertThat(recorded).extracting(StoredEvent::payloadType).containsExactly(
                 "cn.fupin.ledger.shared.household.HouseholdRegisteredEvent",
                 "cn.fupin.ledger.shared.household.HouseholdExitedEvent",
@@ -144,7 +145,7 @@ class HouseholdStatusApiTest extends LedgerApiTest {
             assertThat(response.status()).as(response.toString()).isEqualTo(status);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.code()).isEqualTo(code);
-            assertThat(events.of(row.cardNo())).hasSize(eventsOfHousehold);
+            assertThat(events.of(HouseholdCardNo.streamIdOf(row.cardNo()))).hasSize(eventsOfHousehold);
         }
 
         @Test
@@ -263,8 +264,8 @@ class HouseholdStatusApiTest extends LedgerApiTest {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
                 assertThat(refused.code()).isEqualTo("FORBIDDEN");
             }
-            assertThat(events.of(row.cardNo())).hasSize(1);
-            assertThat(events.of(exited.cardNo())).hasSize(2);
+            assertThat(events.of(HouseholdCardNo.streamIdOf(row.cardNo()))).hasSize(1);
+            assertThat(events.of(HouseholdCardNo.streamIdOf(exited.cardNo()))).hasSize(2);
         }
 
         @Test
@@ -275,7 +276,7 @@ class HouseholdStatusApiTest extends LedgerApiTest {
 
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.code()).isEqualTo("UNAUTHENTICATED");
-            assertThat(events.of(row.cardNo())).hasSize(1);
+            assertThat(events.of(HouseholdCardNo.streamIdOf(row.cardNo()))).hasSize(1);
         }
     }
 }

@@ -5,6 +5,7 @@ import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -140,7 +141,7 @@ class PaymentConcurrencyTest extends LedgerApiTest {
                 assertThat(r.code()).isEqualTo("GRANT_BATCH_REFUSED");
                 assertThat(r.body()).contains("DUPLICATE_STARTUP_GRANT");
             });
-            assertThat(events.of(shared, "HouseholdStartupGrantClaimedEvent")).hasSize(1);
+            assertThat(events.of(HouseholdCardNo.streamIdOf(shared), "HouseholdStartupGrantClaimedEvent")).hasSize(1);
         }
     }
 

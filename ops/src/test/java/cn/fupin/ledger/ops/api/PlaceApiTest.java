@@ -5,6 +5,7 @@ import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.shared.place.VillageCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class PlaceApiTest extends LedgerApiTest {
 
     long eventsOf(String villageCode) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, villageCode);
+                Long.class, VillageCode.streamIdOf(villageCode));
     }
 
     long allEvents() {

@@ -36,9 +36,9 @@ class TownshipAssessmentApiTest extends LedgerApiTest {
     @Test
     void assessmentsAreReadByTownshipAndByYear() {
         EventAppender appender = new EventAppender(eventStore, transactions);
-        appender.append("Township", "510824223",
+        appender.append("Township", "TWN-510824223",
                 new TownshipAssessedEvent("510824223", 2073, 9250, "苍委办〔2074〕1号", "clerk"));
-        appender.append("Township", "510824209",
+        appender.append("Township", "TWN-510824209",
                 new TownshipAssessedEvent("510824209", 2073, 8800, "苍委办〔2074〕2号", "clerk"),
                 new TownshipAssessedEvent("510824209", 2074, 8900, "苍委办〔2075〕2号", "clerk"));
 
