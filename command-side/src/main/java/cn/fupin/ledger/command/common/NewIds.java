@@ -6,6 +6,8 @@ import cn.fupin.ledger.shared.disbursement.DisbursementId;
 import cn.fupin.ledger.shared.disbursement.GrantBatchId;
 import cn.fupin.ledger.shared.disclosure.NoticeId;
 import cn.fupin.ledger.shared.disclosure.ObjectionId;
+import cn.fupin.ledger.shared.fund.FundId;
+import cn.fupin.ledger.shared.fund.FundSource;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.project.ProjectId;
 import java.util.UUID;
@@ -25,6 +27,11 @@ public class NewIds {
 
     public NewIds(Gazetteer gazetteer) {
         this.countyCode = gazetteer.county().code();
+    }
+
+    /** The fund of a source for a fiscal year of this county: every appropriation of both adds to it. */
+    public FundId fund(int fiscalYear, FundSource source) {
+        return FundId.of(countyCode, fiscalYear, source);
     }
 
     public String appropriation() {

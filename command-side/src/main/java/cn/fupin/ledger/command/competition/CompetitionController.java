@@ -94,7 +94,7 @@ class CompetitionController {
         try {
             fundId = new FundId(request.fundId());
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalidField("FUND_ID_INVALID", "fundId", "a fund id looks like FUND-2016-CENTRAL");
+            throw Refusal.invalidField("FUND_ID_INVALID", "fundId", "a fund id looks like FUND-510824-2016-CENTRAL");
         }
         CompetitionId id = ids.competition();
         List<Criterion> criteria = request.criteria().stream().map(c -> new Criterion(c.name(), c.weight())).toList();

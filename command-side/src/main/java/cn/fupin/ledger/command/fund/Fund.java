@@ -66,7 +66,7 @@ public class Fund {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AppropriateFundsCommand command) {
         requireValid(command.fiscalYear(), command.source(), command.amountFen(), command.documentNo(), command.note());
-        if (!FundId.of(command.fiscalYear(), command.source()).equals(command.fundId())) {
+        if (command.fundId().fiscalYear() != command.fiscalYear() || command.fundId().source() != command.source()) {
             throw Refusal.conflict("FUND_MISMATCH", "the fund does not hold money of that source and year");
         }
         if (appropriationIds.contains(command.appropriationId())) {

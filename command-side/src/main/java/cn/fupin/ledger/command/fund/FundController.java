@@ -44,7 +44,7 @@ class FundController {
     @PostMapping("/api/funds/appropriations")
     @ResponseStatus(HttpStatus.CREATED)
     AppropriationRecorded appropriate(@Valid @RequestBody AppropriationRequest request) {
-        FundId fundId = FundId.of(request.fiscalYear(), request.source());
+        FundId fundId = ids.fund(request.fiscalYear(), request.source());
         String appropriationId = ids.appropriation();
         commands.sendAndWait(new AppropriateFundsCommand(fundId, appropriationId, request.fiscalYear(),
                 request.source(), request.amountFen(), request.documentNo(), request.note()));

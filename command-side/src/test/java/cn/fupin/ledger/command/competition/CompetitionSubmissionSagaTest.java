@@ -30,7 +30,7 @@ class CompetitionSubmissionSagaTest {
     }
 
     CompetitionOpenedEvent opened() {
-        return new CompetitionOpenedEvent(ROUND, "2016年度", 2016, "FUND-2016-CENTRAL", 1_000_000,
+        return new CompetitionOpenedEvent(ROUND, "2016年度", 2016, "FUND-510824-2016-CENTRAL", 1_000_000,
                 List.of(new Criterion(Criterion.TOWNSHIP_ASSESSMENT, 100)), deadline, "clerk");
     }
 

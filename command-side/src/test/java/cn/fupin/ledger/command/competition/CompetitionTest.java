@@ -65,7 +65,7 @@ class CompetitionTest {
     }
 
     static CompetitionOpenedEvent opened() {
-        return new CompetitionOpenedEvent(ROUND, null, 2016, "FUND-2016-CENTRAL", 1_000_000, CRITERIA, DEADLINE, "clerk");
+        return new CompetitionOpenedEvent(ROUND, null, 2016, "FUND-510824-2016-CENTRAL", 1_000_000, CRITERIA, DEADLINE, "clerk");
     }
 
     static ProposalSubmittedEvent submitted(String projectId, String township) {
@@ -244,18 +244,18 @@ class CompetitionTest {
 
         @Test
         void aWellFormedRoundPasses() {
-            Competition.requireValid(open(2016, "FUND-2016-CENTRAL", 1, CRITERIA, DEADLINE), NOW);
+            Competition.requireValid(open(2016, "FUND-510824-2016-CENTRAL", 1, CRITERIA, DEADLINE), NOW);
         }
 
         @Test
         void weightsMustSumTo100() {
-            assertThat(problems(open(2016, "FUND-2016-CENTRAL", 1, List.of(new Criterion("A", 50),
+            assertThat(problems(open(2016, "FUND-510824-2016-CENTRAL", 1, List.of(new Criterion("A", 50),
                     new Criterion("B", 49)), DEADLINE))).containsExactly("criteria:CRITERIA_WEIGHTS_NOT_100");
         }
 
         @Test
         void everyBadFieldIsNamed() {
-            assertThat(problems(open(2017, "FUND-2016-CENTRAL", 0, List.of(new Criterion("A", 0),
+            assertThat(problems(open(2017, "FUND-510824-2016-CENTRAL", 0, List.of(new Criterion("A", 0),
                     new Criterion("A", 100), new Criterion(" ", 0)), NOW)))
                     .containsExactlyInAnyOrder("fundId:FUND_NOT_OF_YEAR", "budgetFen:AMOUNT_NOT_POSITIVE",
                             "deadline:DEADLINE_PASSED", "criteria[0].weight:CRITERION_WEIGHT_INVALID",
@@ -264,7 +264,7 @@ class CompetitionTest {
 
         @Test
         void aRoundNeedsCriteria() {
-            assertThat(problems(open(2016, "FUND-2016-CENTRAL", 1, List.of(), DEADLINE)))
+            assertThat(problems(open(2016, "FUND-510824-2016-CENTRAL", 1, List.of(), DEADLINE)))
                     .containsExactly("criteria:CRITERIA_REQUIRED");
         }
     }

@@ -28,8 +28,8 @@ class DisbursementTest {
     static final String PROJECT = "PRJ-2016-0002";
     static final String BATCH = "GB-2016-0001";
     static final String CARD = "HK-510824100001-0001";
-    static final List<BudgetLine> FROM_FUNDS = List.of(new BudgetLine("FUND-2016-CENTRAL", 200_000L),
-            new BudgetLine("FUND-2016-COUNTY", 100_000L));
+    static final List<BudgetLine> FROM_FUNDS = List.of(new BudgetLine("FUND-510824-2016-CENTRAL", 200_000L),
+            new BudgetLine("FUND-510824-2016-COUNTY", 100_000L));
     static final Actor CLERK = Actor.of("clerk", "CLERK");
     static final Actor APPROVER = Actor.of("approver", "APPROVER");
     static final String REASON = "凭证不全";

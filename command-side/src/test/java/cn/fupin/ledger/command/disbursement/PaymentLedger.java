@@ -62,8 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class PaymentLedger extends InMemoryLedger {
 
-    static final String CENTRAL = "FUND-2016-CENTRAL";
-    static final String COUNTY = "FUND-2016-COUNTY";
+    static final String CENTRAL = "FUND-510824-2016-CENTRAL";
+    static final String COUNTY = "FUND-510824-2016-COUNTY";
     static final String LINGJIANG = "510824100";
     static final String JINSUI = "510824100001";
     static final String JIANGNAN = "510824100002";

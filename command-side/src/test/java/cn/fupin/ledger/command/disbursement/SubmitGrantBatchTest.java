@@ -124,7 +124,7 @@ class SubmitGrantBatchTest {
 
     @Test
     void aBatchOfOneThousandHouseholdsIsRecordedAndApprovedWhole() {
-        String provincial = "FUND-2016-PROVINCIAL";
+        String provincial = "FUND-510824-2016-PROVINCIAL";
         String project = "PRJ-2016-0003";
         ledger.appropriate(new FundId(provincial), 1000 * GRANT_FEN);
         ledger.send(PaymentLedger.proposal(project, "INDUSTRY", Beneficiary.HOUSEHOLDS,

@@ -19,7 +19,7 @@ import static cn.fupin.ledger.command.Refusals.conflict;
  */
 class FundReservationTest {
 
-    static final String FUND = "FUND-2016-CENTRAL";
+    static final String FUND = "FUND-510824-2016-CENTRAL";
     static final String ROAD = "PRJ-2016-0001";
     static final String WATER = "PRJ-2016-0002";
     static final long THOUSAND_YUAN_FEN = 100_000L;

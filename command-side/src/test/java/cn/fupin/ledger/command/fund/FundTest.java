@@ -15,7 +15,7 @@ import static cn.fupin.ledger.command.Refusals.invalidField;
 
 class FundTest {
 
-    static final FundId COUNTY_2015 = FundId.of(2015, FundSource.COUNTY);
+    static final FundId COUNTY_2015 = FundId.of("510824", 2015, FundSource.COUNTY);
     static final String FIRST_DOCUMENT = "苍财农〔2015〕12号";
     static final String SECOND_DOCUMENT = "苍财农〔2015〕13号";
     static final long SIX_MILLION_YUAN_FEN = 600_000_000L;
@@ -32,7 +32,7 @@ class FundTest {
     }
 
     static FundsAppropriatedEvent appropriated(String appropriationId, long amountFen, String documentNo, long totalFen) {
-        return new FundsAppropriatedEvent("FUND-2015-COUNTY", appropriationId, 2015, FundSource.COUNTY, amountFen,
+        return new FundsAppropriatedEvent("FUND-510824-2015-COUNTY", appropriationId, 2015, FundSource.COUNTY, amountFen,
                 documentNo, null, totalFen);
     }
 
@@ -41,7 +41,7 @@ class FundTest {
         fixture.givenNoPriorActivity()
                 .when(appropriation("APPR-0001", SIX_MILLION_YUAN_FEN, FIRST_DOCUMENT, "上半年"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new FundsAppropriatedEvent("FUND-2015-COUNTY", "APPR-0001", 2015, FundSource.COUNTY,
+                .expectEvents(new FundsAppropriatedEvent("FUND-510824-2015-COUNTY", "APPR-0001", 2015, FundSource.COUNTY,
                         SIX_MILLION_YUAN_FEN, FIRST_DOCUMENT, "上半年", SIX_MILLION_YUAN_FEN));
     }
 
@@ -72,7 +72,7 @@ class FundTest {
         String note = "第一批\n" + "注".repeat(496);
         fixture.givenNoPriorActivity()
                 .when(appropriation("APPR-0001", 1L, FIRST_DOCUMENT, note))
-                .expectEvents(new FundsAppropriatedEvent("FUND-2015-COUNTY", "APPR-0001", 2015, FundSource.COUNTY,
+                .expectEvents(new FundsAppropriatedEvent("FUND-510824-2015-COUNTY", "APPR-0001", 2015, FundSource.COUNTY,
                         1L, FIRST_DOCUMENT, note, 1L));
     }
 
@@ -93,10 +93,10 @@ class FundTest {
 
     @Test
     void anAppropriationOfAnotherSourceIsRecordedInThatSourcesFund() {
-        FundId central = FundId.of(2015, FundSource.CENTRAL);
+        FundId central = FundId.of("510824", 2015, FundSource.CENTRAL);
         fixture.givenNoPriorActivity()
                 .when(new AppropriateFundsCommand(central, "APPR-0002", 2015, FundSource.CENTRAL, 5L, FIRST_DOCUMENT, null))
-                .expectEvents(new FundsAppropriatedEvent("FUND-2015-CENTRAL", "APPR-0002", 2015, FundSource.CENTRAL,
+                .expectEvents(new FundsAppropriatedEvent("FUND-510824-2015-CENTRAL", "APPR-0002", 2015, FundSource.CENTRAL,
                         5L, FIRST_DOCUMENT, null, 5L));
     }
 
@@ -178,7 +178,7 @@ class FundTest {
 
         @Test
         void aFiscalYearBefore2000() {
-            FundId fundId = FundId.of(1999, FundSource.COUNTY);
+            FundId fundId = FundId.of("510824", 1999, FundSource.COUNTY);
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFundsCommand(fundId, "APPR-0001", 1999, FundSource.COUNTY, 1L, FIRST_DOCUMENT, null))
                     .expectException(invalidField("FISCAL_YEAR_OUT_OF_RANGE", "fiscalYear"))
@@ -187,7 +187,7 @@ class FundTest {
 
         @Test
         void aFiscalYearAfter2100() {
-            FundId fundId = FundId.of(2101, FundSource.COUNTY);
+            FundId fundId = FundId.of("510824", 2101, FundSource.COUNTY);
             fixture.givenNoPriorActivity()
                     .when(new AppropriateFundsCommand(fundId, "APPR-0001", 2101, FundSource.COUNTY, 1L, FIRST_DOCUMENT, null))
                     .expectException(invalidField("FISCAL_YEAR_OUT_OF_RANGE", "fiscalYear"))

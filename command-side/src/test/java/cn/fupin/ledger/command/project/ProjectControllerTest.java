@@ -77,7 +77,7 @@ class ProjectControllerTest {
     void aProposalBecomesACommandUnderANewProjectIdWithTheLoggedInActor() throws Exception {
         mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": "村道硬化", "workArea": "ROADS", "villageCode": "510824100001", "beneficiary": "VILLAGE",
-                         "budget": [{"fundId": "FUND-2016-CENTRAL", "amountFen": 3000000}],
+                         "budget": [{"fundId": "FUND-510824-2016-CENTRAL", "amountFen": 3000000}],
                          "implementer": "金穗社区居委会", "supervisor": "陵江镇人民政府",
                          "startDate": "2016-03-01", "endDate": "2016-10-31", "expectedHouseholds": 110,
                          "expectedPeople": 275, "supervisionPhone": "0839-5221234", "villagersMeeting": "村民代表大会"}
@@ -90,7 +90,7 @@ class ProjectControllerTest {
         ProposeProjectCommand command = sent.getValue();
         assertThat(command.villageCode()).isEqualTo(new VillageCode("510824100001"));
         assertThat(command.beneficiary()).isEqualTo(Beneficiary.VILLAGE);
-        assertThat(command.budget()).containsExactly(new BudgetLine("FUND-2016-CENTRAL", 3_000_000L));
+        assertThat(command.budget()).containsExactly(new BudgetLine("FUND-510824-2016-CENTRAL", 3_000_000L));
         assertThat(command.startDate()).isEqualTo(LocalDate.of(2016, 3, 1));
         assertThat(command.endDate()).isEqualTo(LocalDate.of(2016, 10, 31));
         assertThat(command.expectedHouseholds()).isEqualTo(110);

@@ -40,8 +40,8 @@ class ProjectTest {
     static final ProjectId PROJECT_ID = new ProjectId(PROJECT);
     static final String ROUND = "CMP-2016-01";
     static final String OTHER_ROUND = "CMP-2016-02";
-    static final String CENTRAL = "FUND-2016-CENTRAL";
-    static final String COUNTY = "FUND-2016-COUNTY";
+    static final String CENTRAL = "FUND-510824-2016-CENTRAL";
+    static final String COUNTY = "FUND-510824-2016-COUNTY";
     /** 陵江镇 and its community 金穗社区 in the shipped gazetteer. */
     static final String LINGJIANG = "510824100";
     static final String JINSUI = "510824100001";
@@ -241,7 +241,7 @@ class ProjectTest {
         @Test
         void refusesAProjectWithoutALineFromTheRoundsFund() {
             fixture.given(proposed())
-                    .when(new EnterCompetition(ROUND, "FUND-2016-PROVINCIAL", CLERK))
+                    .when(new EnterCompetition(ROUND, "FUND-510824-2016-PROVINCIAL", CLERK))
                     .expectException(conflict("NOT_FUNDED_BY_ROUND"))
                     .expectNoEvents();
         }

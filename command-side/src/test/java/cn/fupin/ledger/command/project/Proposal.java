@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 final class Proposal {
 
     static final String PROJECT = "PRJ-2016-0001";
-    static final String CENTRAL = "FUND-2016-CENTRAL";
-    static final String COUNTY = "FUND-2016-COUNTY";
-    static final String PROVINCIAL = "FUND-2016-PROVINCIAL";
+    static final String CENTRAL = "FUND-510824-2016-CENTRAL";
+    static final String COUNTY = "FUND-510824-2016-COUNTY";
+    static final String PROVINCIAL = "FUND-510824-2016-PROVINCIAL";
     static final String LINGJIANG = "510824100";
     static final VillageCode JINSUI = new VillageCode("510824100001");
     /** A village of another township (510824402). */

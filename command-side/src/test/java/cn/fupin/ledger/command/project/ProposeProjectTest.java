@@ -121,7 +121,7 @@ class ProposeProjectTest {
     void aProjectMayBundleSevenFunds() {
         List<BudgetLine> lines = new ArrayList<>();
         for (FundSource source : FundSource.values()) {
-            FundId fund = FundId.of(2016, source);
+            FundId fund = FundId.of("510824", 2016, source);
             if (ledger.events(fund.value()).isEmpty()) {
                 ledger.appropriate(fund, 1_000L);
             }
@@ -218,9 +218,9 @@ class ProposeProjectTest {
         void eightBudgetLines() {
             List<BudgetLine> lines = new ArrayList<>();
             for (FundSource source : FundSource.values()) {
-                lines.add(new BudgetLine(FundId.of(2016, source).value(), 100L));
+                lines.add(new BudgetLine(FundId.of("510824", 2016, source).value(), 100L));
             }
-            lines.add(new BudgetLine(FundId.of(2015, FundSource.CENTRAL).value(), 100L));
+            lines.add(new BudgetLine(FundId.of("510824", 2015, FundSource.CENTRAL).value(), 100L));
             assertInvalid(Proposal.of(p -> p.budget = lines), "budget", "BUDGET_TOO_MANY_LINES");
         }
 
@@ -244,7 +244,7 @@ class ProposeProjectTest {
 
         @Test
         void aFundWithoutAnyAppropriation() {
-            assertInvalid(Proposal.of(p -> p.budget.set(1, new BudgetLine("FUND-2016-DONATION", 1L))),
+            assertInvalid(Proposal.of(p -> p.budget.set(1, new BudgetLine("FUND-510824-2016-DONATION", 1L))),
                     "budget[1].fundId", "FUND_NOT_FOUND");
         }
 
@@ -374,7 +374,7 @@ class ProposeProjectTest {
                 p.name = null;
                 p.workArea = "BRIDGES";
                 p.villageCode = new VillageCode("510824100999");
-                p.budget = List.of(new BudgetLine("FUND-2016-DONATION", 0L));
+                p.budget = List.of(new BudgetLine("FUND-510824-2016-DONATION", 0L));
                 p.supervisor = " ";
                 p.endDate = null;
                 p.expectedHouseholds = -5;

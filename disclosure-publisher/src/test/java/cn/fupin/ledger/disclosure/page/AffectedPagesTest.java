@@ -141,14 +141,14 @@ class AffectedPagesTest {
         Map<Class<?>, Map.Entry<Object, Set<String>>> rows = new LinkedHashMap<>();
         Set<String> none = Set.of();
         Set<String> countyTownshipVillage = pages(COUNTY_PAGE, TOWNSHIP_PAGE, VILLAGE_PAGE);
-        row(rows, new FundsAppropriatedEvent("FUND-2088-CENTRAL", "APR-1", 2088, FundSource.CENTRAL, 1, "文1", null, 1),
+        row(rows, new FundsAppropriatedEvent("FUND-510824-2088-CENTRAL", "APR-1", 2088, FundSource.CENTRAL, 1, "文1", null, 1),
                 pages(COUNTY_PAGE));
-        row(rows, new FundsReservedEvent("FUND-2088-CENTRAL", "PRJ-V", 1, 1, 0), none);
-        row(rows, new FundReservationReleasedEvent("FUND-2088-CENTRAL", "PRJ-V", 1, "撤销", 0, 1), none);
-        row(rows, new FundsDisbursedEvent("FUND-2088-CENTRAL", "PRJ-V", "DSB-1", 1, 0, 1, 0), none);
-        row(rows, new FundDisbursementReversedEvent("FUND-2088-CENTRAL", "PRJ-V", "DSB-1", 1, 1, 0, 0), none);
+        row(rows, new FundsReservedEvent("FUND-510824-2088-CENTRAL", "PRJ-V", 1, 1, 0), none);
+        row(rows, new FundReservationReleasedEvent("FUND-510824-2088-CENTRAL", "PRJ-V", 1, "撤销", 0, 1), none);
+        row(rows, new FundsDisbursedEvent("FUND-510824-2088-CENTRAL", "PRJ-V", "DSB-1", 1, 0, 1, 0), none);
+        row(rows, new FundDisbursementReversedEvent("FUND-510824-2088-CENTRAL", "PRJ-V", "DSB-1", 1, 1, 0, 0), none);
         row(rows, new TownshipAssessedEvent(TOWNSHIP, 2087, 9000, "文2", "clerk"), none);
-        row(rows, new CompetitionOpenedEvent("CMP-1", "竞争立项", 2088, "FUND-2088-CENTRAL", 1, List.of(), null, "clerk"),
+        row(rows, new CompetitionOpenedEvent("CMP-1", "竞争立项", 2088, "FUND-510824-2088-CENTRAL", 1, List.of(), null, "clerk"),
                 pages(COUNTY_PAGE));
         row(rows, new ProposalSubmittedEvent("CMP-1", "PRJ-V", TOWNSHIP, VILLAGE, 1, null, "township"),
                 pages(COUNTY_PAGE));

@@ -64,15 +64,15 @@ final class Fixtures {
 
     static List<AppropriationView> appropriations() {
         return List.of(
-                new AppropriationView("APP-2093-1", "FUND-2093-COUNTY", 2093, FundSource.COUNTY, yuan(11_000_000),
+                new AppropriationView("APP-2093-1", "FUND-510824-2093-COUNTY", 2093, FundSource.COUNTY, yuan(11_000_000),
                         "苍财农〔2093〕5号", "年初预算", at("2093-02-20T02:00:00Z")),
-                new AppropriationView("APP-2094-1", "FUND-2094-CENTRAL", 2094, FundSource.CENTRAL, yuan(5_000_000),
+                new AppropriationView("APP-2094-1", "FUND-510824-2094-CENTRAL", 2094, FundSource.CENTRAL, yuan(5_000_000),
                         "川财农〔2094〕21号", null, at("2094-02-10T02:00:00Z")),
-                new AppropriationView("APP-2094-2", "FUND-2094-COUNTY", 2094, FundSource.COUNTY, yuan(8_000_000),
+                new AppropriationView("APP-2094-2", "FUND-510824-2094-COUNTY", 2094, FundSource.COUNTY, yuan(8_000_000),
                         "苍财农〔2094〕3号", null, at("2094-02-11T03:30:00Z")),
-                new AppropriationView("APP-2094-3", "FUND-2094-COUNTY", 2094, FundSource.COUNTY, yuan(4_500_000),
+                new AppropriationView("APP-2094-3", "FUND-510824-2094-COUNTY", 2094, FundSource.COUNTY, yuan(4_500_000),
                         "苍财农〔2094〕17号", null, at("2094-06-01T01:00:00Z")),
-                new AppropriationView("APP-2094-4", "FUND-2094-INTEGRATED_AGRICULTURE", 2094,
+                new AppropriationView("APP-2094-4", "FUND-510824-2094-INTEGRATED_AGRICULTURE", 2094,
                         FundSource.INTEGRATED_AGRICULTURE, 234_567_891L, "苍财农〔2094〕25号", null,
                         at("2094-03-05T06:00:00Z")));
     }
@@ -97,22 +97,22 @@ final class Fixtures {
     static List<ProjectView> projects() {
         return List.of(
                 project("PRJ-2094-0001", "宝珠村猕猴桃产业园", "INDUSTRY", "特色产业", Beneficiary.HOUSEHOLDS,
-                        List.of(new BudgetLine("FUND-2094-CENTRAL", yuan(400_000)),
-                                new BudgetLine("FUND-2094-COUNTY", yuan(100_000))),
+                        List.of(new BudgetLine("FUND-510824-2094-CENTRAL", yuan(400_000)),
+                                new BudgetLine("FUND-510824-2094-COUNTY", yuan(100_000))),
                         yuan(120_000), ProjectStatus.IMPLEMENTING, "苍扶贫〔2094〕9号"),
                 project("PRJ-2094-0003", "宝珠村组道路硬化", "ROADS", "村道路", Beneficiary.VILLAGE,
-                        List.of(new BudgetLine("FUND-2094-INTEGRATED_AGRICULTURE", yuan(800_000))),
+                        List.of(new BudgetLine("FUND-510824-2094-INTEGRATED_AGRICULTURE", yuan(800_000))),
                         0, ProjectStatus.APPROVED, "苍扶贫〔2094〕12号"),
                 project("PRJ-2094-0004", "尚未批复的申报项目", "WATER", "农田水利和饮水", Beneficiary.VILLAGE,
-                        List.of(new BudgetLine("FUND-2094-COUNTY", yuan(50_000))),
+                        List.of(new BudgetLine("FUND-510824-2094-COUNTY", yuan(50_000))),
                         0, ProjectStatus.PROPOSED, null),
                 project("PRJ-2094-0005", "宝珠村光伏电站", "ENERGY", "农村能源", Beneficiary.VILLAGE,
-                        List.of(new BudgetLine("FUND-2094-COUNTY", yuan(300_000))),
+                        List.of(new BudgetLine("FUND-510824-2094-COUNTY", yuan(300_000))),
                         0, ProjectStatus.CANCELLED, "苍扶贫〔2094〕15号"));
     }
 
     static List<CompetitionView> competitions() {
-        CompetitionView closed = new CompetitionView("C-2094-1", "2094年度产业扶贫竞争立项", 2094, "FUND-2094-CENTRAL",
+        CompetitionView closed = new CompetitionView("C-2094-1", "2094年度产业扶贫竞争立项", 2094, "FUND-510824-2094-CENTRAL",
                 yuan(600_000), List.of(new Criterion(Criterion.TOWNSHIP_ASSESSMENT, 40), new Criterion("项目质量", 60)),
                 at("2094-03-31T16:00:00Z"), CompetitionStatus.CLOSED, "clerk",
                 List.of(new CompetitionView.ProposalView("PRJ-2094-0001", "宝珠村猕猴桃产业园", BAIQIAO.code(),
@@ -132,7 +132,7 @@ final class Fixtures {
                                         new RankingLineView.CriterionScoreView("项目质量", new BigDecimal("81.54"), 3)),
                                 RankedProposal.Outcome.DOES_NOT_FIT, 0)),
                 yuan(400_000), yuan(200_000), "approver", at("2094-04-02T01:00:00Z"));
-        CompetitionView open = new CompetitionView("C-2094-2", "2094年度基础设施竞争立项", 2094, "FUND-2094-COUNTY",
+        CompetitionView open = new CompetitionView("C-2094-2", "2094年度基础设施竞争立项", 2094, "FUND-510824-2094-COUNTY",
                 yuan(1_000_000), List.of(new Criterion(Criterion.TOWNSHIP_ASSESSMENT, 50), new Criterion("可行性", 50)),
                 at("2094-09-30T16:00:00Z"), CompetitionStatus.OPEN, "clerk",
                 List.of(new CompetitionView.ProposalView("PRJ-2094-0006", "同心村饮水工程", BAIQIAO.code(),
@@ -156,7 +156,7 @@ final class Fixtures {
     static DisbursementView disbursement(String id, String projectId, PayeeKind kind, String cardNo, String name,
                                          long fen, DisbursementStatus status, String requestedAt) {
         return new DisbursementView(id, projectId, kind, BAOZHU.code(), BAIQIAO.code(), cardNo, name, fen,
-                List.of(new BudgetLine("FUND-2094-CENTRAL", fen)), "苍扶贫付〔2094〕" + id.substring(4) + "号", null,
+                List.of(new BudgetLine("FUND-510824-2094-CENTRAL", fen)), "苍扶贫付〔2094〕" + id.substring(4) + "号", null,
                 status, "clerk", at(requestedAt), status == DisbursementStatus.REQUESTED ? null : "approver",
                 status == DisbursementStatus.REQUESTED ? null : at(requestedAt).plusSeconds(86_400),
                 status == DisbursementStatus.REVERSED ? "户主银行账户有误" : null,

@@ -29,7 +29,7 @@ class FormatsTest {
 
     @Test
     void aFundIsNamedByItsYearAndSourceAndAnythingElseAsItIs() {
-        assertThat(Formats.fund("FUND-2094-INTEGRATED_AGRICULTURE")).isEqualTo("2094年整合涉农资金");
+        assertThat(Formats.fund("FUND-510824-2094-INTEGRATED_AGRICULTURE")).isEqualTo("2094年整合涉农资金");
         assertThat(Formats.fund("not-a-fund")).isEqualTo("not-a-fund");
     }
 

@@ -38,7 +38,7 @@ class AutomaticNoticesTest {
     static final Gazetteer GAZETTEER = Gazetteer.forCounty("510824");
     static final AutomaticNotices NOTICES = new AutomaticNotices(GAZETTEER, 10, "0839-5200000");
 
-    static final FundsAppropriatedEvent APPROPRIATED = new FundsAppropriatedEvent("FUND-2016-CENTRAL", "APPR-1", 2016,
+    static final FundsAppropriatedEvent APPROPRIATED = new FundsAppropriatedEvent("FUND-510824-2016-CENTRAL", "APPR-1", 2016,
             FundSource.CENTRAL, 1_234_567_800L, "川财农〔2016〕12号", null, 1_234_567_800L);
 
     static final CompetitionClosedEvent CLOSED = new CompetitionClosedEvent("CMP-2016-01",
@@ -50,12 +50,12 @@ class AutomaticNoticesTest {
             50_000_000L, 10_000_000L, "approver");
 
     static final CompetitionOpenedEvent OPENED = new CompetitionOpenedEvent("CMP-2016-01",
-            "2016年度财政专项扶贫资金竞争立项", 2016, "FUND-2016-CENTRAL", 60_000_000L, List.of(),
+            "2016年度财政专项扶贫资金竞争立项", 2016, "FUND-510824-2016-CENTRAL", 60_000_000L, List.of(),
             Instant.parse("2016-04-20T02:00:00Z"), "clerk");
 
     static ProjectProposedEvent proposed(String supervisionPhone) {
         return new ProjectProposedEvent("PRJ-2016-07", "宝珠村产业路", "ROADS", "510824105203", "510824105",
-                Beneficiary.VILLAGE, List.of(new BudgetLine("FUND-2016-CENTRAL", 80_000_000L)), 80_000_000L,
+                Beneficiary.VILLAGE, List.of(new BudgetLine("FUND-510824-2016-CENTRAL", 80_000_000L)), 80_000_000L,
                 "宝珠村村民委员会", "白桥镇人民政府", LocalDate.of(2016, 3, 1), LocalDate.of(2016, 9, 30), 40, 120,
                 "硬化村道3.2公里\n宽4.5米", "方便群众出行", "—", "王德春", supervisionPhone, null, "clerk");
     }

@@ -48,22 +48,22 @@ class NoticesBeforePaymentTest {
 
     static ProjectProposedEvent villageProject() {
         return new ProjectProposedEvent("PRJ-2016-07", "宝珠村产业路", "ROADS", BAOZHU, "510824105",
-                Beneficiary.VILLAGE, List.of(new BudgetLine("FUND-2016-CENTRAL", 60_000_000L),
-                new BudgetLine("FUND-2016-COUNTY", 20_000_000L)), 80_000_000L, "宝珠村村民委员会", "白桥镇人民政府",
+                Beneficiary.VILLAGE, List.of(new BudgetLine("FUND-510824-2016-CENTRAL", 60_000_000L),
+                new BudgetLine("FUND-510824-2016-COUNTY", 20_000_000L)), 80_000_000L, "宝珠村村民委员会", "白桥镇人民政府",
                 LocalDate.of(2016, 3, 1), LocalDate.of(2016, 9, 30), 40, 120, "硬化村道3.2公里", "方便群众出行销售农产品",
                 "每公里25万元", "王德春", "0839-5111111", "2016年2月村民代表大会通过", "clerk");
     }
 
     static ProjectProposedEvent townshipProject() {
         return new ProjectProposedEvent("PRJ-2016-G105", "贫困户增收项目启动资金", "INDUSTRY", null, "510824105",
-                Beneficiary.HOUSEHOLDS, List.of(new BudgetLine("FUND-2016-INTEGRATED_AGRICULTURE", 900_000L)),
+                Beneficiary.HOUSEHOLDS, List.of(new BudgetLine("FUND-510824-2016-INTEGRATED_AGRICULTURE", 900_000L)),
                 900_000L, "白桥镇人民政府", "白桥镇人民政府", LocalDate.of(2016, 6, 1), LocalDate.of(2016, 12, 31), 3,
                 null, null, null, "每户3000元", null, null, null, "clerk");
     }
 
     static DisbursementRequestedEvent grant(String id, String village, String card, long fen, String batchId) {
         return new DisbursementRequestedEvent(id, "PRJ-2016-G105", PayeeKind.HOUSEHOLD, village, "510824105", card,
-                fen, List.of(new BudgetLine("FUND-2016-INTEGRATED_AGRICULTURE", fen)), "V-1", batchId, "clerk");
+                fen, List.of(new BudgetLine("FUND-510824-2016-INTEGRATED_AGRICULTURE", fen)), "V-1", batchId, "clerk");
     }
 
     @Nested
@@ -266,8 +266,8 @@ class NoticesBeforePaymentTest {
             });
             publisher = new AutomaticPublisher(NOTICES, eventStore, sent::add);
             streams.put("PRJ-2016-G105", List.of(townshipProject()));
-            streams.put("T-1", List.of(registered("T-1", "张三明"), registered("T-1", "张三民")));
-            streams.put("T-2", List.of(registered("T-2", "李四")));
+            streams.put("HH-T-1", List.of(registered("T-1", "张三明"), registered("T-1", "张三民")));
+            streams.put("HH-T-2", List.of(registered("T-2", "李四")));
         }
 
         HouseholdRegisteredEvent registered(String card, String name) {

@@ -82,7 +82,7 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Appropriation last = APPROPRIATIONS.get(APPROPRIATIONS.size() - 1);
-        if (eventStore.lastSequenceNumberFor(FundId.of(last.year(), last.source()).value()).isPresent()) {
+        if (eventStore.lastSequenceNumberFor(FundId.of(DemoCountyCheck.DEMO_COUNTY, last.year(), last.source()).value()).isPresent()) {
             log.info("demo county data is present; not loading it again");
             return;
         }
@@ -101,7 +101,7 @@ class DemoDataLoader implements ApplicationRunner {
         HouseholdImportResult imported = registerFiles.importFile(register.getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8, "demo-register.csv");
         for (Appropriation appropriation : APPROPRIATIONS) {
-            FundId fund = FundId.of(appropriation.year(), appropriation.source());
+            FundId fund = FundId.of(DemoCountyCheck.DEMO_COUNTY, appropriation.year(), appropriation.source());
             ignoringDone(() -> commands.sendAndWait(new AppropriateFundsCommand(fund,
                     "APPR-DEMO-" + appropriation.documentNo().hashCode(), appropriation.year(), appropriation.source(),
                     Math.multiplyExact(appropriation.yuan(), 100L), appropriation.documentNo(), LABEL)));

@@ -141,7 +141,7 @@ class DemoPaymentsLoader implements ApplicationRunner {
             long budgetFen = Math.multiplyExact(GRANT_FEN, households.size());
             ProposeProjectCommand proposal = new ProposeProjectCommand(new ProjectId(projectId),
                     "贫困户增收项目启动资金（演示）", "INDUSTRY", new VillageCode(village), Beneficiary.HOUSEHOLDS,
-                    List.of(new BudgetLine(FundId.of(2016, FundSource.INTEGRATED_AGRICULTURE).value(), budgetFen)),
+                    List.of(new BudgetLine(FundId.of(DemoCountyCheck.DEMO_COUNTY, 2016, FundSource.INTEGRATED_AGRICULTURE).value(), budgetFen)),
                     gazetteer.township(township.getKey()).orElseThrow().name() + "人民政府",
                     gazetteer.township(township.getKey()).orElseThrow().name() + "人民政府",
                     LocalDate.of(2016, 6, 1), LocalDate.of(2016, 12, 31), households.size(), null,

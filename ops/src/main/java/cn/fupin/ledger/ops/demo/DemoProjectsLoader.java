@@ -181,7 +181,7 @@ class DemoProjectsLoader implements ApplicationRunner {
         }
         // The round opens once the proposals are ready, with a deadline a few seconds away, so that the demo can
         // close it at start-up (a round closes only after its deadline by the ledger's clock).
-        FundId fund = FundId.of(2016, FundSource.CENTRAL);
+        FundId fund = FundId.of(DemoCountyCheck.DEMO_COUNTY, 2016, FundSource.CENTRAL);
         Instant deadline = clock.instant().plus(Duration.ofSeconds(3));
         as(CLERK, () -> commands.sendAndWait(new OpenCompetitionCommand(new CompetitionId(ROUND),
                 "2016年度财政专项扶贫资金竞争立项（演示）", 2016, fund, ROUND_BUDGET_FEN,
@@ -250,7 +250,7 @@ class DemoProjectsLoader implements ApplicationRunner {
     }
 
     private static BudgetLine line(FundSource source, long yuan) {
-        return new BudgetLine(FundId.of(2016, source).value(), Math.multiplyExact(yuan, 100L));
+        return new BudgetLine(FundId.of(DemoCountyCheck.DEMO_COUNTY, 2016, source).value(), Math.multiplyExact(yuan, 100L));
     }
 
     /** The n-th demo poor village of a township (wrapping round when it has fewer), or of the county if it has none. */

@@ -56,7 +56,7 @@ class EventMetadataApiTest extends LedgerApiTest {
 
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.header(REQUEST_ID)).isEqualTo("metadata-test-2095-central");
-            JsonNode metadata = metadataOfTheOnlyEventOf("FUND-2095-CENTRAL");
+            JsonNode metadata = metadataOfTheOnlyEventOf("FUND-510824-2095-CENTRAL");
             assertThat(metadata.path("actor").asText()).isEqualTo("clerk");
             assertThat(metadata.path("role").asText()).isEqualTo("CLERK");
             assertThat(metadata.path("requestId").asText()).isEqualTo("metadata-test-2095-central");
@@ -70,7 +70,7 @@ class EventMetadataApiTest extends LedgerApiTest {
             assertThat(created.status()).isEqualTo(201);
             String given = created.header(REQUEST_ID);
             assertThat(given).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-            JsonNode metadata = metadataOfTheOnlyEventOf("FUND-2095-PROVINCIAL");
+            JsonNode metadata = metadataOfTheOnlyEventOf("FUND-510824-2095-PROVINCIAL");
             assertThat(metadata.path("actor").asText()).isEqualTo("clerk2");
             assertThat(metadata.path("role").asText()).isEqualTo("CLERK");
             assertThat(metadata.path("requestId").asText()).isEqualTo(given);
@@ -87,7 +87,7 @@ class EventMetadataApiTest extends LedgerApiTest {
             assertThat(created.status()).isEqualTo(201);
             String given = created.header(REQUEST_ID);
             assertThat(given).isNotEqualTo(unfit).matches("[A-Za-z0-9._-]{8,64}");
-            assertThat(metadataOfTheOnlyEventOf("FUND-2095-MUNICIPAL").path("requestId").asText()).isEqualTo(given);
+            assertThat(metadataOfTheOnlyEventOf("FUND-510824-2095-MUNICIPAL").path("requestId").asText()).isEqualTo(given);
         }
 
         @Test
@@ -97,7 +97,7 @@ class EventMetadataApiTest extends LedgerApiTest {
 
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.header(REQUEST_ID)).isNotEqualTo("short");
-            assertThat(metadataOfTheOnlyEventOf("FUND-2095-COUNTY").path("requestId").asText())
+            assertThat(metadataOfTheOnlyEventOf("FUND-510824-2095-COUNTY").path("requestId").asText())
                     .isEqualTo(created.header(REQUEST_ID));
         }
     }

@@ -37,7 +37,7 @@ class FundApiTest extends LedgerApiTest {
                 appropriation(2031, "CENTRAL", 150_000_00L, "苍财农〔2031〕1号"));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().path("fundId").asText()).isEqualTo("FUND-2031-CENTRAL");
+        assertThat(created.json().path("fundId").asText()).isEqualTo("FUND-510824-2031-CENTRAL");
         assertThat(created.json().path("appropriationId").asText()).startsWith("APPR-");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode fund = fund(2031, "CENTRAL");

@@ -75,7 +75,7 @@ class IdempotencyApiTest extends LedgerApiTest {
                 assertThat(again.contentType()).startsWith("application/json");
                 assertThat(again.header(REPLAYED)).isEqualTo("true");
             }
-            assertThat(eventsOf("FUND-2085-CENTRAL")).isEqualTo(1);
+            assertThat(eventsOf("FUND-510824-2085-CENTRAL")).isEqualTo(1);
         }
 
         @Test
@@ -88,7 +88,7 @@ class IdempotencyApiTest extends LedgerApiTest {
             assertThat(first.status()).isEqualTo(201);
             assertProblem(second, 409, "DUPLICATE_DOCUMENT_NO");
             assertThat(second.header(REPLAYED)).isNull();
-            assertThat(eventsOf("FUND-2085-PROVINCIAL")).isEqualTo(1);
+            assertThat(eventsOf("FUND-510824-2085-PROVINCIAL")).isEqualTo(1);
         }
     }
 
@@ -108,7 +108,7 @@ class IdempotencyApiTest extends LedgerApiTest {
             assertProblem(reused, 409, "IDEMPOTENCY_KEY_REUSED");
             assertThat(reused.header(REPLAYED)).isNull();
             assertThat(allEvents()).isEqualTo(before);
-            assertThat(eventsOf("FUND-2086-CENTRAL")).isEqualTo(1);
+            assertThat(eventsOf("FUND-510824-2086-CENTRAL")).isEqualTo(1);
         }
 
         @Test
@@ -149,7 +149,7 @@ class IdempotencyApiTest extends LedgerApiTest {
             assertThat(clerksAgain.header(REPLAYED)).isEqualTo("true");
             assertThat(otherClerksAgain.body()).isEqualTo(otherClerks.body());
             assertThat(otherClerksAgain.header(REPLAYED)).isEqualTo("true");
-            assertThat(eventsOf("FUND-2087-COUNTY")).isEqualTo(2);
+            assertThat(eventsOf("FUND-510824-2087-COUNTY")).isEqualTo(2);
         }
     }
 
@@ -170,7 +170,7 @@ class IdempotencyApiTest extends LedgerApiTest {
             assertThat(corrected.status()).isEqualTo(201);
             assertThat(corrected.header(REPLAYED)).isNull();
             assertThat(recordsOf("clerk", "idempotency-api-corrected")).isEqualTo(1);
-            assertThat(eventsOf("FUND-2088-CENTRAL")).isEqualTo(1);
+            assertThat(eventsOf("FUND-510824-2088-CENTRAL")).isEqualTo(1);
         }
 
         @Test
@@ -185,7 +185,7 @@ class IdempotencyApiTest extends LedgerApiTest {
             assertProblem(refusedAgain, 409, "DUPLICATE_DOCUMENT_NO");
             assertThat(refusedAgain.header(REPLAYED)).isNull();
             assertThat(recordsOf("clerk", "idempotency-api-refused-twice")).isZero();
-            assertThat(eventsOf("FUND-2088-DONATION")).isEqualTo(1);
+            assertThat(eventsOf("FUND-510824-2088-DONATION")).isEqualTo(1);
         }
 
         @Test
@@ -195,7 +195,7 @@ class IdempotencyApiTest extends LedgerApiTest {
 
             assertProblem(forbidden, 403, "FORBIDDEN");
             assertThat(recordsOf("approver", "idempotency-api-forbidden")).isZero();
-            assertThat(eventsOf("FUND-2088-WORK_RELIEF")).isZero();
+            assertThat(eventsOf("FUND-510824-2088-WORK_RELIEF")).isZero();
         }
     }
 
@@ -211,7 +211,7 @@ class IdempotencyApiTest extends LedgerApiTest {
 
             assertProblem(refused, 400, "IDEMPOTENCY_KEY_INVALID");
             assertThat(allEvents()).isEqualTo(before);
-            assertThat(eventsOf("FUND-2089-CENTRAL")).isZero();
+            assertThat(eventsOf("FUND-510824-2089-CENTRAL")).isZero();
         }
 
         @Test
@@ -220,7 +220,7 @@ class IdempotencyApiTest extends LedgerApiTest {
                     appropriation(2089, "PROVINCIAL", 100_00L, "幂等测试〔2089〕2号"));
 
             assertProblem(refused, 400, "IDEMPOTENCY_KEY_INVALID");
-            assertThat(eventsOf("FUND-2089-PROVINCIAL")).isZero();
+            assertThat(eventsOf("FUND-510824-2089-PROVINCIAL")).isZero();
         }
 
         @Test
@@ -229,7 +229,7 @@ class IdempotencyApiTest extends LedgerApiTest {
                     appropriation(2089, "MUNICIPAL", 100_00L, "幂等测试〔2089〕3号"));
 
             assertProblem(refused, 400, "IDEMPOTENCY_KEY_INVALID");
-            assertThat(eventsOf("FUND-2089-MUNICIPAL")).isZero();
+            assertThat(eventsOf("FUND-510824-2089-MUNICIPAL")).isZero();
         }
 
         @Test
@@ -243,7 +243,7 @@ class IdempotencyApiTest extends LedgerApiTest {
             assertThat(created.status()).isEqualTo(201);
             assertThat(replayed.header(REPLAYED)).isEqualTo("true");
             assertThat(replayed.body()).isEqualTo(created.body());
-            assertThat(eventsOf("FUND-2089-COUNTY")).isEqualTo(1);
+            assertThat(eventsOf("FUND-510824-2089-COUNTY")).isEqualTo(1);
         }
     }
 
@@ -304,7 +304,7 @@ class IdempotencyApiTest extends LedgerApiTest {
                     assertProblem(answer, 409, "IDEMPOTENCY_KEY_IN_USE");
                 }
             }
-            assertThat(eventsOf("FUND-2089-INTEGRATED_AGRICULTURE")).isEqualTo(1);
+            assertThat(eventsOf("FUND-510824-2089-INTEGRATED_AGRICULTURE")).isEqualTo(1);
             assertThat(allEvents()).isEqualTo(before + 1);
 
             Api.Response afterwards = api.as("clerk").header(KEY, key).post(APPROPRIATIONS, body);

@@ -55,7 +55,7 @@ class IdempotencyRestartTest {
 
     static long eventsOfTheFund(ConfigurableApplicationContext context) {
         return context.getBean(JdbcTemplate.class).queryForObject(
-                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'FUND-2090-CENTRAL'", Long.class);
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'FUND-510824-2090-CENTRAL'", Long.class);
     }
 
     static String databaseUrl(ConfigurableApplicationContext context) {

@@ -151,7 +151,7 @@ class ProjectApiTest extends LedgerApiTest {
         @Test
         void aWorkAreaAndBeneficiaryThatDisagreeAndAnUnknownFundAreAllNamed() {
             Api.Response refused = api.as("clerk").post("/api/projects", project("猕猴桃", "INDUSTRY", POOR_VILLAGE,
-                    "VILLAGE", YEAR, "[" + line("FUND-2041-DONATION", 1_000) + "," + line(central, 0) + "]"));
+                    "VILLAGE", YEAR, "[" + line("FUND-510824-2041-DONATION", 1_000) + "," + line(central, 0) + "]"));
 
             JsonNode problem = assertProblem(refused, 422, "PROJECT_INVALID");
             assertThat(fieldErrors(problem)).contains("beneficiary:BENEFICIARY_MISMATCH",

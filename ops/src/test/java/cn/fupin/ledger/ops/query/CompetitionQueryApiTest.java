@@ -70,7 +70,7 @@ class CompetitionQueryApiTest extends LedgerApiTest {
     /** The facts of a round with projects {@code prefix}1 to 4: 4 withdrawn, a conflict on 月山乡's proposal. */
     static List<Object> facts(String round, String prefix) {
         return List.of(
-                new CompetitionOpenedEvent(round, "2071 年饮水安全竞争立项", 2071, "FUND-2071-CENTRAL", BUDGET_FEN,
+                new CompetitionOpenedEvent(round, "2071 年饮水安全竞争立项", 2071, "FUND-510824-2071-CENTRAL", BUDGET_FEN,
                         CRITERIA, DEADLINE, "clerk"),
                 new ProposalSubmittedEvent(round, prefix + "1", BAIHE, "510824208203", 400_000L, at(1), "township"),
                 // Nanoseconds that no DATETIME(6) column could hold: the ranking must keep them all the same.
@@ -152,9 +152,9 @@ class CompetitionQueryApiTest extends LedgerApiTest {
         record("CMP-QRY-2", tampered, close("CMP-QRY-2", ranking));
 
         appender.appendAt(T0, "Competition", "CMP-QRY-3", new CompetitionOpenedEvent("CMP-QRY-3", null, 2071,
-                "FUND-2071-CENTRAL", 1_000L, CRITERIA, Instant.parse("2099-12-31T00:00:00Z"), "clerk"));
+                "FUND-510824-2071-CENTRAL", 1_000L, CRITERIA, Instant.parse("2099-12-31T00:00:00Z"), "clerk"));
         appender.appendAt(T0, "Competition", "CMP-QRY-4", new CompetitionOpenedEvent("CMP-QRY-4", null, 2071,
-                "FUND-2071-CENTRAL", 1_000L, CRITERIA, Instant.parse("2020-12-31T00:00:00Z"), "clerk"));
+                "FUND-510824-2071-CENTRAL", 1_000L, CRITERIA, Instant.parse("2020-12-31T00:00:00Z"), "clerk"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(round("CMP-QRY-1").path("status").asText()).isEqualTo("CLOSED");

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 @LedgerTest
 class FundReservationApiTest extends LedgerApiTest {
 
-    private static final String FUND = "FUND-2071-WORK_RELIEF";
+    private static final String FUND = "FUND-510824-2071-WORK_RELIEF";
 
     @Autowired
     EventStore eventStore;

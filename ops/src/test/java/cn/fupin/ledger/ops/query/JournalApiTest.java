@@ -44,9 +44,9 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JournalApiTest extends LedgerApiTest {
 
-    static final String CENTRAL = "FUND-2074-CENTRAL";
-    static final String COUNTY = "FUND-2074-COUNTY";
-    static final String DONATION = "FUND-2079-DONATION";
+    static final String CENTRAL = "FUND-510824-2074-CENTRAL";
+    static final String COUNTY = "FUND-510824-2074-COUNTY";
+    static final String DONATION = "FUND-510824-2079-DONATION";
     static final String VILLAGE = "510824127201";
     static final Instant DAY0 = Instant.parse("2074-03-01T08:00:00Z");
     static final String YEAR_END = "2074-12-31T00:00:00Z";
@@ -227,7 +227,7 @@ class JournalApiTest extends LedgerApiTest {
 
         @Test
         void anAccountWithoutPostingsHasNoneRatherThanNotFound() {
-            assertThat(get("/api/audit/accounts/FUND:FUND-2078-DONATION/postings")).isEmpty();
+            assertThat(get("/api/audit/accounts/FUND:FUND-510824-2078-DONATION/postings")).isEmpty();
             assertThat(get("/api/audit/accounts/nothing-like-an-account/postings")).isEmpty();
         }
     }

@@ -54,8 +54,8 @@ class PaymentQueryApiTest extends LedgerApiTest {
     static final String BAMIAO = "510824126001";
     static final String LIJIAHE = "510824126201";
     static final String QINGYU = "510824126202";
-    static final String CENTRAL = "FUND-2075-CENTRAL";
-    static final String COUNTY = "FUND-2075-COUNTY";
+    static final String CENTRAL = "FUND-510824-2075-CENTRAL";
+    static final String COUNTY = "FUND-510824-2075-COUNTY";
     static final Instant T0 = Instant.parse("2075-03-01T08:00:00Z");
 
     @Autowired

@@ -53,7 +53,7 @@ class ProjectQueryApiTest extends LedgerApiTest {
         List<BudgetLine> budget = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < amountsFen.length; i++) {
-            budget.add(new BudgetLine(i == 0 ? "FUND-2072-CENTRAL" : "FUND-2072-COUNTY", amountsFen[i]));
+            budget.add(new BudgetLine(i == 0 ? "FUND-510824-2072-CENTRAL" : "FUND-510824-2072-COUNTY", amountsFen[i]));
             total += amountsFen[i];
         }
         return new ProjectProposedEvent(projectId, "项目 " + projectId, workArea, villageCode, villageCode.substring(0, 9),
@@ -72,16 +72,16 @@ class ProjectQueryApiTest extends LedgerApiTest {
         appender.appendAt(T0.plusSeconds(120), "Project", "PRJ-QRY-1",
                 new ProjectSelectedEvent("PRJ-QRY-1", "CMP-QRY-P", 1, 300_000L), Map.of("actor", "approver"));
         appender.appendAt(T0.plusSeconds(180), "Project", "PRJ-QRY-1", new ProjectApprovedEvent("PRJ-QRY-1",
-                "苍扶发〔2072〕7号", List.of(new BudgetLine("FUND-2072-CENTRAL", 300_000L),
-                new BudgetLine("FUND-2072-COUNTY", 200_000L)), "approver"));
+                "苍扶发〔2072〕7号", List.of(new BudgetLine("FUND-510824-2072-CENTRAL", 300_000L),
+                new BudgetLine("FUND-510824-2072-COUNTY", 200_000L)), "approver"));
         // PRJ-QRY-2: proposed only, in another village of the same township.
         appender.appendAt(T0, "Project", "PRJ-QRY-2", proposed("PRJ-QRY-2", SHANGYOU, "ROADS", 100_000L));
         // PRJ-QRY-3: approved then cancelled, in another township.
         appender.appendAt(T0, "Project", "PRJ-QRY-3", proposed("PRJ-QRY-3", ZHESHUI_VILLAGE, "ROADS", 50_000L));
         appender.appendAt(T0.plusSeconds(60), "Project", "PRJ-QRY-3", new ProjectApprovedEvent("PRJ-QRY-3",
-                "苍扶发〔2072〕8号", List.of(new BudgetLine("FUND-2072-CENTRAL", 50_000L)), "approver"));
+                "苍扶发〔2072〕8号", List.of(new BudgetLine("FUND-510824-2072-CENTRAL", 50_000L)), "approver"));
         appender.appendAt(T0.plusSeconds(120), "Project", "PRJ-QRY-3", new ProjectCancelledEvent("PRJ-QRY-3",
-                ProjectStatus.APPROVED, "地质灾害，无法施工", List.of(new BudgetLine("FUND-2072-CENTRAL", 50_000L)),
+                ProjectStatus.APPROVED, "地质灾害，无法施工", List.of(new BudgetLine("FUND-510824-2072-CENTRAL", 50_000L)),
                 "approver"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(get("PRJ-QRY-1").path("status").asText()).isEqualTo("APPROVED");
@@ -115,7 +115,7 @@ class ProjectQueryApiTest extends LedgerApiTest {
         assertThat(project.path("budgetTotalFen").asLong()).isEqualTo(500_000L);
         assertThat(project.path("reservedFen").asLong()).isEqualTo(500_000L);
         assertThat(project.path("budget")).hasSize(2);
-        assertThat(project.path("budget").get(1).path("fundId").asText()).isEqualTo("FUND-2072-COUNTY");
+        assertThat(project.path("budget").get(1).path("fundId").asText()).isEqualTo("FUND-510824-2072-COUNTY");
         assertThat(project.path("budget").get(1).path("amountFen").asLong()).isEqualTo(200_000L);
         assertThat(project.path("competitionId").asText()).isEqualTo("CMP-QRY-P");
         assertThat(project.path("approvalDocNo").asText()).isEqualTo("苍扶发〔2072〕7号");

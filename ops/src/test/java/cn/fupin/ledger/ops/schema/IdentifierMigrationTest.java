@@ -5,8 +5,12 @@ import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Households.Row;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,11 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static cn.fupin.ledger.ops.testing.Households.csv;
 import static cn.fupin.ledger.ops.testing.Households.household;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A store written before identifier spaces existed (issue 11, item 4) is migrated when the ledger starts: Flyway V14
- * renames the streams of households, villages and townships to HH-, VIL- and TWN-, and the aggregates carry on from
- * their history. The old store is made from a real one, its streams renamed back and V14 forgotten.
+ * A store written before identifier spaces existed (issue 11, items 4 and 8) is migrated when the ledger starts:
+ * Flyway V14 renames the streams of households, villages and townships to HH-, VIL- and TWN-; V15 renames the funds'
+ * streams to carry the county and builds the read models again, while the upcaster reads the fund ids inside the
+ * stored payloads with the county. The aggregates carry on from their history. Each old store is made from a real
+ * one, turned back into the old shape, with the migration forgotten.
  */
 class IdentifierMigrationTest {
 
@@ -64,6 +71,26 @@ class IdentifierMigrationTest {
         jdbc.update("DELETE FROM flyway_schema_history WHERE version = '14'");
     }
 
+    /**
+     * Makes the store look as it did before fund ids carried the county: every stored {@code FUND-510824-} in an
+     * aggregate identifier or a payload written as {@code FUND-}, V15 not applied. (Rewriting stored bytes is what
+     * this test does to build an old store; the ledger itself never does it.)
+     */
+    static void asBeforeFundIdsHadTheCounty(JdbcTemplate jdbc) {
+        jdbc.update("UPDATE domain_event_entry SET aggregate_identifier = CONCAT('FUND-', SUBSTRING(aggregate_identifier, 13)) "
+                + "WHERE type = 'Fund'");
+        List<Object[]> rewritten = new ArrayList<>();
+        jdbc.query("SELECT global_index, payload FROM domain_event_entry", (ResultSet row) -> {
+            String payload = new String(row.getBytes(2), StandardCharsets.UTF_8);
+            if (payload.contains("FUND-510824-")) {
+                rewritten.add(new Object[] {payload.replace("FUND-510824-", "FUND-").getBytes(StandardCharsets.UTF_8),
+                        row.getLong(1)});
+            }
+        });
+        jdbc.batchUpdate("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", rewritten);
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version = '15'");
+    }
+
     @Test
     void theStreamsOfHouseholdsVillagesAndTownshipsAreRenamedAndTheAggregatesCarryOn() {
         Row row = household(9701);
@@ -100,6 +127,59 @@ class IdentifierMigrationTest {
             assertThat(rows(jdbc, "HH-" + row.cardNo())).isEqualTo(2);
             assertThat(designatedAgain.code()).as(designatedAgain.toString()).isEqualTo("ALREADY_DESIGNATED");
             assertThat(assessedAgain.code()).as(assessedAgain.toString()).isEqualTo("ASSESSMENT_ALREADY_RECORDED");
+        }
+    }
+
+    @Test
+    void fundsWrittenWithoutTheCountyAreRenamedReadWithItAndTheReadModelsBuiltAgain() {
+        String projectId;
+        try (ConfigurableApplicationContext before = start()) {
+            Api api = api(before);
+            assertThat(api.as("clerk").post("/api/funds/appropriations", """
+                    {"fiscalYear": 2016, "source": "CENTRAL", "amountFen": 500000000, "documentNo": "苍财农〔2016〕2号"}
+                    """).status()).isEqualTo(201);
+            assertThat(api.as("clerk").post("/api/places/villages/" + VILLAGE + "/poor-designations",
+                    "{\"year\": 2016, \"documentNo\": \"苍扶贫〔2016〕1号\"}").status()).isEqualTo(201);
+            Api.Response proposed = api.as("clerk").post("/api/projects", """
+                    {"name": "村道硬化", "workArea": "ROADS", "villageCode": "%s", "beneficiary": "VILLAGE",
+                     "budget": [{"fundId": "FUND-510824-2016-CENTRAL", "amountFen": 100000000}],
+                     "implementer": "村民委员会", "supervisor": "陵江镇人民政府", "supervisionPhone": "0839-5222000",
+                     "startDate": "2016-04-01", "endDate": "2016-10-31", "expectedHouseholds": 40}
+                    """.formatted(VILLAGE));
+            assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+            projectId = proposed.json().path("projectId").asText();
+            Api.Response approved = api.as("approver").post("/api/projects/" + projectId + "/approve",
+                    "{\"approvalDocNo\": \"苍扶贫〔2016〕31号\"}");
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            asBeforeIdentifierSpaces(before.getBean(JdbcTemplate.class));
+            asBeforeFundIdsHadTheCounty(before.getBean(JdbcTemplate.class));
+            assertThat(rows(before.getBean(JdbcTemplate.class), "FUND-2016-CENTRAL")).isEqualTo(2);
+        }
+
+        try (ConfigurableApplicationContext after = start()) {
+            JdbcTemplate jdbc = after.getBean(JdbcTemplate.class);
+            assertThat(rows(jdbc, "FUND-510824-2016-CENTRAL")).isEqualTo(2);
+            assertThat(rows(jdbc, "FUND-2016-CENTRAL")).isZero();
+            Api api = api(after);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode funds = api.as("clerk").get("/api/funds?fiscalYear=2016").json();
+                assertThat(funds).singleElement().satisfies(fund -> {
+                    assertThat(fund.path("fundId").asText()).isEqualTo("FUND-510824-2016-CENTRAL");
+                    assertThat(fund.path("appropriatedFen").asLong()).isEqualTo(500_000_000L);
+                    assertThat(fund.path("reservedFen").asLong()).isEqualTo(100_000_000L);
+                });
+                JsonNode project = api.as("clerk").get("/api/projects/" + projectId).json();
+                assertThat(project.toString()).contains("FUND-510824-2016-CENTRAL").doesNotContain("\"FUND-2016");
+            });
+            Api.Response another = api.as("clerk").post("/api/funds/appropriations", """
+                    {"fiscalYear": 2016, "source": "CENTRAL", "amountFen": 100, "documentNo": "苍财农〔2016〕2号"}
+                    """);
+            assertThat(another.code()).as(another.toString()).isEqualTo("DUPLICATE_DOCUMENT_NO");
+            Api.Response cancelled = api.as("clerk").post("/api/projects/" + projectId + "/cancel",
+                    "{\"reason\": \"迁移后撤销\"}");
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+            assertThat(rows(jdbc, "FUND-510824-2016-CENTRAL")).isEqualTo(3);
         }
     }
 }

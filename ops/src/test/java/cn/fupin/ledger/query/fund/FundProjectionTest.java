@@ -47,7 +47,7 @@ class FundProjectionTest {
         projection.on(second, 1, RECORDED);
 
         assertThat(queries.handle(new FindFundsQuery(2091)))
-                .containsExactly(new FundView("FUND-2091-CENTRAL", 2091, FundSource.CENTRAL, 800L, 0L, 0L, 800L));
+                .containsExactly(new FundView("FUND-510824-2091-CENTRAL", 2091, FundSource.CENTRAL, 800L, 0L, 0L, 800L));
         assertThat(appropriations.findByFiscalYearOrderByRecordedAtAscAppropriationIdAsc(2091)).hasSize(2);
     }
 

@@ -155,7 +155,7 @@ class CompetitionProjectionTest {
     @Test
     void roundsAreListedByYear() {
         feed(Rounds.beforeClose());
-        projection().on(new CompetitionOpenedEvent("CMP-T-0", null, 2070, "FUND-2070-CENTRAL", 1L, Rounds.CRITERIA,
+        projection().on(new CompetitionOpenedEvent("CMP-T-0", null, 2070, "FUND-510824-2070-CENTRAL", 1L, Rounds.CRITERIA,
                 Rounds.DEADLINE, "clerk"), 0);
 
         assertThat(queriesAt(Rounds.T0).handle(new FindCompetitionsQuery(2071)))

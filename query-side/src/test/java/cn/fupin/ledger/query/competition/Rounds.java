@@ -41,7 +41,7 @@ final class Rounds {
     }
 
     static CompetitionOpenedEvent opened() {
-        return new CompetitionOpenedEvent(ROUND, "2071 年村级道路竞争立项", 2071, "FUND-2071-CENTRAL", BUDGET_FEN, CRITERIA,
+        return new CompetitionOpenedEvent(ROUND, "2071 年村级道路竞争立项", 2071, "FUND-510824-2071-CENTRAL", BUDGET_FEN, CRITERIA,
                 DEADLINE, "clerk");
     }
 

@@ -89,8 +89,8 @@ class DisbursementProjectionTest {
         projection.on(ROAD, at(0));
 
         assertThat(one("DSB-PAY-1")).isEqualTo(new DisbursementView("DSB-PAY-1", "PRJ-PAY-V", PayeeKind.VILLAGE,
-                JINSUI, "510824100", null, null, 50_000L, List.of(new BudgetLine("FUND-2074-CENTRAL", 30_000L),
-                new BudgetLine("FUND-2074-COUNTY", 20_000L)), "苍扶付〔2074〕DSB-PAY-1", null,
+                JINSUI, "510824100", null, null, 50_000L, List.of(new BudgetLine("FUND-510824-2074-CENTRAL", 30_000L),
+                new BudgetLine("FUND-510824-2074-COUNTY", 20_000L)), "苍扶付〔2074〕DSB-PAY-1", null,
                 DisbursementStatus.REQUESTED, "clerk", at(0), null, null, null, null, null));
     }
 

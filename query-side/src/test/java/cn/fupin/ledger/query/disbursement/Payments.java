@@ -19,8 +19,8 @@ public final class Payments {
     public static final String LINGJIANG = "510824100";
     public static final String YUNFENG_VILLAGE = "510824102001";
     public static final String YUNFENG = "510824102";
-    public static final String CENTRAL = "FUND-2074-CENTRAL";
-    public static final String COUNTY = "FUND-2074-COUNTY";
+    public static final String CENTRAL = "FUND-510824-2074-CENTRAL";
+    public static final String COUNTY = "FUND-510824-2074-COUNTY";
 
     private Payments() {
     }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FundPaymentProjectionTest {
 
     private static final Instant RECORDED = Instant.parse("2074-03-01T08:00:00Z");
-    private static final String FUND = "FUND-2074-CENTRAL";
+    private static final String FUND = "FUND-510824-2074-CENTRAL";
 
     @Autowired
     FundRepository funds;
@@ -90,9 +90,9 @@ class FundPaymentProjectionTest {
 
     @Test
     void aPaymentOfAFundNeverAppropriatedIsABugNotARow() {
-        assertThatThrownBy(() -> projection.on(new FundsDisbursedEvent("FUND-2075-COUNTY", "PRJ-1", "DSB-1", 1L, 0L,
+        assertThatThrownBy(() -> projection.on(new FundsDisbursedEvent("FUND-510824-2075-COUNTY", "PRJ-1", "DSB-1", 1L, 0L,
                 1L, 0L), 1)).isInstanceOf(IllegalStateException.class);
-        assertThat(funds.findById("FUND-2075-COUNTY")).isEmpty();
+        assertThat(funds.findById("FUND-510824-2075-COUNTY")).isEmpty();
     }
 
     @Test

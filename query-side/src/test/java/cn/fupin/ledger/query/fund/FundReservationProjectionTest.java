@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FundReservationProjectionTest {
 
     private static final Instant RECORDED = Instant.parse("2071-03-01T08:00:00Z");
-    private static final String FUND = "FUND-2071-CENTRAL";
+    private static final String FUND = "FUND-510824-2071-CENTRAL";
 
     @Autowired
     FundRepository funds;
@@ -84,8 +84,8 @@ class FundReservationProjectionTest {
 
     @Test
     void aReservationOfAFundNeverAppropriatedIsABugNotARow() {
-        assertThatThrownBy(() -> projection.on(new FundsReservedEvent("FUND-2072-COUNTY", "PRJ-1", 1L, 1L, 0L), 1))
+        assertThatThrownBy(() -> projection.on(new FundsReservedEvent("FUND-510824-2072-COUNTY", "PRJ-1", 1L, 1L, 0L), 1))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(funds.findById("FUND-2072-COUNTY")).isEmpty();
+        assertThat(funds.findById("FUND-510824-2072-COUNTY")).isEmpty();
     }
 }

@@ -122,7 +122,7 @@ class JournalProjectionTest {
     void anAccountWithoutPostingsHasNone() {
         replay();
 
-        assertThat(queries.handle(new FindAccountPostingsQuery("FUND:FUND-2074-DONATION", YEAR_END))).isEmpty();
+        assertThat(queries.handle(new FindAccountPostingsQuery("FUND:FUND-510824-2074-DONATION", YEAR_END))).isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class JournalProjectionTest {
         JournalCheckView check = queries.handle(new CheckJournalQuery(YEAR_END));
         assertThat(check.ok()).isFalse();
         assertThat(check.balanced()).isTrue();
-        assertThat(check.violations()).containsExactly("RESERVED:PRJ-PAY-X:FUND-2074-CENTRAL -5000 fen");
+        assertThat(check.violations()).containsExactly("RESERVED:PRJ-PAY-X:FUND-510824-2074-CENTRAL -5000 fen");
         assertThat(queries.handle(new CheckJournalQuery(day(9))).ok()).isTrue();
     }
 

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class ProjectPaymentProjectionTest {
 
     static final Instant T0 = Instant.parse("2074-03-01T08:00:00Z");
-    static final List<BudgetLine> BUDGET = List.of(new BudgetLine("FUND-2074-CENTRAL", 600L),
-            new BudgetLine("FUND-2074-COUNTY", 400L));
+    static final List<BudgetLine> BUDGET = List.of(new BudgetLine("FUND-510824-2074-CENTRAL", 600L),
+            new BudgetLine("FUND-510824-2074-COUNTY", 400L));
 
     @Autowired
     ProjectRepository projects;
@@ -60,7 +60,7 @@ class ProjectPaymentProjectionTest {
     }
 
     static List<BudgetLine> split(long central, long county) {
-        return List.of(new BudgetLine("FUND-2074-CENTRAL", central), new BudgetLine("FUND-2074-COUNTY", county));
+        return List.of(new BudgetLine("FUND-510824-2074-CENTRAL", central), new BudgetLine("FUND-510824-2074-COUNTY", county));
     }
 
     /** Approved and started; three payments asked for: one paid then reversed, one rejected, one paid. */

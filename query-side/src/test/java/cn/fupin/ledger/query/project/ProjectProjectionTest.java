@@ -78,13 +78,13 @@ class ProjectProjectionTest {
 
     @Test
     void aProposedProjectShowsItsBudgetLinesPlacesAndWorkAreaByName() {
-        projection.on(proposed("PRJ-T-1", JINSUI, List.of(new BudgetLine("FUND-2071-CENTRAL", 300L),
-                new BudgetLine("FUND-2071-COUNTY", 200L))), 0, at(0));
+        projection.on(proposed("PRJ-T-1", JINSUI, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L),
+                new BudgetLine("FUND-510824-2071-COUNTY", 200L))), 0, at(0));
 
         ProjectView view = project("PRJ-T-1");
         assertThat(view.status()).isEqualTo(ProjectStatus.PROPOSED);
-        assertThat(view.budget()).containsExactly(new BudgetLine("FUND-2071-CENTRAL", 300L),
-                new BudgetLine("FUND-2071-COUNTY", 200L));
+        assertThat(view.budget()).containsExactly(new BudgetLine("FUND-510824-2071-CENTRAL", 300L),
+                new BudgetLine("FUND-510824-2071-COUNTY", 200L));
         assertThat(view.budgetTotalFen()).isEqualTo(500L);
         assertThat(view.reservedFen()).isZero();
         assertThat(view.workAreaName()).isEqualTo("村级道路畅通");
@@ -106,12 +106,12 @@ class ProjectProjectionTest {
     class ALifeFromProposalToAcceptance {
 
         void replay() {
-            projection.on(proposed("PRJ-T-2", JINSUI, List.of(new BudgetLine("FUND-2071-CENTRAL", 300L),
-                    new BudgetLine("FUND-2071-COUNTY", 200L))), 0, at(0));
+            projection.on(proposed("PRJ-T-2", JINSUI, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L),
+                    new BudgetLine("FUND-510824-2071-COUNTY", 200L))), 0, at(0));
             projection.on(new ProjectSubmittedToCompetitionEvent("PRJ-T-2", "CMP-T-1", "township"), 1, at(1));
             projection.on(new ProjectSelectedEvent("PRJ-T-2", "CMP-T-1", 1, 500L), 2, at(2), "approver");
             projection.on(new ProjectApprovedEvent("PRJ-T-2", "苍扶发〔2071〕3号",
-                    List.of(new BudgetLine("FUND-2071-CENTRAL", 300L), new BudgetLine("FUND-2071-COUNTY", 200L)),
+                    List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L), new BudgetLine("FUND-510824-2071-COUNTY", 200L)),
                     "approver"), 3, at(3));
             projection.on(new ProjectStartedEvent("PRJ-T-2", "clerk"), 4, at(4));
             projection.on(new ProjectCompletedEvent("PRJ-T-2", "完工", "clerk"), 5, at(5));
@@ -132,8 +132,8 @@ class ProjectProjectionTest {
         @Test
         void acceptanceReleasesWhatWasReservedAndEveryStepIsInTheHistory() {
             replay();
-            projection.on(new ProjectAcceptedEvent("PRJ-T-2", "合格", List.of(new BudgetLine("FUND-2071-CENTRAL", 300L),
-                    new BudgetLine("FUND-2071-COUNTY", 200L)), "auditor"), 6, at(6));
+            projection.on(new ProjectAcceptedEvent("PRJ-T-2", "合格", List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L),
+                    new BudgetLine("FUND-510824-2071-COUNTY", 200L)), "auditor"), 6, at(6));
 
             ProjectView view = project("PRJ-T-2");
             assertThat(view.status()).isEqualTo(ProjectStatus.ACCEPTED);
@@ -171,13 +171,13 @@ class ProjectProjectionTest {
 
     @Test
     void aCancelledProjectHoldsNothingAndSaysWhy() {
-        projection.on(proposed("PRJ-T-3", JINSUI, List.of(new BudgetLine("FUND-2071-CENTRAL", 300L))), 0, at(0));
+        projection.on(proposed("PRJ-T-3", JINSUI, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L))), 0, at(0));
         projection.on(new ProjectApprovedEvent("PRJ-T-3", "苍扶发〔2071〕4号",
-                List.of(new BudgetLine("FUND-2071-CENTRAL", 300L)), "approver"), 1, at(1));
+                List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L)), "approver"), 1, at(1));
         assertThat(project("PRJ-T-3").reservedFen()).isEqualTo(300L);
 
         projection.on(new ProjectCancelledEvent("PRJ-T-3", ProjectStatus.APPROVED, "村民大会否决",
-                List.of(new BudgetLine("FUND-2071-CENTRAL", 300L)), "approver"), 2, at(2));
+                List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L)), "approver"), 2, at(2));
 
         ProjectView view = project("PRJ-T-3");
         assertThat(view.status()).isEqualTo(ProjectStatus.CANCELLED);
@@ -188,7 +188,7 @@ class ProjectProjectionTest {
 
     @Test
     void aRejectedProjectNamesTheRoundAndTheReason() {
-        projection.on(proposed("PRJ-T-4", JINSUI, List.of(new BudgetLine("FUND-2071-CENTRAL", 300L))), 0, at(0));
+        projection.on(proposed("PRJ-T-4", JINSUI, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 300L))), 0, at(0));
         projection.on(new ProjectSubmittedToCompetitionEvent("PRJ-T-4", "CMP-T-1", "township"), 1, at(1));
         projection.on(new ProjectRejectedEvent("PRJ-T-4", "CMP-T-1", 3, "预算不足"), 2, at(2), null);
 
@@ -203,11 +203,11 @@ class ProjectProjectionTest {
 
         @BeforeEach
         void threeProjects() {
-            projection.on(proposed("PRJ-T-B", JINSUI, List.of(new BudgetLine("FUND-2071-CENTRAL", 1L))), 0, at(0));
-            projection.on(proposed("PRJ-T-A", JINSUI, List.of(new BudgetLine("FUND-2071-CENTRAL", 1L))), 0, at(0));
+            projection.on(proposed("PRJ-T-B", JINSUI, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 1L))), 0, at(0));
+            projection.on(proposed("PRJ-T-A", JINSUI, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 1L))), 0, at(0));
             projection.on(new ProjectApprovedEvent("PRJ-T-A", "苍扶发〔2071〕5号",
-                    List.of(new BudgetLine("FUND-2071-CENTRAL", 1L)), "approver"), 1, at(1));
-            projection.on(proposed("PRJ-T-C", YANFENGLOU, List.of(new BudgetLine("FUND-2071-CENTRAL", 1L))), 0, at(0));
+                    List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 1L)), "approver"), 1, at(1));
+            projection.on(proposed("PRJ-T-C", YANFENGLOU, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 1L))), 0, at(0));
         }
 
         List<String> found(String township, String village, ProjectStatus status) {
@@ -232,14 +232,14 @@ class ProjectProjectionTest {
         @Test
         void aListedProjectCarriesItsLinesAndHistory() {
             ProjectView listed = queries.handle(new FindProjectsQuery(null, null, ProjectStatus.APPROVED)).get(0);
-            assertThat(listed.budget()).containsExactly(new BudgetLine("FUND-2071-CENTRAL", 1L));
+            assertThat(listed.budget()).containsExactly(new BudgetLine("FUND-510824-2071-CENTRAL", 1L));
             assertThat(listed.history()).extracting(ProjectView.Step::step).containsExactly("PROPOSED", "APPROVED");
         }
     }
 
     @Test
     void aResetForgetsEveryProject() {
-        projection.on(proposed("PRJ-T-5", JINSUI, List.of(new BudgetLine("FUND-2071-CENTRAL", 1L))), 0, at(0));
+        projection.on(proposed("PRJ-T-5", JINSUI, List.of(new BudgetLine("FUND-510824-2071-CENTRAL", 1L))), 0, at(0));
         projection.reset();
 
         assertThat(projects.count()).isZero();

@@ -12,28 +12,45 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FundIdTest {
 
     @Test
-    void namesTheFundOfASourceForAYear() {
-        FundId fundId = FundId.of(2015, FundSource.COUNTY);
+    void namesTheFundOfASourceForAYearOfACounty() {
+        FundId fundId = FundId.of("510824", 2015, FundSource.COUNTY);
 
-        assertThat(fundId.value()).isEqualTo("FUND-2015-COUNTY");
-        assertThat(fundId).hasToString("FUND-2015-COUNTY");
+        assertThat(fundId.value()).isEqualTo("FUND-510824-2015-COUNTY");
+        assertThat(fundId).hasToString("FUND-510824-2015-COUNTY");
+        assertThat(fundId.countyCode()).isEqualTo("510824");
         assertThat(fundId.fiscalYear()).isEqualTo(2015);
         assertThat(fundId.source()).isEqualTo(FundSource.COUNTY);
     }
 
     @Test
-    void readsBackTheYearAndSourceOfAnIdGivenAsText() {
-        FundId fundId = new FundId("FUND-2016-INTEGRATED_AGRICULTURE");
+    void theSameSourceAndYearOfTwoCountiesAreTwoFunds() {
+        assertThat(FundId.of("510824", 2015, FundSource.COUNTY)).isNotEqualTo(FundId.of("510802", 2015, FundSource.COUNTY));
+    }
 
+    @Test
+    void anIdWrittenBeforeTheCountyWasPartOfItReadsAsTodaysShape() {
+        assertThat(FundId.withCounty("FUND-2015-COUNTY", "510824")).isEqualTo("FUND-510824-2015-COUNTY");
+        assertThat(FundId.withCounty("FUND-2016-INTEGRATED_AGRICULTURE", "510802"))
+                .isEqualTo("FUND-510802-2016-INTEGRATED_AGRICULTURE");
+        assertThat(FundId.withCounty("FUND-510824-2015-COUNTY", "510802")).isEqualTo("FUND-510824-2015-COUNTY");
+        assertThat(FundId.withCounty("PRJ-2015-COUNTY", "510824")).isEqualTo("PRJ-2015-COUNTY");
+        assertThat(FundId.withCounty(null, "510824")).isNull();
+    }
+
+    @Test
+    void readsBackTheYearAndSourceOfAnIdGivenAsText() {
+        FundId fundId = new FundId("FUND-510824-2016-INTEGRATED_AGRICULTURE");
+
+        assertThat(fundId.countyCode()).isEqualTo("510824");
         assertThat(fundId.fiscalYear()).isEqualTo(2016);
         assertThat(fundId.source()).isEqualTo(FundSource.INTEGRATED_AGRICULTURE);
-        assertThat(fundId).isEqualTo(FundId.of(2016, FundSource.INTEGRATED_AGRICULTURE));
+        assertThat(fundId).isEqualTo(FundId.of("510824", 2016, FundSource.INTEGRATED_AGRICULTURE));
     }
 
     @ParameterizedTest
     @EnumSource(FundSource.class)
     void everySourceMakesAnIdThatReadsBackTheSame(FundSource source) {
-        FundId fundId = FundId.of(2014, source);
+        FundId fundId = FundId.of("510824", 2014, source);
 
         assertThat(new FundId(fundId.value())).isEqualTo(fundId);
         assertThat(fundId.source()).isEqualTo(source);
@@ -43,15 +60,18 @@ class FundIdTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "FUND-15-COUNTY", "FUND-2015-county", "FUND-2015-", "FUND-2015-COUNTY ",
-            "fund-2015-COUNTY", "FUND-2015-UNKNOWN", "FUND-20150-COUNTY"})
+            "fund-2015-COUNTY", "FUND-2015-UNKNOWN", "FUND-20150-COUNTY", "FUND-2015-COUNTY",
+            "FUND-51082-2015-COUNTY", "FUND-510824-2015-county", "FUND-510824-15-COUNTY", "FUND-510824-2015-UNKNOWN"})
     void refusesTextThatIsNotTheIdOfAFund(String value) {
         assertThatThrownBy(() -> new FundId(value)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesAYearThatDoesNotHaveFourDigits() {
-        assertThatThrownBy(() -> FundId.of(10000, FundSource.CENTRAL)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FundId.of(-1, FundSource.CENTRAL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FundId.of("510824", 10000, FundSource.CENTRAL))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FundId.of("510824", -1, FundSource.CENTRAL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FundId.of("5108", 2015, FundSource.CENTRAL)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
