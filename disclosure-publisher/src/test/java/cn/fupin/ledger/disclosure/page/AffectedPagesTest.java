@@ -141,7 +141,7 @@ class AffectedPagesTest {
         Map<Class<?>, Map.Entry<Object, Set<String>>> rows = new LinkedHashMap<>();
         Set<String> none = Set.of();
         Set<String> countyTownshipVillage = pages(COUNTY_PAGE, TOWNSHIP_PAGE, VILLAGE_PAGE);
-        row(rows, new FundsAppropriatedEvent("FUND-2088-CENTRAL", "APR-1", 2088, FundSource.CENTRAL, 1, "文1", null, 1),
+        row(rows, new FundsAppropriatedEvent("FUND-2088-CENTRAL", "APR-1", 2088, FundSource.CENTRAL, 1, "文1", null),
                 pages(COUNTY_PAGE));
         row(rows, new FundsReservedEvent("FUND-2088-CENTRAL", "PRJ-V", 1, 1, 0), none);
         row(rows, new FundReservationReleasedEvent("FUND-2088-CENTRAL", "PRJ-V", 1, "撤销", 0, 1), none);

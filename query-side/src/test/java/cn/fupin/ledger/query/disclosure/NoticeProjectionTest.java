@@ -203,7 +203,7 @@ class NoticeProjectionTest {
         /** An appropriation recorded on Monday 2 May 2016 (Cangxi): its allocation notice is due by Monday 23 May. */
         void appropriatedOnMonday() {
             projection().on(new FundsAppropriatedEvent("FUND-2016-CENTRAL", APPROPRIATION, 2016, FundSource.CENTRAL,
-                    1_000_000L, "财农〔2016〕1号", null, 1_000_000L), Instant.parse("2016-05-02T01:00:00Z"));
+                    1_000_000L, "财农〔2016〕1号", null), Instant.parse("2016-05-02T01:00:00Z"));
         }
 
         NoticePublishedEvent allocationNotice(Instant at, String... items) {
