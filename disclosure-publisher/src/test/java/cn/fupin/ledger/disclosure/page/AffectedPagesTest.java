@@ -16,6 +16,7 @@ import cn.fupin.ledger.shared.disbursement.GrantBatchApprovedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchRejectedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
@@ -130,8 +131,10 @@ class AffectedPagesTest {
     }
 
     static NoticePublishedEvent published(String id, NoticeLevel level, String placeCode, String supersedes) {
-        return new NoticePublishedEvent(id, NoticeKind.GRANT_LIST, level, placeCode, "公示", List.of("DSB-1"), null,
-                "0".repeat(64), null, null, supersedes, "clerk");
+        NoticeContent content = new NoticeContent(id, NoticeKind.GRANT_LIST, level, placeCode, "某地", "公示", null,
+                List.of(), List.of("户主"), List.of(new NoticeContent.Row("DSB-1", List.of("王*国"))), null, null,
+                supersedes, null, null, NoticeContent.HOTLINE);
+        return NoticePublishedEvent.of(content, List.of("DSB-1"), null, null, "clerk");
     }
 
     /** One row per event type: an event and the pages it re-renders. */

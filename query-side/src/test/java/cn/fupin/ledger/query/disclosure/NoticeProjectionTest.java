@@ -72,9 +72,8 @@ class NoticeProjectionTest {
     }
 
     static NoticePublishedEvent published(NoticeContent content, Instant at) {
-        return new NoticePublishedEvent(content.noticeId(), content.kind(), content.level(), content.placeCode(),
-                content.title(), content.rows().stream().map(NoticeContent.Row::item).toList(), content,
-                NoticeJson.sha256(content), at, PERIOD_ENDS_AT, content.supersedes(), "clerk");
+        return NoticePublishedEvent.of(content, content.rows().stream().map(NoticeContent.Row::item).toList(), at,
+                PERIOD_ENDS_AT, "clerk");
     }
 
     static NoticePublishedEvent grantList() {
@@ -103,8 +102,11 @@ class NoticeProjectionTest {
             NoticeView view = queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow();
 
             assertThat(view.content()).isEqualTo(grantList().content());
-            assertThat(NoticeJson.sha256(view.content())).isEqualTo(view.contentSha256())
+            assertThat(view.contentJson()).isEqualTo(grantList().contentJson());
+            assertThat(NoticeJson.sha256(view.contentBytes())).isEqualTo(view.contentSha256())
                     .isEqualTo(grantList().contentSha256());
+            assertThat(view.kindName()).isEqualTo("到户增收项目启动资金公示");
+            assertThat(view.levelName()).isEqualTo("村");
             assertThat(view.publishedAt()).isEqualTo(PUBLISHED_AT);
             assertThat(view.periodEndsAt()).isEqualTo(PERIOD_ENDS_AT);
             assertThat(view.supersededBy()).isNull();

@@ -22,6 +22,7 @@ public final class Upcasters {
     public static EventUpcasterChain chain(Serializer serializer) {
         return new EventUpcasterChain(
                 new FundsAppropriatedEventUpcaster(),
+                new NoticePublishedEventUpcaster(StoredForm.objectMapper()),
                 new RevisionCheck(serializer));
     }
 }

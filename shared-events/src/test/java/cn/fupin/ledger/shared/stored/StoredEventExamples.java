@@ -22,7 +22,6 @@ import cn.fupin.ledger.shared.disbursement.GrantBatchRejectedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
-import cn.fupin.ledger.shared.disclosure.NoticeJson;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
@@ -144,10 +143,11 @@ final class StoredEventExamples {
                 List.of("项目", "金额（元）"), List.of(new NoticeContent.Row(PROJECT, List.of("村道硬化<4.2公里>", "450,000.00"))),
                 LocalDate.of(2016, 4, 12), LocalDate.of(2016, 4, 22), null, null, "0839-5222000",
                 NoticeContent.HOTLINE);
-        examples.put("NoticePublishedEvent-1", new NoticePublishedEvent(NOTICE, NoticeKind.PROJECT_PLAN,
-                NoticeLevel.VILLAGE, VILLAGE, plan.title(), List.of(PROJECT), plan,
-                NoticeJson.sha256(plan), AT,
-                Instant.parse("2016-04-22T16:00:00Z"), null, "system:disclosure-publisher"));
+        NoticePublishedEvent published = NoticePublishedEvent.of(plan, List.of(PROJECT), AT,
+                Instant.parse("2016-04-22T16:00:00Z"), "system:disclosure-publisher");
+        // Revision 1 recorded the content and its hash; the bytes and the names come from the content, in format 1.
+        examples.put("NoticePublishedEvent-1", published);
+        examples.put("NoticePublishedEvent-2", published);
         examples.put("NoticePeriodEndedEvent-1", new NoticePeriodEndedEvent(NOTICE,
                 Instant.parse("2016-04-22T16:00:00Z")));
         examples.put("NoticeSupersededEvent-1", new NoticeSupersededEvent(NOTICE, "NTC-CR-OBJ-2016-0001",

@@ -3,6 +3,7 @@ package cn.fupin.ledger.shared.stored;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -43,5 +44,29 @@ class UpcastersTest {
                         + "\"villageCode\":\"510824100205\",\"year\":2016}")))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("revision null");
+    }
+
+    @Test
+    void aRevisionOneNoticeWhoseContentNoLongerHashesToItsRecordedHashCannotBeRead() throws Exception {
+        StoredEvents.Stored fixture = StoredEventFixturesTest.fixtures().get("NoticePublishedEvent-1");
+        String tampered = new String(fixture.payload(), StandardCharsets.UTF_8)
+                .replace("\"450,000.00\"", "\"540,000.00\"");
+
+        assertThatThrownBy(() -> StoredEvents.read(stored(fixture.type(), "1", tampered)))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("stored event event-1 of aggregate-1 at sequence 0")
+                .hasMessageContaining("is not that of its content's canonical JSON");
+    }
+
+    @Test
+    void aNoticeWhosePublishedBytesNoLongerHashToItsRecordedHashCannotBeRead() {
+        StoredEvents.Stored fixture = StoredEventFixturesTest.fixtures().get("NoticePublishedEvent-2");
+        String tampered = new String(fixture.payload(), StandardCharsets.UTF_8)
+                .replace("\\\"450,000.00\\\"", "\\\"540,000.00\\\"");
+
+        assertThat(tampered).isNotEqualTo(new String(fixture.payload(), StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> StoredEvents.read(stored(fixture.type(), "2", tampered)))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasStackTraceContaining("the recorded SHA-256 is not that of the recorded bytes");
     }
 }
