@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disbursement;
 
+import cn.fupin.ledger.command.common.StoredHistory;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent;
@@ -11,7 +12,9 @@ import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import java.util.List;
 import java.util.Objects;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -169,7 +172,10 @@ public class Disbursement {
     }
 
     @EventSourcingHandler
-    void on(DisbursementRequestedEvent event) {
+    void on(DisbursementRequestedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        // The lines are what the funds pay and the journal posts; the amount what the request says. They must agree.
+        StoredHistory.requireAgrees("disbursement " + event.disbursementId(), event, sequence, eventId, "amountFen",
+                event.amountFen(), StoredHistory.sum(event.fromFunds()));
         disbursementId = event.disbursementId();
         status = DisbursementStatus.REQUESTED;
         projectId = event.projectId();

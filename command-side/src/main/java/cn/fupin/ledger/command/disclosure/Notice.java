@@ -5,7 +5,6 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
-import cn.fupin.ledger.shared.disclosure.NoticeJson;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
@@ -34,7 +33,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A published notice (公告公示). Invariants enforced here, because every fact about the notice passes through it and
  * racing commands collide on its event sequence:
  * <ul>
- *   <li>it is published once, with its content, the content's SHA-256 and its period; it never changes afterwards;</li>
+ *   <li>it is published once, with its content, the bytes of its canonical JSON and their SHA-256, the names of its
+ *       kind and level, and its period; it never changes afterwards;</li>
  *   <li>an objection is taken only during the period by the ledger's clock, only on an item the notice lists, and not
  *       once a correction superseded the notice (its objections go to the correction);</li>
  *   <li>each objection is resolved once, with a reason; when upheld its item is withdrawn and a correction is due;</li>
@@ -83,9 +83,9 @@ public class Notice {
         if (!content.periodEnd().equals(period.lastDay()) || !period.endsAt().isAfter(publishedAt)) {
             throw new IllegalStateException("a notice is published with the period it announces");
         }
-        apply(new NoticePublishedEvent(content.noticeId(), content.kind(), content.level(), content.placeCode(),
-                content.title(), List.copyOf(items), content, NoticeJson.sha256(content), publishedAt,
-                period.endsAt(), content.supersedes(), publisher.username()));
+        // The notice's canonical JSON is rendered here, once, and recorded with its hash: what is served later is
+        // these bytes, never a rendering of the content by whatever code and names run then.
+        apply(NoticePublishedEvent.of(content, items, publishedAt, period.endsAt(), publisher.username()));
     }
 
     /**

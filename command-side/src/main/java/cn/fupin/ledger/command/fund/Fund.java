@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.fund;
 
+import cn.fupin.ledger.command.common.StoredHistory;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
@@ -16,7 +17,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -31,7 +34,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   <li>every appropriation is a positive number of fen, with a document number;</li>
  *   <li>a document number is appropriated to a fund at most once (a document entered twice is a typing error);</li>
  *   <li>the fund's total fits in a {@code long} (exact arithmetic, never wraps);</li>
- *   <li>it never promises more than it holds: reserved + disbursed &le; appropriated, always.</li>
+ *   <li>it never promises more than it holds: reserved + disbursed &le; appropriated, always;</li>
+ *   <li>its totals are the sums of its events' amounts; a stored history whose recorded totals disagree with them
+ *       fails loudly, naming the event.</li>
  * </ul>
  * Reservations are granted and released by the handlers that decide over a project and its funds in one unit of
  * work ({@code ProjectApprover}, {@code ProjectCanceller}, ...), through {@link #reserve} and {@link #release}.
@@ -84,7 +89,7 @@ public class Fund {
             throw Refusal.conflict("AMOUNT_OVERFLOW", "the fund's total would exceed what the ledger can hold");
         }
         apply(new FundsAppropriatedEvent(command.fundId().value(), command.appropriationId(), command.fiscalYear(),
-                command.source(), command.amountFen(), documentNo, blankToNull(command.note()), total));
+                command.source(), command.amountFen(), documentNo, blankToNull(command.note())));
     }
 
     /** What the fund can still promise, in fen: appropriated - reserved - disbursed. Never negative. */
@@ -225,40 +230,60 @@ public class Fund {
         return Text.isBlank(text) ? null : text.strip();
     }
 
+    // The fund's totals are derived from the amounts of its events, never taken from the totals an event records (a
+    // stored history whose numbers disagree would otherwise make the fund promise money it does not hold). An
+    // appropriation records no total since its revision 2. The totals a reservation, a release, a payment or a reversal
+    // records, so that the event alone shows them, must agree with the derived ones: a history where they do not
+    // fails loudly, naming the event.
+
     @EventSourcingHandler
     void on(FundsAppropriatedEvent event) {
         fundId = event.fundId();
-        appropriatedFen = event.appropriatedTotalFen();
+        appropriatedFen = Math.addExact(appropriatedFen, event.amountFen());
         documentNos.add(event.documentNo());
         appropriationIds.add(event.appropriationId());
     }
 
     @EventSourcingHandler
-    void on(FundsReservedEvent event) {
-        reservedFen = event.reservedTotalFen();
+    void on(FundsReservedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        reservedFen = Math.addExact(reservedFen, event.amountFen());
         add(reservedFenByProject, event.projectId(), event.amountFen());
+        agrees(event, sequence, eventId, "reservedTotalFen", event.reservedTotalFen(), reservedFen);
+        agrees(event, sequence, eventId, "availableFen", event.availableFen(), availableFen());
     }
 
     @EventSourcingHandler
-    void on(FundReservationReleasedEvent event) {
-        reservedFen = event.reservedTotalFen();
+    void on(FundReservationReleasedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        reservedFen = Math.subtractExact(reservedFen, event.amountFen());
         add(reservedFenByProject, event.projectId(), -event.amountFen());
+        agrees(event, sequence, eventId, "reservedTotalFen", event.reservedTotalFen(), reservedFen);
+        agrees(event, sequence, eventId, "availableFen", event.availableFen(), availableFen());
     }
 
     @EventSourcingHandler
-    void on(FundsDisbursedEvent event) {
-        reservedFen = event.reservedTotalFen();
-        disbursedFen = event.disbursedTotalFen();
+    void on(FundsDisbursedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        reservedFen = Math.subtractExact(reservedFen, event.amountFen());
+        disbursedFen = Math.addExact(disbursedFen, event.amountFen());
         add(reservedFenByProject, event.projectId(), -event.amountFen());
         add(disbursedFenByProject, event.projectId(), event.amountFen());
+        agrees(event, sequence, eventId, "reservedTotalFen", event.reservedTotalFen(), reservedFen);
+        agrees(event, sequence, eventId, "disbursedTotalFen", event.disbursedTotalFen(), disbursedFen);
+        agrees(event, sequence, eventId, "availableFen", event.availableFen(), availableFen());
     }
 
     @EventSourcingHandler
-    void on(FundDisbursementReversedEvent event) {
-        reservedFen = event.reservedTotalFen();
-        disbursedFen = event.disbursedTotalFen();
+    void on(FundDisbursementReversedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        reservedFen = Math.addExact(reservedFen, event.amountFen());
+        disbursedFen = Math.subtractExact(disbursedFen, event.amountFen());
         add(reservedFenByProject, event.projectId(), event.amountFen());
         add(disbursedFenByProject, event.projectId(), -event.amountFen());
+        agrees(event, sequence, eventId, "reservedTotalFen", event.reservedTotalFen(), reservedFen);
+        agrees(event, sequence, eventId, "disbursedTotalFen", event.disbursedTotalFen(), disbursedFen);
+        agrees(event, sequence, eventId, "availableFen", event.availableFen(), availableFen());
+    }
+
+    private void agrees(Object event, long sequence, String eventId, String field, long recordedFen, long derivedFen) {
+        StoredHistory.requireAgrees("fund " + fundId, event, sequence, eventId, field, recordedFen, derivedFen);
     }
 
     /** Adds to a project's amount, leaving out projects that come to 0. */

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.project;
 
+import cn.fupin.ledger.command.common.StoredHistory;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
@@ -27,7 +28,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -333,7 +336,9 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(ProjectProposedEvent event) {
+    void on(ProjectProposedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        StoredHistory.requireAgrees("project " + event.projectId(), event, sequence, eventId, "budgetTotalFen",
+                event.budgetTotalFen(), StoredHistory.sum(event.budget()));
         projectId = event.projectId();
         status = ProjectStatus.PROPOSED;
         proposedBy = event.proposedBy();
@@ -365,12 +370,16 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(ProjectPaymentRequestedEvent event) {
+    void on(ProjectPaymentRequestedEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        StoredHistory.requireAgrees("project " + projectId, event, sequence, eventId, "amountFen", event.amountFen(),
+                StoredHistory.sum(event.fromFunds()));
         money.requested(event.disbursementId(), event.fromFunds());
     }
 
     @EventSourcingHandler
-    void on(ProjectPaymentSettledEvent event) {
+    void on(ProjectPaymentSettledEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        StoredHistory.requireAgrees("project " + projectId, event, sequence, eventId, "amountFen", event.amountFen(),
+                StoredHistory.sum(event.fromFunds()));
         money.settled(event.disbursementId(), DisbursementStatus.valueOf(event.outcome()), event.fromFunds());
     }
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static cn.fupin.ledger.command.HistoryFailures.failingOnHistory;
 import static cn.fupin.ledger.command.Refusals.conflict;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * A disbursement's own steps, as the payment handlers call them in their unit of work (stood in for by the fixture's
@@ -197,6 +200,18 @@ class DisbursementTest {
 
     @Nested
     class FailsLoudlyOnAProgrammingError {
+
+        @Test
+        void aStoredRequestWhoseLinesDoNotAddUpToItsAmount() {
+            fixture.given(new DisbursementRequestedEvent(DISBURSEMENT, PROJECT, PayeeKind.HOUSEHOLD, "510824100001",
+                            "510824100", CARD, 300_000L, List.of(new BudgetLine("FUND-510824-2016-CENTRAL", 290_000L)),
+                            "苍扶拨〔2016〕1号", null, "clerk"))
+                    .when(new Approve(APPROVER))
+                    .expectException(failingOnHistory(allOf(containsString("disbursement " + DISBURSEMENT),
+                            containsString("sequence 0"), containsString("amountFen = 300000"),
+                            containsString("give 290000 fen"))))
+                    .expectNoEvents();
+        }
 
         @Test
         void aBatchApprovalOfAnItemOfAnotherBatch() {

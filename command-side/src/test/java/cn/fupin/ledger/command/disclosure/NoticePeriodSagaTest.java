@@ -3,7 +3,6 @@ package cn.fupin.ledger.command.disclosure;
 import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeId;
-import cn.fupin.ledger.shared.disclosure.NoticeJson;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import java.time.Duration;
@@ -30,10 +29,12 @@ class NoticePeriodSagaTest {
     }
 
     NoticePublishedEvent published() {
-        NoticeContent content = NoticeSamples.grantList("DSB-2016-0001");
-        return new NoticePublishedEvent(NOTICE, content.kind(), content.level(), content.placeCode(), content.title(),
-                List.of("DSB-2016-0001"), content, NoticeJson.sha256(content), fixture.currentTime(), periodEndsAt,
-                null, "clerk");
+        NoticeContent sample = NoticeSamples.grantList("DSB-2016-0001");
+        NoticeContent content = new NoticeContent(NOTICE, sample.kind(), sample.level(), sample.placeCode(),
+                sample.placeName(), sample.title(), sample.body(), sample.fields(), sample.columns(), sample.rows(),
+                null, null, null, null, sample.supervisionPhone(), sample.hotline());
+        return NoticePublishedEvent.of(content, List.of("DSB-2016-0001"), fixture.currentTime(), periodEndsAt,
+                "clerk");
     }
 
     @Test

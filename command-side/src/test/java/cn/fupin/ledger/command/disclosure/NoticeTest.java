@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -114,9 +115,7 @@ class NoticeTest {
 
     static NoticePublishedEvent publishedEvent() {
         NoticeContent content = published(LocalDate.of(2016, 5, 4), LocalDate.of(2016, 5, 14));
-        return new NoticePublishedEvent(NOTICE, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, JINSUI, content.title(),
-                List.of(GRANT_1, GRANT_2), content, NoticeJson.sha256(content), PUBLISHED_AT, PERIOD_ENDS_AT, null,
-                "clerk");
+        return NoticePublishedEvent.of(content, List.of(GRANT_1, GRANT_2), PUBLISHED_AT, PERIOD_ENDS_AT, "clerk");
     }
 
     static PublishNoticeCommand publishGrants(int periodDays) {
@@ -484,7 +483,10 @@ class NoticeTest {
             }
             return event.content().periodStart().equals(firstDay) && event.content().periodEnd().equals(lastDay)
                     && event.periodEndsAt().equals(endsAt)
-                    && event.contentSha256().equals(NoticeJson.sha256(event.content()));
+                    && event.contentSha256().equals(NoticeJson.sha256(event.content()))
+                    && Arrays.equals(event.contentBytes(), NoticeJson.render(event.content()))
+                    && event.kindName().equals(event.kind().chineseName())
+                    && event.levelName().equals(event.level().chineseName());
         }, "one publication with the period " + firstDay + " to " + lastDay + " ending at " + endsAt);
     }
 

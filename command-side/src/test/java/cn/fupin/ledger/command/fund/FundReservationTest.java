@@ -59,8 +59,7 @@ class FundReservationTest {
     }
 
     static FundsAppropriatedEvent appropriated(long amountFen) {
-        return new FundsAppropriatedEvent(FUND, "APPR-0001", 2016, FundSource.CENTRAL, amountFen, "财农〔2016〕1号", null,
-                amountFen);
+        return new FundsAppropriatedEvent(FUND, "APPR-0001", 2016, FundSource.CENTRAL, amountFen, "财农〔2016〕1号", null);
     }
 
     @Test

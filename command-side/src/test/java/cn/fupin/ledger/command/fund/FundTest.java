@@ -33,7 +33,7 @@ class FundTest {
 
     static FundsAppropriatedEvent appropriated(String appropriationId, long amountFen, String documentNo, long totalFen) {
         return new FundsAppropriatedEvent("FUND-510824-2015-COUNTY", appropriationId, 2015, FundSource.COUNTY, amountFen,
-                documentNo, null, totalFen);
+                documentNo, null);
     }
 
     @Test
@@ -42,7 +42,7 @@ class FundTest {
                 .when(appropriation("APPR-0001", SIX_MILLION_YUAN_FEN, FIRST_DOCUMENT, "上半年"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new FundsAppropriatedEvent("FUND-510824-2015-COUNTY", "APPR-0001", 2015, FundSource.COUNTY,
-                        SIX_MILLION_YUAN_FEN, FIRST_DOCUMENT, "上半年", SIX_MILLION_YUAN_FEN));
+                        SIX_MILLION_YUAN_FEN, FIRST_DOCUMENT, "上半年"));
     }
 
     @Test
@@ -73,7 +73,7 @@ class FundTest {
         fixture.givenNoPriorActivity()
                 .when(appropriation("APPR-0001", 1L, FIRST_DOCUMENT, note))
                 .expectEvents(new FundsAppropriatedEvent("FUND-510824-2015-COUNTY", "APPR-0001", 2015, FundSource.COUNTY,
-                        1L, FIRST_DOCUMENT, note, 1L));
+                        1L, FIRST_DOCUMENT, note));
     }
 
     @Test
@@ -97,7 +97,7 @@ class FundTest {
         fixture.givenNoPriorActivity()
                 .when(new AppropriateFundsCommand(central, "APPR-0002", 2015, FundSource.CENTRAL, 5L, FIRST_DOCUMENT, null))
                 .expectEvents(new FundsAppropriatedEvent("FUND-510824-2015-CENTRAL", "APPR-0002", 2015, FundSource.CENTRAL,
-                        5L, FIRST_DOCUMENT, null, 5L));
+                        5L, FIRST_DOCUMENT, null));
     }
 
     @Nested

@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.project.ProjectCancelledEvent;
 import cn.fupin.ledger.shared.project.ProjectCompletedEvent;
 import cn.fupin.ledger.shared.project.ProjectPaymentRequestedEvent;
 import cn.fupin.ledger.shared.project.ProjectPaymentSettledEvent;
+import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import cn.fupin.ledger.shared.project.ProjectStartedEvent;
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import static cn.fupin.ledger.command.HistoryFailures.failingOnHistory;
 import static cn.fupin.ledger.command.Refusals.conflict;
 import static cn.fupin.ledger.command.project.ProjectTest.CENTRAL;
 import static cn.fupin.ledger.command.project.ProjectTest.CLERK;
@@ -25,6 +27,8 @@ import static cn.fupin.ledger.command.project.ProjectTest.COUNTY;
 import static cn.fupin.ledger.command.project.ProjectTest.PROJECT;
 import static cn.fupin.ledger.command.project.ProjectTest.approved;
 import static cn.fupin.ledger.command.project.ProjectTest.proposed;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * The project's side of its payments: how an amount is split over its budget lines (CENTRAL 30,000,000 fen and COUNTY
@@ -329,6 +333,50 @@ class ProjectPaymentTest {
                     .when(new Accept("合格", CLERK))
                     .expectException(conflict("PAYMENTS_PENDING"))
                     .expectNoEvents();
+        }
+    }
+
+    /**
+     * A project decides from its payments' lines (what each fund pays); each payment event also records the amount. A
+     * stored history where the two disagree is not decided on: loading the project fails, naming the event.
+     */
+    @Nested
+    class ItsStoredHistory {
+
+        @Test
+        void aProposalWhoseBudgetTotalIsNotTheSumOfItsLinesFailsNamingTheEvent() {
+            ProjectProposedEvent proposal = proposed();
+            fixture.given(new ProjectProposedEvent(proposal.projectId(), proposal.name(), proposal.workArea(),
+                            proposal.villageCode(), proposal.townshipCode(), proposal.beneficiary(), proposal.budget(),
+                            proposal.budgetTotalFen() + 1, proposal.implementer(), proposal.supervisor(),
+                            proposal.startDate(), proposal.endDate(), proposal.expectedHouseholds(),
+                            proposal.expectedPeople(), proposal.description(), proposal.benefitMechanism(),
+                            proposal.subsidyStandard(), proposal.personInCharge(), proposal.supervisionPhone(),
+                            proposal.villagersMeeting(), proposal.proposedBy()), approved())
+                    .when(new Split(100_00L))
+                    .expectException(failingOnHistory(allOf(containsString("project " + PROJECT),
+                            containsString("sequence 0"), containsString("ProjectProposedEvent"),
+                            containsString("budgetTotalFen = 40000001"), containsString("give 40000000 fen"))));
+        }
+
+        @Test
+        void aPaymentWhoseAmountIsNotTheSumOfItsLinesFailsNamingTheEvent() {
+            fixture.given(proposed(), approved(), new ProjectPaymentRequestedEvent(PROJECT, "DSB-2016-0009",
+                            2_000_000L, central(1_000_000L)))
+                    .when(new Split(100_00L))
+                    .expectException(failingOnHistory(allOf(containsString("sequence 2"),
+                            containsString("ProjectPaymentRequestedEvent"), containsString("amountFen = 2000000"),
+                            containsString("give 1000000 fen"))));
+        }
+
+        @Test
+        void aSettlementWhoseAmountIsNotTheSumOfItsLinesFailsNamingTheEvent() {
+            fixture.given(proposed(), approved(), requested("DSB-2016-0009", central(1_000_000L)),
+                            new ProjectPaymentSettledEvent(PROJECT, "DSB-2016-0009", "APPROVED", 999_999L,
+                                    central(1_000_000L)))
+                    .when(new Split(100_00L))
+                    .expectException(failingOnHistory(allOf(containsString("sequence 3"),
+                            containsString("ProjectPaymentSettledEvent"), containsString("amountFen = 999999"))));
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * First the notice's facts and fields as label / value lines, then an empty line, then its table with the item id of
  * each row first. A cell that starts with {@code = + - @} (or a tab or carriage return) gets a leading apostrophe, so
  * that a spreadsheet shows it as text instead of running it as a formula (CSV injection). Rendered from the notice's
- * content only, so its bytes never change once published.
+ * published content and the names of its kind and level it was published with only, so its bytes never change once
+ * published.
  */
 public final class NoticeCsv {
 
@@ -21,12 +22,13 @@ public final class NoticeCsv {
     private NoticeCsv() {
     }
 
-    public static byte[] render(NoticeContent notice) {
+    /** The notice's published content, its kind and level named as they were when it was published. */
+    public static byte[] render(NoticeContent notice, String kindName, String levelName) {
         StringBuilder csv = new StringBuilder(BOM);
         line(csv, List.of("公告编号", notice.noticeId()));
         line(csv, List.of("标题", notice.title()));
-        line(csv, List.of("类别", notice.kind().chineseName()));
-        line(csv, List.of("公告级别", notice.level().chineseName()));
+        line(csv, List.of("类别", nullToEmpty(kindName)));
+        line(csv, List.of("公告级别", nullToEmpty(levelName)));
         line(csv, List.of("公告单位", nullToEmpty(notice.placeName())));
         line(csv, List.of("地区代码", nullToEmpty(notice.placeCode())));
         line(csv, List.of("公示期开始", notice.periodStart() == null ? "" : notice.periodStart().toString()));

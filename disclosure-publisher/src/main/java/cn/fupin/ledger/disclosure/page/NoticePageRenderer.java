@@ -12,8 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A notice's page: its content exactly as published (fields and table), its period, the SHA-256 recorded at
- * publication, what it corrects and what corrected it, where to report (the supervision phone and 12317), and how
+ * A notice's page: its content exactly as published (fields and table, read from the published bytes; the names of its
+ * kind and level it was published with), its period, the SHA-256 recorded at publication, what it corrects and what corrected it, where to report (the supervision phone and 12317), and how
  * many objections were received and how each was handled — never who objected or how to reach them. Laid out to
  * print on A4 for the village notice board.
  *
@@ -35,7 +35,7 @@ final class NoticePageRenderer {
         NoticeContent content = notice.content();
         HtmlWriter page = Layout.open(content.title(), ROOT, data.path(), content.title());
         page.markup("<article class=\"notice\">\n").element("h1", content.title()).markup("\n")
-                .paragraph("notice-kind", content.kind().chineseName() + " · " + content.level().chineseName() + "级 · "
+                .paragraph("notice-kind", notice.kindName() + " · " + notice.levelName() + "级 · "
                         + Formats.place(content.placeName()))
                 .markup("\n");
         if (notice.supersededBy() != null) {

@@ -1,7 +1,6 @@
 package cn.fupin.ledger.disclosure.page;
 
-import cn.fupin.ledger.shared.disclosure.NoticeContent;
-import cn.fupin.ledger.shared.disclosure.NoticeJson;
+import cn.fupin.ledger.shared.disclosure.NoticeView;
 
 /**
  * The public pages as pure functions: the data a page shows in, its bytes (UTF-8) out. No clock, no I/O, no
@@ -33,14 +32,17 @@ public final class Pages {
         return NoticePageRenderer.render(data);
     }
 
-    /** A notice's canonical JSON ({@code notices/<id>.json}): exactly the bytes that were hashed at publication. */
-    public static byte[] noticeJson(NoticeContent notice) {
-        return NoticeJson.render(notice);
+    /**
+     * A notice's canonical JSON ({@code notices/<id>.json}): exactly the bytes its publication event recorded and
+     * hashed, never rendered again.
+     */
+    public static byte[] noticeJson(NoticeView notice) {
+        return notice.contentBytes();
     }
 
-    /** A notice as CSV ({@code notices/<id>.csv}). */
-    public static byte[] noticeCsv(NoticeContent notice) {
-        return NoticeCsv.render(notice);
+    /** A notice as CSV ({@code notices/<id>.csv}): its published content, with the names it was published with. */
+    public static byte[] noticeCsv(NoticeView notice) {
+        return NoticeCsv.render(notice.content(), notice.kindName(), notice.levelName());
     }
 
     /** The staff's print copy of a village's grant list, for its notice board (never a public page). */

@@ -62,7 +62,7 @@ final class Sections {
             if (notice.supersededBy() != null) {
                 page.markup(" ").element("span", "badge", "已更正");
             }
-            page.markup("<br>").element("span", "meta", content.kind().chineseName() + " · 发布于 "
+            page.markup("<br>").element("span", "meta", notice.kindName() + " · 发布于 "
                     + Formats.date(notice.publishedAt()) + " · 公示期 "
                     + Formats.period(content.periodStart(), content.periodEnd()));
             page.markup("</li>\n");

@@ -16,6 +16,7 @@ import cn.fupin.ledger.shared.disbursement.GrantBatchApprovedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchRejectedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
@@ -130,8 +131,10 @@ class AffectedPagesTest {
     }
 
     static NoticePublishedEvent published(String id, NoticeLevel level, String placeCode, String supersedes) {
-        return new NoticePublishedEvent(id, NoticeKind.GRANT_LIST, level, placeCode, "公示", List.of("DSB-1"), null,
-                "0".repeat(64), null, null, supersedes, "clerk");
+        NoticeContent content = new NoticeContent(id, NoticeKind.GRANT_LIST, level, placeCode, "某地", "公示", null,
+                List.of(), List.of("户主"), List.of(new NoticeContent.Row("DSB-1", List.of("王*国"))), null, null,
+                supersedes, null, null, NoticeContent.HOTLINE);
+        return NoticePublishedEvent.of(content, List.of("DSB-1"), null, null, "clerk");
     }
 
     /** One row per event type: an event and the pages it re-renders. */
@@ -141,7 +144,7 @@ class AffectedPagesTest {
         Map<Class<?>, Map.Entry<Object, Set<String>>> rows = new LinkedHashMap<>();
         Set<String> none = Set.of();
         Set<String> countyTownshipVillage = pages(COUNTY_PAGE, TOWNSHIP_PAGE, VILLAGE_PAGE);
-        row(rows, new FundsAppropriatedEvent("FUND-510824-2088-CENTRAL", "APR-1", 2088, FundSource.CENTRAL, 1, "文1", null, 1),
+        row(rows, new FundsAppropriatedEvent("FUND-510824-2088-CENTRAL", "APR-1", 2088, FundSource.CENTRAL, 1, "文1", null),
                 pages(COUNTY_PAGE));
         row(rows, new FundsReservedEvent("FUND-510824-2088-CENTRAL", "PRJ-V", 1, 1, 0), none);
         row(rows, new FundReservationReleasedEvent("FUND-510824-2088-CENTRAL", "PRJ-V", 1, "撤销", 0, 1), none);

@@ -25,6 +25,7 @@ import cn.fupin.ledger.shared.project.ProjectStatus;
 import cn.fupin.ledger.shared.project.ProjectView;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -195,8 +196,10 @@ final class Fixtures {
 
     static NoticeView view(NoticeContent content, String publishedAt, String supersededBy, int late,
                            List<NoticeView.ObjectionOutcome> objections) {
-        return new NoticeView(content, NoticeJson.sha256(content), at(publishedAt), at("2094-05-16T16:00:00Z"),
-                supersededBy, late, objections);
+        byte[] published = NoticeJson.render(content);
+        return new NoticeView(content, new String(published, StandardCharsets.UTF_8), NoticeJson.sha256(published),
+                content.kind().chineseName(), content.level().chineseName(), at(publishedAt),
+                at("2094-05-16T16:00:00Z"), supersededBy, late, objections);
     }
 
     static NoticeView fundAllocation() {

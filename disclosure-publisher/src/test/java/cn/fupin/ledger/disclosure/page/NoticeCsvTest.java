@@ -12,12 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoticeCsvTest {
 
     static String csv(NoticeContent notice) {
-        return new String(NoticeCsv.render(notice), StandardCharsets.UTF_8);
+        return new String(render(notice), StandardCharsets.UTF_8);
+    }
+
+    /** The CSV of a notice published with today's names of its kind and level. */
+    static byte[] render(NoticeContent notice) {
+        return NoticeCsv.render(notice, notice.kind().chineseName(), notice.level().chineseName());
     }
 
     @Test
     void startsWithAByteOrderMarkSoThatExcelReadsUtf8() {
-        byte[] bytes = NoticeCsv.render(Fixtures.grantList().content());
+        byte[] bytes = render(Fixtures.grantList().content());
 
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
     }

@@ -64,12 +64,12 @@ class PagesGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notices")
     void everyNoticeKindsJsonMatchesItsGoldenFile(NoticeView notice) {
-        GoldenFiles.assertMatches(name(notice) + ".json", Pages.noticeJson(notice.content()));
+        GoldenFiles.assertMatches(name(notice) + ".json", Pages.noticeJson(notice));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notices")
     void everyNoticeKindsCsvMatchesItsGoldenFile(NoticeView notice) {
-        GoldenFiles.assertMatches(name(notice) + ".csv", Pages.noticeCsv(notice.content()));
+        GoldenFiles.assertMatches(name(notice) + ".csv", Pages.noticeCsv(notice));
     }
 }

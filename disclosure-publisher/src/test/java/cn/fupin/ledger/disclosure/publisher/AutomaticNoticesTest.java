@@ -39,7 +39,7 @@ class AutomaticNoticesTest {
     static final AutomaticNotices NOTICES = new AutomaticNotices(GAZETTEER, 10, "0839-5200000");
 
     static final FundsAppropriatedEvent APPROPRIATED = new FundsAppropriatedEvent("FUND-510824-2016-CENTRAL", "APPR-1", 2016,
-            FundSource.CENTRAL, 1_234_567_800L, "川财农〔2016〕12号", null, 1_234_567_800L);
+            FundSource.CENTRAL, 1_234_567_800L, "川财农〔2016〕12号", null);
 
     static final CompetitionClosedEvent CLOSED = new CompetitionClosedEvent("CMP-2016-01",
             Instant.parse("2016-05-01T02:00:00Z"), List.of(), List.of(

@@ -328,9 +328,8 @@ class NoticesBeforePaymentTest {
                     : NoticeKind.CORRECTION, NoticeLevel.VILLAGE, BAOZHU, "宝珠村", "宝珠村到户资金公示", "正文",
                     List.of(), List.of("编号", "金额"), rows, LocalDate.of(2016, 5, 4), LocalDate.of(2016, 5, 13),
                     supersedes, null, "0839-5111111", "12317");
-            return new NoticePublishedEvent(noticeId, content.kind(), NoticeLevel.VILLAGE, BAOZHU, content.title(),
-                    List.of(items), content, "sha", Instant.parse("2016-05-04T02:00:00Z"),
-                    Instant.parse("2016-05-13T16:00:00Z"), supersedes, "system:disclosure-publisher");
+            return NoticePublishedEvent.of(content, List.of(items), Instant.parse("2016-05-04T02:00:00Z"),
+                    Instant.parse("2016-05-13T16:00:00Z"), "system:disclosure-publisher");
         }
 
         ObjectionResolvedEvent upheld(String noticeId, String objectionId, String item) {

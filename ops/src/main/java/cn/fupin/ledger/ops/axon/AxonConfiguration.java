@@ -2,12 +2,8 @@ package cn.fupin.ledger.ops.axon;
 
 import org.axonframework.eventhandling.async.SequentialPolicy;
 
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import cn.fupin.ledger.shared.stored.StoredForm;
+import cn.fupin.ledger.shared.stored.Upcasters;
 import java.time.Duration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -20,7 +16,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -40,23 +36,20 @@ public class AxonConfiguration {
             AuditMetadata.ACTOR, AuditMetadata.ROLE, AuditMetadata.REQUEST_ID, AuditMetadata.REMOTE_ADDRESS,
             AuditMetadata.REASON};
 
-    /**
-     * The one mapper for stored messages. Properties are written in alphabetical order and map entries by key,
-     * dates as ISO-8601 text, so that the same event always becomes the same bytes (a Merkle log will hash them).
-     * Unknown properties fail: a change of shape goes through {@code @Revision} and an upcaster.
-     */
-    static ObjectMapper canonicalMapper() {
-        return JsonMapper.builder()
-                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addModule(new JavaTimeModule())
-                .build();
+    /** The stored form of every message (events, tokens, sagas, deadlines): {@link StoredForm}. */
+    private static Serializer jackson() {
+        return StoredForm.serializer();
     }
 
-    private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(canonicalMapper()).build();
+    /**
+     * The ledger's upcasters, {@link Upcasters#chain}: the one {@code EventUpcaster} bean, which Axon's Spring
+     * configuration registers, so that the event store (below) and with it every processor and aggregate read through
+     * it. Upcasters are added there, not as beans of their own (their order matters; {@code StoredEventUpcastingTest}
+     * checks there is one bean); one that needs a setting gets it here.
+     */
+    @Bean
+    public EventUpcasterChain ledgerUpcasters(@Qualifier("eventSerializer") Serializer eventSerializer) {
+        return Upcasters.chain(eventSerializer);
     }
 
     @Bean

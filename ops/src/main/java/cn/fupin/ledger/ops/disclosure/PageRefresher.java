@@ -2,6 +2,7 @@ package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.disclosure.page.AffectedPages;
 import cn.fupin.ledger.disclosure.page.Site;
+import cn.fupin.ledger.shared.stored.KnownEvents;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -22,10 +23,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.UnknownSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,15 +97,10 @@ class PageRefresher {
 
     @EventHandler
     @MessageHandlerTimeout(timeoutMs = 300_000, warningThresholdMs = 30_000, warningIntervalMs = 30_000)
-    void on(Object event, TrackingToken token) {
-        SortedSet<String> pages;
-        if (event instanceof UnknownSerializedType unknown) {
-            // A stored event of a type this code does not know (removed without an upcaster) shows on no page.
-            log.warn("event of unknown type {} changes no public page", unknown.serializedType());
-            pages = new TreeSet<>();
-        } else {
-            pages = affectedPages.of(event);
-        }
+    void on(Object event, TrackingToken token, @MessageIdentifier String eventId) {
+        // An event of a type this code does not know may change any page: the re-renderer stops at it and retries,
+        // rather than leave the pages showing a history without it.
+        SortedSet<String> pages = affectedPages.of(KnownEvents.require(event, eventId));
         statistics.event(event.getClass().getSimpleName(), pages.size());
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> new Batch());

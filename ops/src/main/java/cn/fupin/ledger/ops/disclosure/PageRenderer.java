@@ -95,8 +95,8 @@ public class PageRenderer {
         }
         byte[] bytes = switch (format) {
             case HTML -> Pages.notice(found.get());
-            case JSON -> Pages.noticeJson(notice.content());
-            case CSV -> Pages.noticeCsv(notice.content());
+            case JSON -> Pages.noticeJson(notice);
+            case CSV -> Pages.noticeCsv(notice);
         };
         return Optional.of(new PublicPages.Rendered(bytes, format == Site.NoticeFormat.HTML ? linked : List.of()));
     }

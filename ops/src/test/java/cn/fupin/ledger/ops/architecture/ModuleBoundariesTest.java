@@ -12,11 +12,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The one-way module rule: command-side, query-side and disclosure-publisher each depend on shared-events and never
  * on each other; only ops assembles them; shared-events holds plain records on the JDK and Axon's modelling
- * annotations, with no Spring, JPA or Jackson.
+ * annotations, with no Spring, JPA or Jackson, except its package {@code stored} (the events' stored form), which
+ * knows Jackson and Axon's serialization and nothing of Spring.
  */
 class ModuleBoundariesTest {
 
     private static final String SHARED = "cn.fupin.ledger.shared..";
+    private static final String STORED = "cn.fupin.ledger.shared.stored..";
     private static final String COMMAND = "cn.fupin.ledger.command..";
     private static final String QUERY = "cn.fupin.ledger.query..";
     private static final String DISCLOSURE = "cn.fupin.ledger.disclosure..";
@@ -39,9 +41,25 @@ class ModuleBoundariesTest {
 
     @Test
     void sharedEventsDependOnTheJdkAndAxonModellingOnly() {
-        classes().that().resideInAPackage(SHARED)
+        classes().that().resideInAPackage(SHARED).and().resideOutsideOfPackage(STORED)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(SHARED, "java..", "org.axonframework.modelling..",
                         "org.axonframework.serialization..")
+                .check(ledger);
+    }
+
+    /**
+     * The events' stored form (the canonical Jackson mapper, the upcasters) lives beside the events, so that the
+     * stored-event fixtures of shared-events are read with production's configuration; it is the one part of the module
+     * that knows Jackson and Axon's serialization, and no event or value type knows it.
+     */
+    @Test
+    void theStoredFormIsThePartOfSharedEventsThatKnowsJackson() {
+        classes().that().resideInAPackage(STORED)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(SHARED, "java..", "org.axonframework.serialization..",
+                        "com.fasterxml.jackson..")
+                .check(ledger);
+        noClasses().that().resideInAPackage(SHARED).and().resideOutsideOfPackage(STORED)
+                .should().dependOnClassesThat().resideInAPackage(STORED)
                 .check(ledger);
     }
 

@@ -39,8 +39,8 @@ class DisclosureControllerTest {
 
         assertThat(json.getStatusCode().value()).isEqualTo(200);
         assertThat(json.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("application/json;charset=UTF-8"));
-        assertThat(json.getBody()).isEqualTo(NoticeJson.render(notice.content()));
-        assertThat(NoticeJson.sha256(notice.content())).isEqualTo(notice.contentSha256());
+        assertThat(json.getBody()).isEqualTo(notice.contentBytes());
+        assertThat(NoticeJson.sha256(json.getBody())).isEqualTo(notice.contentSha256());
     }
 
     @Test
@@ -50,7 +50,7 @@ class DisclosureControllerTest {
         assertThat(csv.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("text/csv;charset=UTF-8"));
         assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("inline;")
                 .contains("N-2094-0102.csv");
-        assertThat(csv.getBody()).isEqualTo(NoticeCsv.render(notice.content()));
+        assertThat(csv.getBody()).isEqualTo(NoticeCsv.render(notice.content(), notice.kindName(), notice.levelName()));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.disclosure.page.CountyPage;
-import cn.fupin.ledger.disclosure.page.NoticeCsv;
 import cn.fupin.ledger.disclosure.page.Pages;
 import cn.fupin.ledger.disclosure.page.PlacePath;
 import cn.fupin.ledger.disclosure.page.TownshipPage;
 import cn.fupin.ledger.disclosure.page.VillagePage;
-import cn.fupin.ledger.shared.disclosure.NoticeJson;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
@@ -80,8 +78,8 @@ class DisclosureSiteWriterTest {
         assertThat(folder.resolve("style.css")).hasBinaryContent(Pages.stylesheet());
         assertThat(folder.resolve("510824105/index.html")).exists();
         assertThat(folder.resolve("510824105203/index.html")).exists();
-        assertThat(folder.resolve("notices/N-2094-0103.json")).hasBinaryContent(NoticeJson.render(correction.content()));
-        assertThat(folder.resolve("notices/N-2094-0103.csv")).hasBinaryContent(NoticeCsv.render(correction.content()));
+        assertThat(folder.resolve("notices/N-2094-0103.json")).hasBinaryContent(correction.contentBytes());
+        assertThat(folder.resolve("notices/N-2094-0103.csv")).hasBinaryContent(Pages.noticeCsv(correction));
         assertThat(folder.resolve("notices/N-2094-0102.html")).hasBinaryContent(Pages.notice(Notices.page(corrected)));
         assertThat(written.files()).isEqualTo(2 + written.places() + 3 * 2);
     }

@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.place.Gazetteer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,9 @@ final class Notices {
                         new NoticeContent.Row("DSB-0002", List.of("=欧**明", "3,500.00元"))),
                 LocalDate.of(2094, 5, 6), LocalDate.of(2094, 5, 16), supersedes,
                 supersedes == null ? null : "更正金额", "0839-5222000", NoticeContent.HOTLINE);
-        return new NoticeView(content, NoticeJson.sha256(content), Instant.parse("2094-05-06T02:00:00Z"),
+        byte[] published = NoticeJson.render(content);
+        return new NoticeView(content, new String(published, StandardCharsets.UTF_8), NoticeJson.sha256(published),
+                content.kind().chineseName(), content.level().chineseName(), Instant.parse("2094-05-06T02:00:00Z"),
                 Instant.parse("2094-05-16T16:00:00Z"), supersededBy, 0, List.of());
     }
 

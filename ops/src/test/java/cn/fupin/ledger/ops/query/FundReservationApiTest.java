@@ -50,7 +50,7 @@ class FundReservationApiTest extends LedgerApiTest {
     void reservationsAndReleasesShowAsReservedAndAvailable() {
         appender.append("Fund", FUND,
                 new FundsAppropriatedEvent(FUND, "APPR-QRY-1", 2071, FundSource.WORK_RELIEF, 1_000_000L,
-                        "苍财农〔2071〕1号", null, 1_000_000L),
+                        "苍财农〔2071〕1号", null),
                 new FundsReservedEvent(FUND, "PRJ-QRY-F1", 300_000L, 300_000L, 700_000L),
                 new FundsReservedEvent(FUND, "PRJ-QRY-F2", 200_000L, 500_000L, 500_000L));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

@@ -68,9 +68,9 @@ class JournalApiTest extends LedgerApiTest {
     void recordAYearOfMoney() {
         EventAppender appender = new EventAppender(eventStore, transactions);
         appender.appendAt(day(0), "Fund", CENTRAL, new FundsAppropriatedEvent(CENTRAL, "APPR-PAY-J1", 2074,
-                FundSource.CENTRAL, 1_000_000L, "财农〔2074〕1号", null, 1_000_000L));
+                FundSource.CENTRAL, 1_000_000L, "财农〔2074〕1号", null));
         appender.appendAt(day(1), "Fund", COUNTY, new FundsAppropriatedEvent(COUNTY, "APPR-PAY-J2", 2074,
-                FundSource.COUNTY, 500_000L, "苍财农〔2074〕2号", null, 500_000L));
+                FundSource.COUNTY, 500_000L, "苍财农〔2074〕2号", null));
         appender.appendAt(day(2), "Fund", CENTRAL, new FundsReservedEvent(CENTRAL, "PRJ-PAY-J", 600_000L, 600_000L,
                 400_000L));
         appender.appendAt(day(2), "Fund", COUNTY, new FundsReservedEvent(COUNTY, "PRJ-PAY-J", 400_000L, 400_000L,
@@ -96,7 +96,7 @@ class JournalApiTest extends LedgerApiTest {
 
         // 2079: a fund reserving more than was appropriated to it (no command would record this; the check finds it).
         appender.appendAt(Instant.parse("2079-06-01T08:00:00Z"), "Fund", DONATION, new FundsAppropriatedEvent(DONATION,
-                "APPR-PAY-J3", 2079, FundSource.DONATION, 10_000L, "苍慈〔2079〕1号", null, 10_000L));
+                "APPR-PAY-J3", 2079, FundSource.DONATION, 10_000L, "苍慈〔2079〕1号", null));
         appender.appendAt(Instant.parse("2079-06-02T08:00:00Z"), "Fund", DONATION, new FundsReservedEvent(DONATION,
                 "PRJ-PAY-X", 30_000L, 30_000L, -20_000L));
 

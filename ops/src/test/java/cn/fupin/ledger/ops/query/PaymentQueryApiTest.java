@@ -118,9 +118,9 @@ class PaymentQueryApiTest extends LedgerApiTest {
         }
 
         fund(T0, CENTRAL, new FundsAppropriatedEvent(CENTRAL, "APPR-PAY-1", 2075, FundSource.CENTRAL, 10_000_000L,
-                "财农〔2075〕1号", null, 10_000_000L));
+                "财农〔2075〕1号", null));
         fund(T0, COUNTY, new FundsAppropriatedEvent(COUNTY, "APPR-PAY-2", 2075, FundSource.COUNTY, 5_000_000L,
-                "苍财农〔2075〕2号", null, 5_000_000L));
+                "苍财农〔2075〕2号", null));
         List<BudgetLine> budget = List.of(new BudgetLine(CENTRAL, 600_000L), new BudgetLine(COUNTY, 400_000L));
         project(at(1), new ProjectProposedEvent("PRJ-PAY-V", "李家河村道硬化", "ROADS", LIJIAHE, BAILI,
                 Beneficiary.VILLAGE, budget, 1_000_000L, "村民委员会", "百利镇人民政府", LocalDate.of(2075, 4, 1),

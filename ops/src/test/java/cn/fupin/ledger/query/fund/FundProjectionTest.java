@@ -33,7 +33,7 @@ class FundProjectionTest {
 
     private static FundsAppropriatedEvent appropriated(int year, FundSource source, String id, long amountFen, long totalFen) {
         return new FundsAppropriatedEvent("FUND-" + year + "-" + source.name(), id, year, source, amountFen,
-                "苍财农〔" + year + "〕" + id + "号", null, totalFen);
+                "苍财农〔" + year + "〕" + id + "号", null);
     }
 
     @Test

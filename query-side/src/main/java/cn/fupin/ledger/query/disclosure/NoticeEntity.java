@@ -9,10 +9,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A published notice: its content exactly as published (the JSON text of the event's content, see
- * {@link NoticeContentJson}), the SHA-256 recorded with it, its period, and what superseded it. {@code lastSequence}
- * is the last event of the notice applied, for idempotency; it guards the notice's objections too, whose events are
- * the notice's events.
+ * A published notice: the bytes that were published (its canonical JSON, exactly as its publication event recorded
+ * and hashed them; its content is read from them, {@link PublishedNotices}), the SHA-256 recorded with them, the names
+ * of its kind and level it was published with, its period, and what superseded it. {@code lastSequence} is the last
+ * event of the notice applied, for idempotency; it guards the notice's objections too, whose events are the notice's
+ * events.
  */
 @Entity
 @Table(name = "notice_view")
@@ -35,11 +36,17 @@ class NoticeEntity {
     private String title;
 
     @Lob
-    @Column(name = "content_json", nullable = false)
-    private String contentJson;
+    @Column(name = "published_json", nullable = false)
+    private byte[] publishedJson;
 
     @Column(name = "content_sha256", nullable = false, length = 64)
     private String contentSha256;
+
+    @Column(name = "kind_name", nullable = false, length = 100)
+    private String kindName;
+
+    @Column(name = "level_name", nullable = false, length = 32)
+    private String levelName;
 
     @Column(name = "published_at", nullable = false)
     private Instant publishedAt;
@@ -65,14 +72,16 @@ class NoticeEntity {
     protected NoticeEntity() {
     }
 
-    NoticeEntity(NoticePublishedEvent event, String contentJson, long sequence) {
+    NoticeEntity(NoticePublishedEvent event, long sequence) {
         this.noticeId = event.noticeId();
         this.kind = event.kind().name();
         this.level = event.level().name();
         this.placeCode = event.placeCode();
         this.title = event.title();
-        this.contentJson = contentJson;
+        this.publishedJson = event.contentBytes();
         this.contentSha256 = event.contentSha256();
+        this.kindName = event.kindName();
+        this.levelName = event.levelName();
         this.publishedAt = event.publishedAt();
         this.publishedBy = event.publishedBy();
         this.periodEndsAt = event.periodEndsAt();
@@ -102,8 +111,10 @@ class NoticeEntity {
     String level() { return level; }
     String placeCode() { return placeCode; }
     String title() { return title; }
-    String contentJson() { return contentJson; }
+    byte[] publishedJson() { return publishedJson.clone(); }
     String contentSha256() { return contentSha256; }
+    String kindName() { return kindName; }
+    String levelName() { return levelName; }
     Instant publishedAt() { return publishedAt; }
     String publishedBy() { return publishedBy; }
     Instant periodEndsAt() { return periodEndsAt; }

@@ -16,7 +16,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every published notice with its content exactly as published, its period, its correction and its objections,
+ * Keeps every published notice as the bytes that were published, its period, its correction and its objections,
  * and when each appropriation was recorded (for the lateness of allocation notices). Idempotent: every event of a
  * notice (its objections' too) is applied once by the notice's sequence number; an appropriation is stored once by
  * its id. Whether a notice is still in its period is not stored but judged by the ledger's clock when asked.
@@ -41,7 +41,7 @@ class NoticeProjection {
     @EventHandler
     void on(NoticePublishedEvent event, @SequenceNumber long sequence) {
         if (!notices.existsById(event.noticeId())) {
-            notices.save(new NoticeEntity(event, NoticeContentJson.write(event.content()), sequence));
+            notices.save(new NoticeEntity(event, sequence));
         }
     }
 

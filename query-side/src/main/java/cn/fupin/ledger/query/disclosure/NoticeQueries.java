@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.disclosure.ObjectionView;
 import cn.fupin.ledger.shared.disclosure.WorkingCalendar;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers the notice queries from the notices read model: the public view of a notice (its content as published, the
- * recorded SHA-256, its period, its correction, and how each objection was handled, never who objected nor what they
- * wrote), and the officers' view of a notice's objections. The lateness of an allocation notice is computed when
+ * Answers the notice queries from the notices read model: the public view of a notice (the bytes that were published
+ * and the content read from them, the recorded SHA-256, the names of its kind and level it was published with, its
+ * period, its correction, and how each objection was handled, never who objected nor what they wrote), and the officers' view of a notice's objections. The lateness of an allocation notice is computed when
  * asked, from the configured working calendar ({@code ledger.disclosure.holidays},
  * {@code ledger.disclosure.working-weekend-days}), so that a corrected holiday list is reflected at once.
  */
@@ -113,8 +114,11 @@ class NoticeQueries {
                     objection.reason(), objection.resolvedAt()));
         }
         return found.stream().map(notice -> {
-            NoticeContent content = NoticeContentJson.read(notice.contentJson());
-            return new NoticeView(content, notice.contentSha256(), notice.publishedAt(), notice.periodEndsAt(),
+            byte[] published = notice.publishedJson();
+            PublishedNotices.Document document = PublishedNotices.read(published);
+            NoticeContent content = document.content();
+            return new NoticeView(content, new String(published, StandardCharsets.UTF_8), notice.contentSha256(),
+                    notice.kindName(), notice.levelName(), notice.publishedAt(), notice.periodEndsAt(),
                     notice.supersededBy(), lateByWorkingDays(notice, content.rows()),
                     List.copyOf(handled.getOrDefault(notice.noticeId(), List.of())));
         }).toList();

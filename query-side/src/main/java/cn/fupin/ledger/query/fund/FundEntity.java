@@ -55,19 +55,23 @@ class FundEntity {
         return true;
     }
 
-    void appropriatedTotal(long totalFen) {
-        this.appropriatedFen = totalFen;
+    /**
+     * Adds an appropriation. The fund's totals are the sums of its events' amounts (as the fund itself derives them),
+     * never the totals an event records; each event is applied once ({@link #advanceTo}), so a replay adds nothing twice.
+     */
+    void appropriated(long amountFen) {
+        this.appropriatedFen = Math.addExact(appropriatedFen, amountFen);
     }
 
-    /** The fund's reserved total as its event states it after the change: set, never added, so a replay is harmless. */
-    void reservedTotal(long totalFen) {
-        this.reservedFen = totalFen;
+    /** Reserves ({@code fen} &gt; 0) or releases ({@code fen} &lt; 0) part of the fund. */
+    void reserved(long fen) {
+        this.reservedFen = Math.addExact(reservedFen, fen);
     }
 
-    /** The fund's reserved and paid totals as a payment or its reversal states them: set, never added. */
-    void paymentTotals(long reservedTotalFen, long disbursedTotalFen) {
-        this.reservedFen = reservedTotalFen;
-        this.disbursedFen = disbursedTotalFen;
+    /** Pays ({@code fen} &gt; 0) out of the reservations, or takes a payment back into them ({@code fen} &lt; 0). */
+    void paid(long fen) {
+        this.reservedFen = Math.subtractExact(reservedFen, fen);
+        this.disbursedFen = Math.addExact(disbursedFen, fen);
     }
 
     String fundId() {

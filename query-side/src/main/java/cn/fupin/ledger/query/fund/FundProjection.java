@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps fund balances and the list of appropriations. Idempotent: an appropriation is stored once by its id, and a
- * fund applies each of its events once by sequence number, so a redelivered event changes nothing. Reservations,
- * releases, payments and reversed payments carry the fund's totals after the change, which are copied, not added.
+ * fund applies each of its events once by sequence number, so a redelivered event changes nothing. The totals are the
+ * sums of the events' amounts, as the fund aggregate derives them; the totals an event records are not read.
  */
 @Component
 @ProcessingGroup(FundProjection.GROUP)
@@ -37,7 +38,7 @@ class FundProjection {
         FundEntity fund = funds.findById(event.fundId())
                 .orElseGet(() -> new FundEntity(event.fundId(), event.fiscalYear(), event.source()));
         if (fund.advanceTo(sequence)) {
-            fund.appropriatedTotal(event.appropriatedTotalFen());
+            fund.appropriated(event.amountFen());
             funds.save(fund);
         }
         if (!appropriations.existsById(event.appropriationId())) {
@@ -48,36 +49,29 @@ class FundProjection {
 
     @EventHandler
     void on(FundsReservedEvent event, @SequenceNumber long sequence) {
-        reservedTotal(event.fundId(), sequence, event.reservedTotalFen());
+        change(event.fundId(), sequence, fund -> fund.reserved(event.amountFen()));
     }
 
     @EventHandler
     void on(FundReservationReleasedEvent event, @SequenceNumber long sequence) {
-        reservedTotal(event.fundId(), sequence, event.reservedTotalFen());
+        change(event.fundId(), sequence, fund -> fund.reserved(-event.amountFen()));
     }
 
     @EventHandler
     void on(FundsDisbursedEvent event, @SequenceNumber long sequence) {
-        paymentTotals(event.fundId(), sequence, event.reservedTotalFen(), event.disbursedTotalFen());
+        change(event.fundId(), sequence, fund -> fund.paid(event.amountFen()));
     }
 
     @EventHandler
     void on(FundDisbursementReversedEvent event, @SequenceNumber long sequence) {
-        paymentTotals(event.fundId(), sequence, event.reservedTotalFen(), event.disbursedTotalFen());
+        change(event.fundId(), sequence, fund -> fund.paid(-event.amountFen()));
     }
 
-    private void reservedTotal(String fundId, long sequence, long reservedTotalFen) {
+    /** Applies an event of the fund once, by its sequence number. */
+    private void change(String fundId, long sequence, Consumer<FundEntity> change) {
         FundEntity fund = projected(fundId);
         if (fund.advanceTo(sequence)) {
-            fund.reservedTotal(reservedTotalFen);
-            funds.save(fund);
-        }
-    }
-
-    private void paymentTotals(String fundId, long sequence, long reservedTotalFen, long disbursedTotalFen) {
-        FundEntity fund = projected(fundId);
-        if (fund.advanceTo(sequence)) {
-            fund.paymentTotals(reservedTotalFen, disbursedTotalFen);
+            change.accept(fund);
             funds.save(fund);
         }
     }

@@ -2,6 +2,7 @@ package cn.fupin.ledger.query.journal;
 
 import cn.fupin.ledger.shared.journal.Posting;
 import cn.fupin.ledger.shared.journal.Postings;
+import cn.fupin.ledger.shared.stored.KnownEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,14 @@ class JournalProjection {
         this.postings = postings;
     }
 
+    /**
+     * Every event: those that move money post their lines, the others none. An event of a type this code does not
+     * know is never "one that moves no money": the journal stops at it ({@link KnownEvents#require}) and retries,
+     * rather than balancing books that may miss it.
+     */
     @EventHandler
     void on(Object event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt, TrackingToken token) {
-        post(eventId, Postings.of(event, recordedAt), position(token));
+        post(eventId, Postings.of(KnownEvents.require(event, eventId), recordedAt), position(token));
     }
 
     private static Long position(TrackingToken token) {

@@ -72,9 +72,8 @@ class NoticeProjectionTest {
     }
 
     static NoticePublishedEvent published(NoticeContent content, Instant at) {
-        return new NoticePublishedEvent(content.noticeId(), content.kind(), content.level(), content.placeCode(),
-                content.title(), content.rows().stream().map(NoticeContent.Row::item).toList(), content,
-                NoticeJson.sha256(content), at, PERIOD_ENDS_AT, content.supersedes(), "clerk");
+        return NoticePublishedEvent.of(content, content.rows().stream().map(NoticeContent.Row::item).toList(), at,
+                PERIOD_ENDS_AT, "clerk");
     }
 
     static NoticePublishedEvent grantList() {
@@ -103,8 +102,11 @@ class NoticeProjectionTest {
             NoticeView view = queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow();
 
             assertThat(view.content()).isEqualTo(grantList().content());
-            assertThat(NoticeJson.sha256(view.content())).isEqualTo(view.contentSha256())
+            assertThat(view.contentJson()).isEqualTo(grantList().contentJson());
+            assertThat(NoticeJson.sha256(view.contentBytes())).isEqualTo(view.contentSha256())
                     .isEqualTo(grantList().contentSha256());
+            assertThat(view.kindName()).isEqualTo("到户增收项目启动资金公示");
+            assertThat(view.levelName()).isEqualTo("村");
             assertThat(view.publishedAt()).isEqualTo(PUBLISHED_AT);
             assertThat(view.periodEndsAt()).isEqualTo(PERIOD_ENDS_AT);
             assertThat(view.supersededBy()).isNull();
@@ -203,7 +205,7 @@ class NoticeProjectionTest {
         /** An appropriation recorded on Monday 2 May 2016 (Cangxi): its allocation notice is due by Monday 23 May. */
         void appropriatedOnMonday() {
             projection().on(new FundsAppropriatedEvent("FUND-510824-2016-CENTRAL", APPROPRIATION, 2016, FundSource.CENTRAL,
-                    1_000_000L, "财农〔2016〕1号", null, 1_000_000L), Instant.parse("2016-05-02T01:00:00Z"));
+                    1_000_000L, "财农〔2016〕1号", null), Instant.parse("2016-05-02T01:00:00Z"));
         }
 
         NoticePublishedEvent allocationNotice(Instant at, String... items) {

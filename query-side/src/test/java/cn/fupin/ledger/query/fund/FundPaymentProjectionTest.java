@@ -43,7 +43,7 @@ class FundPaymentProjectionTest {
 
     private void replay() {
         projection.on(new FundsAppropriatedEvent(FUND, "A1", 2074, FundSource.CENTRAL, 1_000L, "苍财农〔2074〕1号",
-                null, 1_000L), 0, RECORDED);
+                null), 0, RECORDED);
         projection.on(new FundsReservedEvent(FUND, "PRJ-1", 600L, 600L, 400L), 1);
         projection.on(new FundsDisbursedEvent(FUND, "PRJ-1", "DSB-1", 250L, 350L, 250L, 400L), 2);
         projection.on(new FundsDisbursedEvent(FUND, "PRJ-1", "DSB-2", 100L, 250L, 350L, 400L), 3);
@@ -57,7 +57,7 @@ class FundPaymentProjectionTest {
     @Test
     void aPaymentMovesMoneyFromReservedToDisbursed() {
         projection.on(new FundsAppropriatedEvent(FUND, "A1", 2074, FundSource.CENTRAL, 1_000L, "苍财农〔2074〕1号",
-                null, 1_000L), 0, RECORDED);
+                null), 0, RECORDED);
         projection.on(new FundsReservedEvent(FUND, "PRJ-1", 600L, 600L, 400L), 1);
         projection.on(new FundsDisbursedEvent(FUND, "PRJ-1", "DSB-1", 250L, 350L, 250L, 400L), 2);
 

@@ -39,7 +39,7 @@ class FundReservationProjectionTest {
         projection = new FundProjection(funds, appropriations);
         queries = new FundQueries(funds, appropriations);
         projection.on(new FundsAppropriatedEvent(FUND, "A1", 2071, FundSource.CENTRAL, 1_000L, "苍财农〔2071〕1号",
-                null, 1_000L), 0, RECORDED);
+                null), 0, RECORDED);
     }
 
     private FundView fund() {

@@ -8,9 +8,14 @@ import cn.fupin.ledger.shared.journal.JournalCheckView;
 import cn.fupin.ledger.shared.journal.Posting;
 import cn.fupin.ledger.shared.journal.TrialBalanceView;
 import cn.fupin.ledger.shared.journal.TrialBalanceView.AccountBalance;
+import cn.fupin.ledger.shared.stored.StoredForm;
+import cn.fupin.ledger.shared.stored.UnreadableEventException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +26,7 @@ import static cn.fupin.ledger.query.disbursement.Payments.COUNTY;
 import static cn.fupin.ledger.query.disbursement.Payments.JINSUI;
 import static cn.fupin.ledger.query.journal.MoneyScenario.day;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -170,5 +176,19 @@ class JournalProjectionTest {
 
         assertThat(postings.count()).isZero();
         assertThat(queries.handle(new FindTrialBalanceQuery(YEAR_END)).accounts()).isEmpty();
+    }
+
+    @Test
+    void anEventOfATypeThisCodeDoesNotKnowStopsTheJournalInsteadOfPostingNothing() {
+        UnknownSerializedType unknown = new UnknownSerializedType(StoredForm.serializer(), new SimpleSerializedObject<>(
+                "{\"amountFen\":100}".getBytes(StandardCharsets.UTF_8), byte[].class,
+                "cn.fupin.ledger.shared.fund.FundsMisplacedEvent", "1"));
+
+        assertThatThrownBy(() -> projection.on(unknown, "event-of-unknown-type", YEAR_END,
+                new GlobalSequenceTrackingToken(1)))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("event-of-unknown-type")
+                .hasMessageContaining("cn.fupin.ledger.shared.fund.FundsMisplacedEvent");
+        assertThat(postings.count()).isZero();
     }
 }

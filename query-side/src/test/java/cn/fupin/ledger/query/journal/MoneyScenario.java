@@ -47,9 +47,9 @@ final class MoneyScenario {
     static List<Recorded> events() {
         return List.of(
                 new Recorded("E-01", day(0), new FundsAppropriatedEvent(CENTRAL, "APPR-PAY-1", 2074,
-                        FundSource.CENTRAL, 1_000_000L, "财农〔2074〕1号", null, 1_000_000L)),
+                        FundSource.CENTRAL, 1_000_000L, "财农〔2074〕1号", null)),
                 new Recorded("E-02", day(1), new FundsAppropriatedEvent(COUNTY, "APPR-PAY-2", 2074, FundSource.COUNTY,
-                        500_000L, "苍财农〔2074〕2号", null, 500_000L)),
+                        500_000L, "苍财农〔2074〕2号", null)),
                 new Recorded("E-03", day(2), new FundsReservedEvent(CENTRAL, "PRJ-PAY-V", 600_000L, 600_000L,
                         400_000L)),
                 new Recorded("E-04", day(2), new FundsReservedEvent(COUNTY, "PRJ-PAY-V", 400_000L, 400_000L,

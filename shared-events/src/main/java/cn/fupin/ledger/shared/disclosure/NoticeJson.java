@@ -8,11 +8,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The canonical JSON of a notice: the bytes served as {@code /disclosure/notices/{id}.json}, written into the static
- * site, and hashed (SHA-256) into the notice's publication event. Written by hand, without a JSON library, so that
- * the bytes depend on nothing but this code: keys in a fixed order, no insignificant whitespace, UTF-8, every
- * non-ASCII character as itself, control characters and {@code < > &} escaped as {@code \\u} and four hex digits (so
- * the JSON is also safe inside HTML). Changing this format changes every hash: do it only with a new version field.
+ * The canonical JSON of a notice, rendered once, when it is published: the notice's publication event records these
+ * bytes ({@code NoticePublishedEvent.contentJson}) with their SHA-256, and they are what is served as
+ * {@code /disclosure/notices/{id}.json} and written into the static site, for ever. A published notice is never
+ * rendered again: its kind's name (from {@link NoticeKind}) or this code may change, its bytes do not. Written by hand,
+ * without a JSON library, so that the bytes depend on nothing but this code: keys in a fixed order, no insignificant
+ * whitespace, UTF-8, every non-ASCII character as itself, control characters and {@code < > &} escaped as
+ * {@code \\u} and four hex digits (so the JSON is also safe inside HTML). A change of this format is a new version
+ * field; the upcaster of revision 1 of the publication event renders format 1 (see its note).
  */
 public final class NoticeJson {
 
@@ -22,13 +25,19 @@ public final class NoticeJson {
     private NoticeJson() {
     }
 
+    /** The notice as it would be published now, its kind named as {@link NoticeKind} names it today. */
     public static byte[] render(NoticeContent notice) {
+        return render(notice, notice.kind().chineseName());
+    }
+
+    /** The notice with its kind named {@code kindName} (the name it was, or is being, published with). */
+    public static byte[] render(NoticeContent notice, String kindName) {
         StringBuilder json = new StringBuilder(1024);
         json.append('{');
         key(json, "format").append(FORMAT).append(',');
         key(json, "noticeId"); string(json, notice.noticeId()).append(',');
         key(json, "kind"); string(json, notice.kind().name()).append(',');
-        key(json, "kindName"); string(json, notice.kind().chineseName()).append(',');
+        key(json, "kindName"); string(json, kindName).append(',');
         key(json, "level"); string(json, notice.level().name()).append(',');
         key(json, "placeCode"); string(json, notice.placeCode()).append(',');
         key(json, "placeName"); string(json, notice.placeName()).append(',');
@@ -61,10 +70,15 @@ public final class NoticeJson {
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The lowercase hex SHA-256 of the notice's canonical JSON. */
+    /** The lowercase hex SHA-256 of the notice's canonical JSON, as it would be published now. */
     public static String sha256(NoticeContent notice) {
+        return sha256(render(notice));
+    }
+
+    /** The lowercase hex SHA-256 of bytes. */
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(render(notice)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -4,10 +4,11 @@ import org.axonframework.serialization.Revision;
 
 /**
  * Money was appropriated to a fund: {@code amountFen} fen (integer, positive) of {@code source} for
- * {@code fiscalYear}, by the document {@code documentNo}. {@code appropriatedTotalFen} is the fund's total
- * appropriation after this one, in fen, so that the event alone shows the running total.
+ * {@code fiscalYear}, by the document {@code documentNo}. The fund's total is the sum of its appropriations' amounts;
+ * revision 1 also recorded that running total ({@code appropriatedTotalFen}), which a history could contradict, and
+ * which the upcaster from revision 1 leaves out ({@code FundsAppropriatedEventUpcaster}).
  */
-@Revision("1")
+@Revision("2")
 public record FundsAppropriatedEvent(
         String fundId,
         String appropriationId,
@@ -15,6 +16,5 @@ public record FundsAppropriatedEvent(
         FundSource source,
         long amountFen,
         String documentNo,
-        String note,
-        long appropriatedTotalFen) {
+        String note) {
 }
