@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.axon;
 
+import cn.fupin.ledger.shared.place.Gazetteer;
 import org.axonframework.eventhandling.async.SequentialPolicy;
 
 import cn.fupin.ledger.shared.stored.StoredForm;
@@ -48,8 +49,9 @@ public class AxonConfiguration {
      * checks there is one bean); one that needs a setting gets it here.
      */
     @Bean
-    public EventUpcasterChain ledgerUpcasters(@Qualifier("eventSerializer") Serializer eventSerializer) {
-        return Upcasters.chain(eventSerializer);
+    public EventUpcasterChain ledgerUpcasters(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                              Gazetteer gazetteer) {
+        return Upcasters.chain(eventSerializer, gazetteer.county().code());
     }
 
     @Bean

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 class StoredEventUpcastingTest extends LedgerApiTest {
 
     static final int YEAR = 2086;
-    static final String FUND = FundId.of(YEAR, FundSource.COUNTY).value();
+    static final String FUND = FundId.of("510824", YEAR, FundSource.COUNTY).value();
     static final String VILLAGE = "510824122203";
 
     @Autowired

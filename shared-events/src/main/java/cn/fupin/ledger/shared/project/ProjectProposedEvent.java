@@ -9,8 +9,11 @@ import org.axonframework.serialization.Revision;
  * A project was proposed (申报) by {@code proposedBy}: where ({@code villageCode} in {@code townshipCode}), under
  * which work area, for whom, and its budget lines in fen per fund; {@code budgetTotalFen} is their sum in fen.
  * Optional texts are {@code null} when not given. Nothing is reserved yet: money is reserved on approval.
+ *
+ * <p>Revision 2: its fund ids carry the county's code ({@code FUND-510824-2016-CENTRAL}); {@code FundIdUpcaster}
+ * reads revision 1, whose fund ids had none.
  */
-@Revision("1")
+@Revision("2")
 public record ProjectProposedEvent(
         String projectId,
         String name,

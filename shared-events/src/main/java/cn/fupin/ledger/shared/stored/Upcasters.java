@@ -16,13 +16,15 @@ public final class Upcasters {
     }
 
     /**
-     * The chain, for events deserialized by {@code serializer} (the stored form, {@link StoredForm#serializer()}).
+     * The chain, for events deserialized by {@code serializer} (the stored form, {@link StoredForm#serializer()}), in the
+     * ledger of the county {@code countyCode} (the fund ids stored before they carried the county are read as its).
      * Add an upcaster in the place of its revision: an upcaster sees what the upcasters before it made.
      */
-    public static EventUpcasterChain chain(Serializer serializer) {
+    public static EventUpcasterChain chain(Serializer serializer, String countyCode) {
         return new EventUpcasterChain(
                 new FundsAppropriatedEventUpcaster(),
                 new NoticePublishedEventUpcaster(StoredForm.objectMapper()),
+                new FundIdUpcaster(countyCode),
                 new RevisionCheck(serializer));
     }
 }

@@ -72,8 +72,11 @@ import java.util.TreeMap;
  */
 final class StoredEventExamples {
 
-    static final String FUND = "FUND-2016-COUNTY";
-    static final String FUND_CENTRAL = "FUND-2016-CENTRAL";
+    /** The county whose ledger reads the fixtures: fund ids stored without a county are read as its. */
+    static final String COUNTY = "510824";
+    /** Fund ids as read today; the fixtures of the revisions before fund ids carried the county hold FUND-2016-…. */
+    static final String FUND = "FUND-510824-2016-COUNTY";
+    static final String FUND_CENTRAL = "FUND-510824-2016-CENTRAL";
     static final String PROJECT = "PRJ-2016-0007";
     static final String ROUND = "CMP-2016-01";
     static final String DISBURSEMENT = "DSB-2016-0042";
@@ -87,6 +90,16 @@ final class StoredEventExamples {
     private StoredEventExamples() {
     }
 
+    /**
+     * The same expected event for several revisions of a type: the older ones are read through the upcasters into it
+     * (revision 1 of an event naming a fund holds FUND-2016-…, revision 2 FUND-510824-2016-…).
+     */
+    private static void put(Map<String, Object> examples, String type, int from, int to, Object expected) {
+        for (int revision = from; revision <= to; revision++) {
+            examples.put(type + "-" + revision, expected);
+        }
+    }
+
     /** The expected event of each fixture, by the fixture's name ({@code <simple class name>-<revision>}). */
     static Map<String, Object> byFixture() {
         Map<String, Object> examples = new TreeMap<>();
@@ -94,7 +107,7 @@ final class StoredEventExamples {
         examples.put("TownshipAssessedEvent-1", new TownshipAssessedEvent(TOWNSHIP, 2015, 9250, "苍扶贫〔2016〕3号",
                 "clerk"));
         // competition
-        examples.put("CompetitionOpenedEvent-1", new CompetitionOpenedEvent(ROUND, "2016年度竞争立项", 2016, FUND_CENTRAL,
+        put(examples, "CompetitionOpenedEvent", 1, 2, new CompetitionOpenedEvent(ROUND, "2016年度竞争立项", 2016, FUND_CENTRAL,
                 120_000_000L, List.of(new Criterion("带贫效果", 60), new Criterion(Criterion.TOWNSHIP_ASSESSMENT, 40)),
                 Instant.parse("2016-05-31T16:00:00Z"), "clerk"));
         examples.put("ProposalSubmittedEvent-1", new ProposalSubmittedEvent(ROUND, PROJECT, TOWNSHIP, VILLAGE,
@@ -119,16 +132,16 @@ final class StoredEventExamples {
                                 420_000L, RankedProposal.Outcome.DOES_NOT_FIT, 0L)),
                 45_000_000L, 75_000_000L, "system:competition-deadline"));
         // disbursement
-        examples.put("DisbursementRequestedEvent-1", new DisbursementRequestedEvent(DISBURSEMENT, PROJECT,
+        put(examples, "DisbursementRequestedEvent", 1, 2, new DisbursementRequestedEvent(DISBURSEMENT, PROJECT,
                 PayeeKind.HOUSEHOLD, VILLAGE, TOWNSHIP, CARD, 300_000L,
                 List.of(new BudgetLine(FUND_CENTRAL, 200_000L), new BudgetLine(FUND, 100_000L)),
                 "苍扶付〔2016〕42号", BATCH, "clerk"));
-        examples.put("DisbursementApprovedEvent-1", new DisbursementApprovedEvent(DISBURSEMENT, PROJECT,
+        put(examples, "DisbursementApprovedEvent", 1, 2, new DisbursementApprovedEvent(DISBURSEMENT, PROJECT,
                 PayeeKind.HOUSEHOLD, VILLAGE, CARD, 300_000L,
                 List.of(new BudgetLine(FUND_CENTRAL, 200_000L), new BudgetLine(FUND, 100_000L)), BATCH, "approver"));
         examples.put("DisbursementRejectedEvent-1", new DisbursementRejectedEvent(DISBURSEMENT, PROJECT, CARD, BATCH,
                 "异议成立：户主已外出务工", "approver"));
-        examples.put("DisbursementReversedEvent-1", new DisbursementReversedEvent("DSB-2016-0050", PROJECT,
+        put(examples, "DisbursementReversedEvent", 1, 2, new DisbursementReversedEvent("DSB-2016-0050", PROJECT,
                 PayeeKind.VILLAGE, VILLAGE, null, 5_000_000L, List.of(new BudgetLine(FUND, 5_000_000L)),
                 "银行退回", "approver"));
         examples.put("GrantBatchSubmittedEvent-1", new GrantBatchSubmittedEvent(BATCH, PROJECT, "苍扶付〔2016〕42号",
@@ -162,13 +175,14 @@ final class StoredEventExamples {
         // Revision 1 also recorded the fund's running total (here 9,000,000 yuan after this 6,000,000): left out.
         examples.put("FundsAppropriatedEvent-1", appropriated);
         examples.put("FundsAppropriatedEvent-2", appropriated);
-        examples.put("FundsReservedEvent-1", new FundsReservedEvent(FUND, PROJECT, 45_000_000L, 145_000_000L,
+        examples.put("FundsAppropriatedEvent-3", appropriated);
+        put(examples, "FundsReservedEvent", 1, 2, new FundsReservedEvent(FUND, PROJECT, 45_000_000L, 145_000_000L,
                 755_000_000L));
-        examples.put("FundReservationReleasedEvent-1", new FundReservationReleasedEvent(FUND, PROJECT, 5_000_000L,
+        put(examples, "FundReservationReleasedEvent", 1, 2, new FundReservationReleasedEvent(FUND, PROJECT, 5_000_000L,
                 "ACCEPTED", 140_000_000L, 755_000_000L));
-        examples.put("FundsDisbursedEvent-1", new FundsDisbursedEvent(FUND, PROJECT, DISBURSEMENT, 100_000L,
+        put(examples, "FundsDisbursedEvent", 1, 2, new FundsDisbursedEvent(FUND, PROJECT, DISBURSEMENT, 100_000L,
                 139_900_000L, 100_000L, 755_000_000L));
-        examples.put("FundDisbursementReversedEvent-1", new FundDisbursementReversedEvent(FUND, PROJECT, DISBURSEMENT,
+        put(examples, "FundDisbursementReversedEvent", 1, 2, new FundDisbursementReversedEvent(FUND, PROJECT, DISBURSEMENT,
                 100_000L, 140_000_000L, 0L, 755_000_000L));
         // household
         examples.put("HouseholdRegisteredEvent-1", new HouseholdRegisteredEvent(CARD, "张德明",
@@ -188,7 +202,7 @@ final class StoredEventExamples {
         examples.put("PoorVillageDesignatedEvent-1", new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2016,
                 "苍委办〔2016〕40号"));
         // project
-        examples.put("ProjectProposedEvent-1", new ProjectProposedEvent(PROJECT, "白观村村道硬化", "ROADS", VILLAGE,
+        put(examples, "ProjectProposedEvent", 1, 2, new ProjectProposedEvent(PROJECT, "白观村村道硬化", "ROADS", VILLAGE,
                 TOWNSHIP, Beneficiary.VILLAGE,
                 List.of(new BudgetLine(FUND_CENTRAL, 30_000_000L), new BudgetLine(FUND, 15_000_000L)), 45_000_000L,
                 "白观村村民委员会", "陵江镇人民政府", LocalDate.of(2016, 4, 1), LocalDate.of(2016, 11, 30), 110, 275,
@@ -198,17 +212,17 @@ final class StoredEventExamples {
                 "township"));
         examples.put("ProjectSelectedEvent-1", new ProjectSelectedEvent(PROJECT, ROUND, 1, 45_000_000L));
         examples.put("ProjectRejectedEvent-1", new ProjectRejectedEvent("PRJ-2016-0009", ROUND, 2, "DOES_NOT_FIT"));
-        examples.put("ProjectApprovedEvent-1", new ProjectApprovedEvent(PROJECT, "苍扶贫〔2016〕31号",
+        put(examples, "ProjectApprovedEvent", 1, 2, new ProjectApprovedEvent(PROJECT, "苍扶贫〔2016〕31号",
                 List.of(new BudgetLine(FUND_CENTRAL, 30_000_000L), new BudgetLine(FUND, 15_000_000L)), "approver"));
         examples.put("ProjectStartedEvent-1", new ProjectStartedEvent(PROJECT, "clerk"));
-        examples.put("ProjectPaymentRequestedEvent-1", new ProjectPaymentRequestedEvent(PROJECT, DISBURSEMENT,
+        put(examples, "ProjectPaymentRequestedEvent", 1, 2, new ProjectPaymentRequestedEvent(PROJECT, DISBURSEMENT,
                 5_000_000L, List.of(new BudgetLine(FUND_CENTRAL, 5_000_000L))));
-        examples.put("ProjectPaymentSettledEvent-1", new ProjectPaymentSettledEvent(PROJECT, DISBURSEMENT, "APPROVED",
+        put(examples, "ProjectPaymentSettledEvent", 1, 2, new ProjectPaymentSettledEvent(PROJECT, DISBURSEMENT, "APPROVED",
                 5_000_000L, List.of(new BudgetLine(FUND_CENTRAL, 5_000_000L))));
         examples.put("ProjectCompletedEvent-1", new ProjectCompletedEvent(PROJECT, "村道全线贯通", "clerk"));
-        examples.put("ProjectAcceptedEvent-1", new ProjectAcceptedEvent(PROJECT, "验收合格",
+        put(examples, "ProjectAcceptedEvent", 1, 2, new ProjectAcceptedEvent(PROJECT, "验收合格",
                 List.of(new BudgetLine(FUND, 1_000_000L)), "approver"));
-        examples.put("ProjectCancelledEvent-1", new ProjectCancelledEvent("PRJ-2016-0011", ProjectStatus.APPROVED,
+        put(examples, "ProjectCancelledEvent", 1, 2, new ProjectCancelledEvent("PRJ-2016-0011", ProjectStatus.APPROVED,
                 "选址调整", List.of(new BudgetLine(FUND, 8_000_000L)), "approver"));
         return examples;
     }

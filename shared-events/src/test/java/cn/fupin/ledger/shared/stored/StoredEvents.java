@@ -51,7 +51,7 @@ final class StoredEvents {
         GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Aggregate", "aggregate-1", 0,
                 "event-1", "2016-04-12T02:30:00Z", stored.type(), stored.revision(), stored.payload(),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        List<IntermediateEventRepresentation> upcast = Upcasters.chain(SERIALIZER)
+        List<IntermediateEventRepresentation> upcast = Upcasters.chain(SERIALIZER, StoredEventExamples.COUNTY)
                 .upcast(Stream.of(new InitialEventRepresentation(entry, SERIALIZER))).toList();
         if (upcast.size() != 1) {
             throw new IllegalStateException("one stored event became " + upcast.size());
