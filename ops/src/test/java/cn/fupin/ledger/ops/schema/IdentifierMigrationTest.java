@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,20 @@ class IdentifierMigrationTest {
 
     static final String VILLAGE = "510824100003";
     static final String TOWNSHIP = "510824107";
+
+    /** The event types that name a fund (their revision rose with fund ids carrying the county). */
+    static final List<String> FUND_NAMING_TYPES = List.of(
+            "cn.fupin.ledger.shared.competition.CompetitionOpenedEvent",
+            "cn.fupin.ledger.shared.fund.FundsAppropriatedEvent", "cn.fupin.ledger.shared.fund.FundsReservedEvent",
+            "cn.fupin.ledger.shared.fund.FundReservationReleasedEvent", "cn.fupin.ledger.shared.fund.FundsDisbursedEvent",
+            "cn.fupin.ledger.shared.fund.FundDisbursementReversedEvent",
+            "cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent",
+            "cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent",
+            "cn.fupin.ledger.shared.disbursement.DisbursementReversedEvent",
+            "cn.fupin.ledger.shared.project.ProjectProposedEvent", "cn.fupin.ledger.shared.project.ProjectApprovedEvent",
+            "cn.fupin.ledger.shared.project.ProjectCancelledEvent", "cn.fupin.ledger.shared.project.ProjectAcceptedEvent",
+            "cn.fupin.ledger.shared.project.ProjectPaymentRequestedEvent",
+            "cn.fupin.ledger.shared.project.ProjectPaymentSettledEvent");
 
     final TestDatabase database = TestDatabase.createDurable();
 
@@ -68,7 +83,7 @@ class IdentifierMigrationTest {
                 + "WHERE type = 'Household'");
         jdbc.update("UPDATE domain_event_entry SET aggregate_identifier = SUBSTRING(aggregate_identifier, 5) "
                 + "WHERE type IN ('Village', 'Township')");
-        jdbc.update("DELETE FROM flyway_schema_history WHERE version = '14'");
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('14', '15')");
     }
 
     /**
@@ -88,6 +103,9 @@ class IdentifierMigrationTest {
             }
         });
         jdbc.batchUpdate("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", rewritten);
+        // The revision every event type naming a fund had before (a payload of revision 1 is today's less the county).
+        jdbc.update("UPDATE domain_event_entry SET payload_revision = '1' WHERE payload_type IN ("
+                + FUND_NAMING_TYPES.stream().map(type -> "'" + type + "'").collect(Collectors.joining(", ")) + ")");
         jdbc.update("DELETE FROM flyway_schema_history WHERE version = '15'");
     }
 
@@ -176,7 +194,7 @@ class IdentifierMigrationTest {
                     {"fiscalYear": 2016, "source": "CENTRAL", "amountFen": 100, "documentNo": "苍财农〔2016〕2号"}
                     """);
             assertThat(another.code()).as(another.toString()).isEqualTo("DUPLICATE_DOCUMENT_NO");
-            Api.Response cancelled = api.as("clerk").post("/api/projects/" + projectId + "/cancel",
+            Api.Response cancelled = api.as("approver").post("/api/projects/" + projectId + "/cancel",
                     "{\"reason\": \"迁移后撤销\"}");
             assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
             assertThat(rows(jdbc, "FUND-510824-2016-CENTRAL")).isEqualTo(3);
