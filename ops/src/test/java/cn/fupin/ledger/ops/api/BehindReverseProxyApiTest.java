@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (what a client wrote to the left of it is its own invention), and the ledger's own origin is the proxy's public
  * one. An origin listed in {@code ledger.http.allowed-origins} may post to {@code /api/} from its pages.
  * The same ledger without the setting (the default) counts the proxy's address instead:
- * ObjectionRateLimitApiTest shows that a forged header then makes no new address. Fiscal year 2090.
+ * ObjectionRateLimitApiTest shows that a forged header then makes no new address. Fiscal year 2080. A context of
+ * its own, closed after the class (the ledger's clock is Axon's static event clock while a context runs).
  */
 @LedgerTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"server.forward-headers-strategy=native",
         "ledger.http.allowed-origins=https://staff.example.gov.cn, https://ledger-backup.example.gov.cn:8443"})
 class BehindReverseProxyApiTest extends LedgerApiTest {
@@ -40,14 +43,14 @@ class BehindReverseProxyApiTest extends LedgerApiTest {
             return;
         }
         Api.Response appropriated = api.as("clerk").post("/api/funds/appropriations", """
-                {"fiscalYear": 2090, "source": "COUNTY", "amountFen": 50000000, "documentNo": "苍财代〔2090〕1号"}
+                {"fiscalYear": 2080, "source": "COUNTY", "amountFen": 50000000, "documentNo": "苍财代〔2080〕1号"}
                 """);
         assertThat(appropriated.status()).as(appropriated.toString()).isEqualTo(201);
         item = appropriated.json().path("appropriationId").asText();
         Api.Response published = api.as("clerk").post("/api/notices", """
                 {"kind": "FUND_ALLOCATION", "level": "COUNTY", "placeCode": "510824", "placeName": "苍溪县",
-                 "title": "2090年县级财政专项扶贫资金分配公告", "body": "公示期内如有异议，请向县扶贫办反映。",
-                 "columns": ["文号", "金额（元）"], "rows": [{"item": "%s", "cells": ["苍财代〔2090〕1号", "500,000.00"]}],
+                 "title": "2080年县级财政专项扶贫资金分配公告", "body": "公示期内如有异议，请向县扶贫办反映。",
+                 "columns": ["文号", "金额（元）"], "rows": [{"item": "%s", "cells": ["苍财代〔2080〕1号", "500,000.00"]}],
                  "hotline": "12317"}
                 """.formatted(item));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
@@ -89,9 +92,9 @@ class BehindReverseProxyApiTest extends LedgerApiTest {
     void theProxysPublicOriginIsTheLedgersOwn() {
         Api.Response throughProxy = api.as("clerk").header("Origin", PUBLIC_ORIGIN).header("Sec-Fetch-Site", "same-origin")
                 .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "ledger.example.gov.cn")
-                .post("/api/funds/appropriations", appropriation("代理〔2090〕1号"));
+                .post("/api/funds/appropriations", appropriation("代理〔2080〕1号"));
         Api.Response direct = api.as("clerk").header("Origin", PUBLIC_ORIGIN).header("Sec-Fetch-Site", "same-origin")
-                .post("/api/funds/appropriations", appropriation("代理〔2090〕2号"));
+                .post("/api/funds/appropriations", appropriation("代理〔2080〕2号"));
 
         assertThat(throughProxy.status()).as(throughProxy.toString()).isEqualTo(201);
         assertThat(direct.status()).as("the same page reaching the ledger not through its public address: "
@@ -103,13 +106,13 @@ class BehindReverseProxyApiTest extends LedgerApiTest {
     void anOriginTheOperatorListedMayPostFromItsPages() {
         Api.Response listed = api.as("clerk").header("Origin", "https://staff.example.gov.cn")
                 .header("Sec-Fetch-Site", "cross-site")
-                .post("/api/funds/appropriations", appropriation("代理〔2090〕3号"));
+                .post("/api/funds/appropriations", appropriation("代理〔2080〕3号"));
         Api.Response listedWithPort = api.as("clerk").header("Origin", "HTTPS://Ledger-Backup.example.gov.cn:8443")
                 .header("Sec-Fetch-Site", "same-site")
-                .post("/api/funds/appropriations", appropriation("代理〔2090〕4号"));
+                .post("/api/funds/appropriations", appropriation("代理〔2080〕4号"));
         Api.Response notListed = api.as("clerk").header("Origin", "https://other.example.gov.cn")
                 .header("Sec-Fetch-Site", "same-site")
-                .post("/api/funds/appropriations", appropriation("代理〔2090〕5号"));
+                .post("/api/funds/appropriations", appropriation("代理〔2080〕5号"));
 
         assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
         assertThat(listedWithPort.status()).as(listedWithPort.toString()).isEqualTo(201);
@@ -118,7 +121,7 @@ class BehindReverseProxyApiTest extends LedgerApiTest {
 
     static String appropriation(String documentNo) {
         return """
-                {"fiscalYear": 2090, "source": "COUNTY", "amountFen": 100000, "documentNo": "%s"}
+                {"fiscalYear": 2080, "source": "COUNTY", "amountFen": 100000, "documentNo": "%s"}
                 """.formatted(documentNo);
     }
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose {@code Sec-Fetch-Site} says it comes from another site, is refused 403 {@code CROSS_SITE_REQUEST} before it
  * is authenticated, recording nothing. Scripts and curl (no Origin, no Sec-Fetch-Site) and the ledger's own pages go
  * on. The public objection under {@code /disclosure/} carries no credentials and must take posts from the static
- * site wherever it is served, so it takes them from anywhere. Households 9600-9609, fiscal year 2089.
+ * site wherever it is served, so it takes them from anywhere. Households 9600-9609, fiscal year 2084.
  */
 @LedgerTest
 class CrossSiteRequestApiTest extends LedgerApiTest {
@@ -38,7 +38,7 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
 
     static String appropriation(String documentNo) {
         return """
-                {"fiscalYear": 2089, "source": "COUNTY", "amountFen": 100000, "documentNo": "%s"}
+                {"fiscalYear": 2084, "source": "COUNTY", "amountFen": 100000, "documentNo": "%s"}
                 """.formatted(documentNo);
     }
 
@@ -100,7 +100,7 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
         @Test
         void anAppropriationPostedFromAnotherSitesPageIsRefusedAndNothingIsRecorded() {
             Api.Response refused = api.as("clerk").header("Origin", EVIL).header("Sec-Fetch-Site", "cross-site")
-                    .post(APPROPRIATIONS, appropriation("跨站〔2089〕1号"));
+                    .post(APPROPRIATIONS, appropriation("跨站〔2084〕1号"));
 
             assertCrossSiteRefusal(refused);
             assertThat(events.count()).isEqualTo(before);
@@ -109,20 +109,20 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
         @Test
         void anOriginOfAnotherSiteAloneIsEnough() {
             assertCrossSiteRefusal(api.as("clerk").header("Origin", EVIL)
-                    .post(APPROPRIATIONS, appropriation("跨站〔2089〕2号")));
+                    .post(APPROPRIATIONS, appropriation("跨站〔2084〕2号")));
             assertCrossSiteRefusal(api.as("clerk").header("Origin", "http://localhost:" + (port + 1))
-                    .post(APPROPRIATIONS, appropriation("跨站〔2089〕3号")));
+                    .post(APPROPRIATIONS, appropriation("跨站〔2084〕3号")));
             assertCrossSiteRefusal(api.as("clerk").header("Origin", "https://localhost:" + port)
-                    .post(APPROPRIATIONS, appropriation("跨站〔2089〕4号")));
+                    .post(APPROPRIATIONS, appropriation("跨站〔2084〕4号")));
             assertCrossSiteRefusal(api.as("clerk").header("Origin", "null")
-                    .post(APPROPRIATIONS, appropriation("跨站〔2089〕5号")));
+                    .post(APPROPRIATIONS, appropriation("跨站〔2084〕5号")));
             assertThat(events.count()).isEqualTo(before);
         }
 
         @Test
         void aBrowserSayingCrossSiteAloneIsEnough() {
             assertCrossSiteRefusal(api.as("clerk").header("Sec-Fetch-Site", "cross-site")
-                    .post(APPROPRIATIONS, appropriation("跨站〔2089〕6号")));
+                    .post(APPROPRIATIONS, appropriation("跨站〔2084〕6号")));
             assertThat(events.count()).isEqualTo(before);
         }
 
@@ -131,9 +131,9 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
             // Sec-Fetch-Site: same-site is a sibling host of the same registrable domain, e.g. another county
             // office's server: not the ledger, so refused unless its origin is configured as allowed.
             assertCrossSiteRefusal(api.as("clerk").header("Origin", "http://intranet.localhost:" + port)
-                    .header("Sec-Fetch-Site", "same-site").post(APPROPRIATIONS, appropriation("跨站〔2089〕7号")));
+                    .header("Sec-Fetch-Site", "same-site").post(APPROPRIATIONS, appropriation("跨站〔2084〕7号")));
             assertCrossSiteRefusal(api.as("clerk").header("Sec-Fetch-Site", "same-site")
-                    .post(APPROPRIATIONS, appropriation("跨站〔2089〕8号")));
+                    .post(APPROPRIATIONS, appropriation("跨站〔2084〕8号")));
             assertThat(events.count()).isEqualTo(before);
         }
 
@@ -155,13 +155,13 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
                             "clerk:wrong".getBytes(StandardCharsets.UTF_8)));
             for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
                 FromAddress.Answer refused = browser.send(method, APPROPRIATIONS, crossSite, "application/json",
-                        appropriation("跨站〔2089〕9号").getBytes(StandardCharsets.UTF_8));
+                        appropriation("跨站〔2084〕9号").getBytes(StandardCharsets.UTF_8));
 
                 assertThat(refused.status()).as(method + " " + refused).isEqualTo(403);
                 assertThat(refused.code()).isEqualTo("CROSS_SITE_REQUEST");
             }
             FromAddress.Answer encoded = browser.send("POST", "/%61pi/funds/appropriations", crossSite,
-                    "application/json", appropriation("跨站〔2089〕10号").getBytes(StandardCharsets.UTF_8));
+                    "application/json", appropriation("跨站〔2084〕10号").getBytes(StandardCharsets.UTF_8));
             assertThat(encoded.status()).as(encoded.toString()).isEqualTo(403);
             assertThat(encoded.code()).isEqualTo("CROSS_SITE_REQUEST");
             assertThat(events.count()).isEqualTo(before);
@@ -173,7 +173,7 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
 
         @Test
         void aScriptOrCurlWithoutOriginOrFetchMetadataIsServed() {
-            Api.Response recorded = api.as("clerk").post(APPROPRIATIONS, appropriation("同站〔2089〕1号"));
+            Api.Response recorded = api.as("clerk").post(APPROPRIATIONS, appropriation("同站〔2084〕1号"));
 
             assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         }
@@ -181,9 +181,9 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
         @Test
         void theLedgersOwnOriginIsServed() {
             Api.Response recorded = api.as("clerk").header("Origin", ownOrigin()).header("Sec-Fetch-Site", "same-origin")
-                    .post(APPROPRIATIONS, appropriation("同站〔2089〕2号"));
+                    .post(APPROPRIATIONS, appropriation("同站〔2084〕2号"));
             Api.Response typedIn = api.as("clerk").header("Sec-Fetch-Site", "none")
-                    .post(APPROPRIATIONS, appropriation("同站〔2089〕3号"));
+                    .post(APPROPRIATIONS, appropriation("同站〔2084〕3号"));
 
             assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
             assertThat(typedIn.status()).as(typedIn.toString()).isEqualTo(201);
@@ -193,7 +193,7 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
         void readingFromAnotherSiteIsNotRefused() {
             // A GET changes nothing, and without CORS the other site's page cannot read the answer.
             Api.Response funds = api.as("clerk").header("Origin", EVIL).header("Sec-Fetch-Site", "cross-site")
-                    .get("/api/funds?fiscalYear=2089");
+                    .get("/api/funds?fiscalYear=2084");
 
             assertThat(funds.status()).as(funds.toString()).isEqualTo(200);
         }
@@ -226,15 +226,15 @@ class CrossSiteRequestApiTest extends LedgerApiTest {
 
     static String item;
 
-    /** A county notice listing an appropriation of 2089, published by the clerk; returns its id. */
+    /** A county notice listing an appropriation of 2084, published by the clerk; returns its id. */
     String aCountyNotice() {
-        Api.Response appropriated = api.as("clerk").post(APPROPRIATIONS, appropriation("异议〔2089〕1号"));
+        Api.Response appropriated = api.as("clerk").post(APPROPRIATIONS, appropriation("异议〔2084〕1号"));
         assertThat(appropriated.status()).as(appropriated.toString()).isEqualTo(201);
         item = appropriated.json().path("appropriationId").asText();
         Api.Response published = api.as("clerk").post("/api/notices", """
                 {"kind": "FUND_ALLOCATION", "level": "COUNTY", "placeCode": "510824", "placeName": "苍溪县",
-                 "title": "2089年县级财政专项扶贫资金分配公告", "body": "公示期内如有异议，请向县扶贫办反映。",
-                 "columns": ["文号", "金额（元）"], "rows": [{"item": "%s", "cells": ["异议〔2089〕1号", "1,000.00"]}],
+                 "title": "2084年县级财政专项扶贫资金分配公告", "body": "公示期内如有异议，请向县扶贫办反映。",
+                 "columns": ["文号", "金额（元）"], "rows": [{"item": "%s", "cells": ["异议〔2084〕1号", "1,000.00"]}],
                  "hotline": "12317"}
                 """.formatted(item));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);

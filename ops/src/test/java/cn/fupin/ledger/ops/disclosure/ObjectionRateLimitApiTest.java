@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from an address of its own. Whatever the ledger routes to an objection endpoint is counted: five are filed and the
  * rest refused 429; whatever it does not route files nothing. And a forged {@code X-Forwarded-For} does not make a
  * new address while the ledger is not told to trust it (server.forward-headers-strategy is not set here).
- * Objections come from loopback addresses 127.0.3.x; the notice is a county allocation notice of fiscal year 2088.
+ * Objections come from loopback addresses 127.0.7.x; the notice is a county allocation notice of fiscal year 2082.
  */
 @LedgerTest
 class ObjectionRateLimitApiTest extends LedgerApiTest {
@@ -48,14 +48,14 @@ class ObjectionRateLimitApiTest extends LedgerApiTest {
             return;
         }
         Api.Response appropriated = api.as("clerk").post("/api/funds/appropriations", """
-                {"fiscalYear": 2088, "source": "COUNTY", "amountFen": 50000000, "documentNo": "苍财限〔2088〕1号"}
+                {"fiscalYear": 2082, "source": "COUNTY", "amountFen": 50000000, "documentNo": "苍财限〔2082〕1号"}
                 """);
         assertThat(appropriated.status()).as(appropriated.toString()).isEqualTo(201);
         String appropriation = appropriated.json().path("appropriationId").asText();
         Api.Response published = api.as("clerk").post("/api/notices", """
                 {"kind": "FUND_ALLOCATION", "level": "COUNTY", "placeCode": "510824", "placeName": "苍溪县",
-                 "title": "2088年县级财政专项扶贫资金分配公告", "body": "公示期内如有异议，请向县扶贫办反映。",
-                 "columns": ["文号", "金额（元）"], "rows": [{"item": "%s", "cells": ["苍财限〔2088〕1号", "500,000.00"]}],
+                 "title": "2082年县级财政专项扶贫资金分配公告", "body": "公示期内如有异议，请向县扶贫办反映。",
+                 "columns": ["文号", "金额（元）"], "rows": [{"item": "%s", "cells": ["苍财限〔2082〕1号", "500,000.00"]}],
                  "hotline": "12317"}
                 """.formatted(appropriation));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
@@ -64,7 +64,7 @@ class ObjectionRateLimitApiTest extends LedgerApiTest {
     }
 
     static FromAddress somebody(int port) {
-        return new FromAddress(port, "127.0.3." + ADDRESSES.incrementAndGet());
+        return new FromAddress(port, "127.0.7." + ADDRESSES.incrementAndGet());
     }
 
     static byte[] json(String item, String text) {
