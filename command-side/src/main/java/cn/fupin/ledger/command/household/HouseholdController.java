@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,13 +44,17 @@ class HouseholdController {
     }
 
     /**
-     * The register as the body, {@code Content-Type: text/csv} (UTF-8 unless a charset is given); {@code fileName}
-     * names the file in the record of the import.
+     * The register as the body, {@code Content-Type: text/csv} and nothing else (UTF-8 unless a charset is given, such
+     * as {@code text/csv; charset=GBK} for a file saved by Excel or WPS in the Chinese Windows code page);
+     * {@code fileName} names the file in the record of the import. No other content type is taken (415): a plain
+     * HTML form on another site's page can post {@code text/plain}, {@code application/x-www-form-urlencoded} and
+     * {@code multipart/form-data} with the clerk's credentials and without asking first, but not {@code text/csv}.
      */
-    @PostMapping(path = "/api/households/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/api/households/imports", consumes = "text/csv")
     HouseholdImportResult importCsv(@RequestBody byte[] body,
                                     @RequestHeader(value = "Content-Type", required = false) String contentType,
-                                    @RequestParam(defaultValue = "register.csv") String fileName) {
+                                    @RequestParam(defaultValue = "register.csv") String fileName)
+            throws HttpMediaTypeNotSupportedException {
         return files.importFile(body, charsetOf(contentType), fileName);
     }
 
@@ -85,7 +90,8 @@ class HouseholdController {
         return Refusal.notFound("HOUSEHOLD_NOT_FOUND", "no household has this card number");
     }
 
-    private static Charset charsetOf(String contentType) {
+    /** The charset the content type names, UTF-8 when it names none; one Java does not know is refused (415). */
+    private static Charset charsetOf(String contentType) throws HttpMediaTypeNotSupportedException {
         if (contentType == null) {
             return StandardCharsets.UTF_8;
         }
@@ -93,7 +99,7 @@ class HouseholdController {
             Charset charset = MediaType.parseMediaType(contentType).getCharset();
             return charset == null ? StandardCharsets.UTF_8 : charset;
         } catch (RuntimeException e) {
-            return StandardCharsets.UTF_8;
+            throw new HttpMediaTypeNotSupportedException("the charset of the register is not known");
         }
     }
 }

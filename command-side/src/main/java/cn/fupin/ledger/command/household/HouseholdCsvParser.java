@@ -7,16 +7,31 @@ import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdRow;
 import cn.fupin.ledger.shared.household.IdNumber;
 import cn.fupin.ledger.shared.place.VillageCode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a household register file (CSV, RFC 4180 quoting, header
- * {@code cardNo,headName,idNumber,villageCode,members,migrant,bankCard}) into rows, checking the shape of every
- * cell: GB 11643 check character of ID numbers, Luhn digit of bank cards, 12-digit village codes, members of at
- * least one, a yes/no migrant flag. A pure function: text in, rows and problems out. Problems never repeat a value.
+ * Reads a household register file (CSV, header {@code cardNo,headName,idNumber,villageCode,members,migrant,bankCard})
+ * into rows, checking the shape of every cell: GB 11643 check character of ID numbers, Luhn digit of bank cards,
+ * 12-digit village codes, members of at least one, a yes/no migrant flag. A pure function: text in, rows and problems
+ * out. Problems never repeat a value.
+ *
+ * <p>The records are read by Apache Commons CSV (RFC 4180: cells quoted with double quotes may hold commas, doubled
+ * quotes and line breaks; CR LF or LF line ends), as a register saved by Excel or WPS comes: a byte order mark before
+ * the header is dropped, and blank lines and rows of empty cells — which a spreadsheet writes for formatted rows
+ * below the data — are skipped, as are empty cells beyond the header's seven. Each problem names the line of the file
+ * on which its record starts, counted as an editor counts lines, so a quoted line break does not shift the lines of
+ * the records after it. A quote that is never closed stops the reading there (nothing after it can be told apart):
+ * {@code UNCLOSED_QUOTE} on the line where its record starts.
  */
 final class HouseholdCsvParser {
 
@@ -25,6 +40,15 @@ final class HouseholdCsvParser {
     static final int MEMBERS_MAX = 99;
     private static final Set<String> YES = Set.of("true", "1", "y", "yes", "是");
     private static final Set<String> NO = Set.of("false", "0", "n", "no", "否");
+
+    /**
+     * RFC 4180 with every line kept (a blank line is a record of its own, so that each record's first line is known)
+     * and text after a closing quote kept in its cell, as the register's reader always took it.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setTrailingData(true)
+            .get();
 
     record Parsed(List<HouseholdRow> rows, List<FieldProblem> problems) {
     }
@@ -35,33 +59,27 @@ final class HouseholdCsvParser {
     static Parsed parse(String text, int rowsMax) {
         List<FieldProblem> problems = new ArrayList<>();
         List<HouseholdRow> rows = new ArrayList<>();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<Integer> startLines = new ArrayList<>();
-        List<List<String>> records = records(text, startLines, problems);
+        List<Record> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text, problems);
         if (!problems.isEmpty()) {
             return new Parsed(List.of(), problems);
         }
-        if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(HEADER)) {
+        if (records.isEmpty() || !header(records.get(0).cells())) {
             problems.add(FieldProblem.atLine(1, "header", "HEADER_INVALID",
                     "the first line must be " + String.join(",", HEADER)));
             return new Parsed(List.of(), problems);
         }
         int dataRows = 0;
-        for (int i = 1; i < records.size(); i++) {
-            List<String> cells = records.get(i);
-            int line = startLines.get(i);
-            if (cells.size() == 1 && cells.get(0).isBlank()) {
+        for (Record record : records.subList(1, records.size())) {
+            if (record.cells().stream().allMatch(String::isBlank)) {
                 continue;
             }
             dataRows++;
             if (dataRows > rowsMax) {
-                problems.add(FieldProblem.atLine(line, "file", "TOO_MANY_ROWS",
+                problems.add(FieldProblem.atLine(record.line(), "file", "TOO_MANY_ROWS",
                         "a register file holds at most " + rowsMax + " rows; split the file"));
                 break;
             }
-            HouseholdRow row = row(line, cells, problems);
+            HouseholdRow row = row(record.line(), withoutEmptyCellsBeyondTheHeader(record.cells()), problems);
             if (row != null) {
                 rows.add(row);
             }
@@ -70,6 +88,50 @@ final class HouseholdCsvParser {
             problems.add(FieldProblem.atLine(1, "file", "NO_ROWS", "the file holds no households"));
         }
         return new Parsed(rows, problems);
+    }
+
+    /** One record of the file: its cells, and the line of the file on which it starts. */
+    private record Record(int line, List<String> cells) {
+    }
+
+    private static boolean header(List<String> cells) {
+        return withoutEmptyCellsBeyondTheHeader(cells).stream().map(String::strip).toList().equals(HEADER);
+    }
+
+    /** The cells, less blank ones after the header's seven (a spreadsheet's empty columns at the right). */
+    private static List<String> withoutEmptyCellsBeyondTheHeader(List<String> cells) {
+        int size = cells.size();
+        while (size > HEADER.size() && cells.get(size - 1).isBlank()) {
+            size--;
+        }
+        return cells.subList(0, size);
+    }
+
+    /**
+     * Every record of the text with the line it starts on: the parser's count of line breaks read before the record,
+     * plus one. A record whose quote is never closed ends the reading with {@code UNCLOSED_QUOTE}.
+     */
+    private static List<Record> records(String text, List<FieldProblem> problems) {
+        List<Record> records = new ArrayList<>();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> iterator = parser.iterator();
+            while (true) {
+                int line = Math.toIntExact(parser.getCurrentLineNumber() + 1);
+                try {
+                    if (!iterator.hasNext()) {
+                        break;
+                    }
+                } catch (UncheckedIOException e) {
+                    // The only way a string fails to read as CSV under this format: the end came inside quotes.
+                    problems.add(FieldProblem.atLine(line, "row", "UNCLOSED_QUOTE", "a quoted cell is not closed"));
+                    break;
+                }
+                records.add(new Record(line, iterator.next().toList()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+        return records;
     }
 
     private static HouseholdRow row(int line, List<String> cells, List<FieldProblem> problems) {
@@ -133,63 +195,5 @@ final class HouseholdCsvParser {
         }
         return new HouseholdRow(line, cardNo, name, IdNumber.parse(id), villageCode, members, migrant,
                 BankCardNumber.parse(bank));
-    }
-
-    /**
-     * Splits the text into records of cells; quoted cells may hold commas, quotes ("") and line breaks. The line of
-     * the file on which each record starts goes into {@code startLines}, so that a problem names the line a clerk
-     * finds in the file even after a quoted line break.
-     */
-    private static List<List<String>> records(String text, List<Integer> startLines, List<FieldProblem> problems) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r') {
-                // part of a CRLF line end
-            } else if (c == '\n') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                records.add(cells);
-                startLines.add(recordLine);
-                cells = new ArrayList<>();
-                line++;
-                recordLine = line;
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            problems.add(FieldProblem.atLine(recordLine, "row", "UNCLOSED_QUOTE", "a quoted cell is not closed"));
-        }
-        if (!cell.isEmpty() || !cells.isEmpty()) {
-            cells.add(cell.toString());
-            records.add(cells);
-            startLines.add(recordLine);
-        }
-        return records;
     }
 }

@@ -281,4 +281,101 @@ class HouseholdCsvParserTest {
             });
         }
     }
+
+    /**
+     * Registers as spreadsheets save them (test resources {@code registers/}): Excel's "CSV UTF-8" (byte order mark,
+     * CR LF, cells quoted only where they hold a comma or a quote, rows of empty cells below the data), WPS's UTF-8 CSV
+     * (byte order mark, CR LF, text cells quoted, blank lines at the end) and the "CSV (逗号分隔)" of the Chinese
+     * Windows code page (GBK, no byte order mark).
+     */
+    @Nested
+    class RegistersSavedBySpreadsheets {
+
+        static String resource(String name, java.nio.charset.Charset charset) {
+            try (java.io.InputStream in = HouseholdCsvParserTest.class.getResourceAsStream("/registers/" + name)) {
+                assertThat(in).as(name).isNotNull();
+                return new String(in.readAllBytes(), charset);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Test
+        void aRegisterSavedByExcelAsUtf8() {
+            HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(
+                    resource("excel-utf8.csv", java.nio.charset.StandardCharsets.UTF_8), ROWS_MAX);
+
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.rows()).extracting(HouseholdRow::line, row -> row.cardNo().value(), HouseholdRow::headName,
+                    HouseholdRow::members, HouseholdRow::migrant).containsExactly(
+                    tuple(2, "H510824100001-901", "王德春", 4, false),
+                    tuple(3, "H510824100001-902", "欧阳,秀英", 2, true),
+                    tuple(4, "H510824100001-903", "苟\"二娃\"", 5, false),
+                    tuple(5, "H510824102001-904", "阿依·木呷", 6, false));
+            assertThat(parsed.rows().get(0).idNumber().plain()).isEqualTo("510824198103059015");
+            assertThat(parsed.rows().get(0).bankCard().plain()).isEqualTo("6228480000000090118");
+        }
+
+        @Test
+        void aRegisterSavedByWpsAsUtf8WithEveryTextCellQuoted() {
+            HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(
+                    resource("wps-utf8.csv", java.nio.charset.StandardCharsets.UTF_8), ROWS_MAX);
+
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.rows()).extracting(HouseholdRow::line, HouseholdRow::headName, HouseholdRow::migrant)
+                    .containsExactly(tuple(2, "蒲长林", false), tuple(3, "向玉珍", true), tuple(4, "侯双喜", false));
+        }
+
+        @Test
+        void aRegisterSavedInTheChineseWindowsCodePage() {
+            HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(
+                    resource("wps-gbk.csv", java.nio.charset.Charset.forName("GBK")), ROWS_MAX);
+
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.rows()).extracting(HouseholdRow::headName).containsExactly("张喆", "李秀英", "杨堃");
+        }
+
+        @Test
+        void everyBadRowOfAWpsRegisterIsNamedWithTheLineItStartsOnAfterAQuotedLineBreak() {
+            // Line 3 holds a name whose quoted cell runs on to line 4; the households after it start on 5, 6 and 7.
+            HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(
+                    resource("wps-utf8-bad-rows.csv", java.nio.charset.StandardCharsets.UTF_8), ROWS_MAX);
+
+            assertThat(parsed.problems()).extracting(FieldProblem::line, FieldProblem::field, FieldProblem::code)
+                    .containsExactly(
+                            tuple(3, "headName", "HEAD_NAME_INVALID"),
+                            tuple(5, "bankCard", "BANK_CARD_INVALID"),
+                            tuple(6, "members", "MEMBERS_OUT_OF_RANGE"),
+                            tuple(7, "idNumber", "ID_NUMBER_INVALID"));
+            assertThat(parsed.rows()).extracting(HouseholdRow::line).containsExactly(2);
+        }
+
+        @Test
+        void aQuotedCellMayHoldACrLfLineBreakAndTheLinesAfterItStayRight() {
+            String text = "\uFEFF" + HEADER + "\r\n"
+                    + "HK-0001,\"王\r\n大山\",510824198507150018,510824100001,4,false,6222021234567890128\r\n"
+                    + "HK-0002,\"李,秀英\",11010519491231002X,510824104001,1,true,4111111111111112\r\n"
+                    + "HK-0003,\"张三\",510824196203010033,510824100001,two,false,6250946000000016\r\n";
+
+            HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(text, ROWS_MAX);
+
+            assertThat(parsed.problems()).extracting(FieldProblem::line, FieldProblem::field, FieldProblem::code)
+                    .containsExactly(
+                            tuple(2, "headName", "HEAD_NAME_INVALID"),
+                            tuple(4, "bankCard", "BANK_CARD_INVALID"),
+                            tuple(5, "members", "MEMBERS_INVALID"));
+        }
+
+        @Test
+        void emptyColumnsAtTheRightOfTheHeaderAndTheRowsAreLeftOut() {
+            String text = HEADER + ",,\r\n"
+                    + "HK-0001,王大山,510824198507150018,510824100001,4,false,6222021234567890128,,\r\n"
+                    + ",,,,,,,,\r\n";
+
+            HouseholdCsvParser.Parsed parsed = HouseholdCsvParser.parse(text, ROWS_MAX);
+
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.rows()).extracting(HouseholdRow::line).containsExactly(2);
+        }
+    }
 }

@@ -57,8 +57,38 @@ class NoticeCsvTest {
         assertThat(csv).contains("更正的公告,N-2094-0102\r\n更正原因,李*户已脱贫退出，不再安排\r\n");
     }
 
+    @Test
+    void readBackByACsvReaderEveryCellIsWhatTheNoticeSays() throws Exception {
+        NoticeContent notice = new NoticeContent("N-1", Fixtures.grantList().content().kind(),
+                Fixtures.grantList().content().level(), "510824105203", "宝珠村", "标题, 带逗号", "第一行\r\n第二行\n第三行",
+                List.of(new NoticeContent.Field(" 前有空格", "后有空格 "), new NoticeContent.Field("#号开头", "\"引号\"")),
+                List.of("户主", "备注"),
+                List.of(new NoticeContent.Row("DSB-1", List.of("王*春", "")), new NoticeContent.Row("DSB-2", List.of("", "=1+1"))),
+                null, null, null, null, null, null);
+
+        String csv = csv(notice);
+        List<List<String>> records;
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.builder()
+                .setReader(new java.io.StringReader(csv.substring(1)))
+                .setFormat(org.apache.commons.csv.CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get()).get()) {
+            records = parser.getRecords().stream().map(org.apache.commons.csv.CSVRecord::toList).toList();
+        }
+
+        assertThat(records).contains(List.of("标题", "标题, 带逗号"), List.of("正文", "第一行\r\n第二行\n第三行"),
+                List.of(" 前有空格", "后有空格 "), List.of("#号开头", "\"引号\""), List.of("条目编号", "户主", "备注"),
+                List.of("DSB-1", "王*春", ""), List.of("DSB-2", "", "'=1+1"));
+    }
+
     @Nested
     class Cells {
+
+        @Test
+        void aCellThatStartsOrEndsWithASpaceOrStartsWithAHashIsQuotedSoThatNoReaderTrimsItOrSkipsIt() {
+            assertThat(NoticeCsv.cell(" 前有空格")).isEqualTo("\" 前有空格\"");
+            assertThat(NoticeCsv.cell("后有空格 ")).isEqualTo("\"后有空格 \"");
+            assertThat(NoticeCsv.cell("#号开头")).isEqualTo("\"#号开头\"");
+            assertThat(NoticeCsv.cell("中间 有空格")).isEqualTo("中间 有空格");
+        }
 
         @Test
         void aCellWithACommaAQuoteOrALineBreakIsQuotedWithItsQuotesDoubled() {

@@ -9,8 +9,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Answers a refused form that a browser posted from a public page (an objection from a notice's page) with a page in
- * Chinese for the person who posted it, where programs get problem+json. The filters that refuse a request before any
- * controller — the objections' rate limit and the body limit — ask it whenever {@link #isFormPost} holds.
+ * Chinese for the person who posted it, where programs get problem+json. What refuses a request before the
+ * controller — the objections' rate limit ({@link ObjectionRateLimitInterceptor}) and the body limit — asks it
+ * whenever {@link #isFormPost} holds.
  */
 @FunctionalInterface
 public interface FormRefusalPages {

@@ -39,7 +39,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * posted from a notice's page ({@link FormRefusalPages}). Within the limit the body is read once and kept, so that
  * the idempotency check can hash exactly what the controller reads, and a posted form's fields are read from it.
  * Runs after authentication, so that nobody unauthenticated can make the server buffer a body, except the small
- * public ones, which are rate-limited before ({@link ObjectionRateLimitFilter}).
+ * public ones (whose number per address {@link ObjectionRateLimitInterceptor} bounds once Spring has routed them).
+ * Which limit applies is decided on the path as Spring routes it ({@link RoutedPath}), never on the raw request URI,
+ * which a client may write otherwise ({@code /%64isclosure/…}).
  */
 @Component
 @Order(10)
@@ -74,12 +76,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getContentType();
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        // A register import is CSV whether it comes as text/csv or as text/plain (the import takes both).
-        long limit = type.startsWith("text/csv") || type.startsWith("text/plain") ? csvBytesMax : jsonBytesMax;
+        // A register import is the only CSV the ledger takes (text/csv; anything else is refused 415 by then).
+        long limit = type.startsWith("text/csv") ? csvBytesMax : jsonBytesMax;
         // Anyone may post under /disclosure/ without login (an objection: at most 2,000 characters of text and 100 of
         // contact), so its bodies get a small limit of their own. The notice page's form sends them percent-encoded:
         // a Chinese character is 3 UTF-8 bytes, each written %XX, so the longest objection is about 19,000 bytes.
-        if (request.getRequestURI().startsWith("/disclosure/")) {
+        if (RoutedPath.isPublic(request)) {
             limit = Math.min(limit, publicBytesMax);
         }
         if (request.getContentLengthLong() > limit) {
@@ -95,7 +97,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        if (FormRefusalPages.isFormPost(request) && request.getRequestURI().startsWith("/disclosure/")) {
+        if (FormRefusalPages.isFormPost(request) && RoutedPath.isPublic(request)) {
             formPages.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", 0);
             return;
         }

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.ops.testing.Api;
+import cn.fupin.ledger.ops.testing.BrowserInstalled;
 import cn.fupin.ledger.ops.testing.Chromium;
 import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,8 +38,12 @@ import static org.awaitility.Awaitility.await;
  * <p>The facts come through the HTTP API as staff record them: an appropriation, a poor village, households, an
  * approved industry project and two requested start-up grants, and the village's grant list listing both. Fiscal
  * year 2087; households T-8300… in 宝明村 (510824120202) of 运山镇. The browser objects from 127.0.0.1 once.
+ *
+ * <p>{@code ./test} installs the browser and makes this test required; a plain {@code ./mvnw verify} on a machine
+ * without it skips this test alone, saying so in the build's output ({@link BrowserInstalled}).
  */
 @LedgerTest
+@ExtendWith(BrowserInstalled.class)
 class DisclosureBrowserTest extends LedgerApiTest {
 
     static final int YEAR = 2087;

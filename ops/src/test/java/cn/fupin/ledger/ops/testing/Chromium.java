@@ -22,10 +22,11 @@ import org.openqa.selenium.print.PrintOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver: the two programs {@code .ci/run} installs
+ * Debian's Chromium, headless, driven through Debian's chromedriver: the two programs {@code ./test} installs
  * ({@code apt-get install chromium chromium-driver}). Both paths are given explicitly, so Selenium Manager is never
  * asked to find, let alone download, a browser or a driver (the machines have no internet); when either program is
- * missing the test fails, it does not skip. Each browser has a fresh profile of its own in a temporary folder.
+ * missing the test fails (only a plain Maven run without {@code ./test}'s setting skips it first, loudly:
+ * {@link BrowserInstalled}). Each browser has a fresh profile of its own in a temporary folder.
  *
  * <p>Two ways of looking at a page, as the public sees it: a phone (390 × 844 CSS pixels, as an iPhone 12–15 or a
  * mid-range Android), and the A4 print of the village notice board, through Chrome's print to PDF and through the
@@ -63,8 +64,8 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts the browser with a fresh profile in {@code profile}, its viewport a phone's. */
     public static Chromium phone(Path profile) {
-        assertThat(BROWSER).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").isExecutable();
-        assertThat(DRIVER).as("Debian's chromedriver (apt-get install chromium-driver; .ci/run installs it)")
+        assertThat(BROWSER).as("Debian's chromium (apt-get install chromium; ./test installs it)").isExecutable();
+        assertThat(DRIVER).as("Debian's chromedriver (apt-get install chromium-driver; ./test installs it)")
                 .isExecutable();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());

@@ -42,14 +42,30 @@ public final class FromAddress {
     }
 
     public Answer send(String method, String path, String contentType, byte[] body) {
+        return send(method, path, Map.of(), contentType, body);
+    }
+
+    /**
+     * A request whose path goes on the request line exactly as given (no encoding, no normalising: {@code %6F},
+     * {@code //}, {@code ;jsessionid=…} and {@code /./} reach the server as written), with more headers of the test's
+     * choice ({@code X-Forwarded-For}, {@code Origin}, …).
+     */
+    public Answer send(String method, String path, Map<String, String> headers, String contentType, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(60_000);
             socket.bind(new InetSocketAddress(address, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             OutputStream out = socket.getOutputStream();
-            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: "
-                    + contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: "
+                    + headers.getOrDefault("Host", "127.0.0.1:" + port) + "\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + body.length + "\r\n");
+            headers.forEach((name, value) -> {
+                if (!name.equals("Host")) {
+                    head.append(name).append(": ").append(value).append("\r\n");
+                }
+            });
+            head.append("Connection: close\r\n\r\n");
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
             out.write(body);
             out.flush();
             return Answer.parse(socket.getInputStream().readAllBytes());

@@ -21,7 +21,7 @@ class RequestBodyLimitFilterTest {
     static final String FORM = "application/x-www-form-urlencoded";
 
     final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(DataSize.ofKilobytes(64), DataSize.ofKilobytes(64),
-            DataSize.ofBytes(200), new ObjectMapper(), ObjectionRateLimitFilterTest.FORM_PAGES);
+            DataSize.ofBytes(200), new ObjectMapper(), ObjectionRateLimitTest.FORM_PAGES);
 
     static MockHttpServletRequest post(String path, String contentType, String body) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
@@ -83,5 +83,36 @@ class RequestBodyLimitFilterTest {
         assertThat(json.getStatus()).isEqualTo(413);
         assertThat(json.getContentType()).startsWith("application/problem+json");
         assertThat(json.getContentAsString()).contains("\"code\":\"BODY_TOO_LARGE\"");
+    }
+
+    @Test
+    void thePublicLimitAppliesToEveryWayOfWritingAPathThatSpringRoutesToThePublicPages() throws Exception {
+        String body = "{\"text\": \"" + "x".repeat(300) + "\"}";
+        for (String path : java.util.List.of("/disclosure/notices/NTC-1/objections", "/%64isclosure/notices/NTC-1/objections",
+                "/disclosure/notices/NTC-1/%6Fbjections", "/disclosure;x=1/notices/NTC-1/objections")) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            HttpServletRequest seen = passed(post(path, "application/json", body), response);
+
+            assertThat(seen).as(path).isNull();
+            assertThat(response.getStatus()).as(path).isEqualTo(413);
+        }
+        MockHttpServletResponse api = new MockHttpServletResponse();
+        assertThat(passed(post("/api/notices", "application/json", body), api)).isNotNull();
+    }
+
+    @Test
+    void aRegisterSentAsPlainTextGetsTheJsonLimitNotTheCsvOne() throws Exception {
+        RequestBodyLimitFilter small = new RequestBodyLimitFilter(DataSize.ofBytes(100), DataSize.ofKilobytes(64),
+                DataSize.ofBytes(200), new ObjectMapper(), ObjectionRateLimitTest.FORM_PAGES);
+        String register = "cardNo,headName\n" + "H,王\n".repeat(40);
+        MockHttpServletResponse plain = new MockHttpServletResponse();
+        MockHttpServletResponse csv = new MockHttpServletResponse();
+
+        small.doFilter(post("/api/households/imports", "text/plain", register), plain, (req, res) -> { });
+        small.doFilter(post("/api/households/imports", "text/csv", register), csv, (req, res) -> { });
+
+        assertThat(plain.getStatus()).isEqualTo(413);
+        assertThat(csv.getStatus()).isEqualTo(200);
     }
 }
