@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * A notice as CSV, for whoever wants to check it in a spreadsheet: UTF-8 with a byte order mark (so that Excel shows
  * the Chinese), RFC 4180 (CRLF line ends; a cell holding a comma, a quote or a line break is quoted, quotes doubled).
- * First the notice's facts and fields as label / value lines, then an empty line, then its table with the item id of
- * each row first. A cell that starts with {@code = + - @} (or a tab or carriage return) gets a leading apostrophe, so
- * that a spreadsheet shows it as text instead of running it as a formula (CSV injection). Rendered from the notice's
- * content only, so its bytes never change once published.
+ * First the notice's facts and fields as label / value lines, then an empty line, then its table: each row's number
+ * (序号, as the notice's page shows it), then its item id, then its cells. A cell that starts with {@code = + - @} (or
+ * a tab or carriage return) gets a leading apostrophe, so that a spreadsheet shows it as text instead of running it as
+ * a formula (CSV injection). Rendered from the notice's content only, so its bytes never change once published.
  */
 public final class NoticeCsv {
 
@@ -44,11 +44,14 @@ public final class NoticeCsv {
         if (!notice.columns().isEmpty()) {
             csv.append(LINE_END);
             List<String> header = new ArrayList<>();
+            header.add("序号");
             header.add("条目编号");
             header.addAll(notice.columns());
             line(csv, header);
+            int number = 0;
             for (NoticeContent.Row row : notice.rows()) {
                 List<String> cells = new ArrayList<>();
+                cells.add(String.valueOf(++number));
                 cells.add(nullToEmpty(row.item()));
                 for (int i = 0; i < notice.columns().size(); i++) {
                     cells.add(i < row.cells().size() ? nullToEmpty(row.cells().get(i)) : "");
