@@ -62,7 +62,7 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
                      Instant startsAt) {
         this.system = system;
         this.jdbc = jdbc;
-        this.transactions = transactionManager == null ? null : new TransactionTemplate(transactionManager);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.startsAt = startsAt;
     }
 
@@ -79,8 +79,7 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
         Long seconds = jdbc.queryForObject("SELECT offset_seconds FROM demo_clock WHERE clock_id = 1", Long.class);
         offset.set(Duration.ofSeconds(seconds == null ? 0 : seconds));
         if (!offset.get().isZero()) {
-            log.warn("the demo clock is {} days {} the system clock", Math.abs(offset.get().toDays()),
-                    offset.get().isNegative() ? "behind" : "ahead of");
+            log.warn("the demo clock is {}", relativeToSystem());
         }
     }
 
@@ -107,11 +106,10 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
             return false;
         }
         offset.set(Duration.ofSeconds(stored));
-        log.warn("the demo ledger's clock starts at {}, where the demo county's history begins ({} days behind the"
-                + " system clock); the loader walks it forward to the present", instant(), -offset.get().toDays());
+        log.warn("the demo ledger's clock starts at {}, where the demo county's history begins ({}); the loader walks"
+                + " it forward to the present", instant(), relativeToSystem());
         return true;
     }
-
 
     @Override
     public Instant instant() {
@@ -154,7 +152,13 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
         }
     }
 
-    /** How far the clock is ahead of the system clock. */
+    /** "11 days ahead of the system clock", "4,351 days behind the system clock": for the log. */
+    private String relativeToSystem() {
+        long days = offset.get().toDays();
+        return String.format("%,d days %s the system clock", Math.abs(days), days < 0 ? "behind" : "ahead of");
+    }
+
+    /** How far the clock is ahead of the system clock (negative while it is behind). */
     public Duration offset() {
         return offset.get();
     }
@@ -177,8 +181,8 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
             return after;
         });
         offset.set(Duration.ofSeconds(stored));
-        log.warn("{} moved the demo clock forward by {} days; it is now {} ({} days ahead)", by, days, instant(),
-                offset.get().toDays());
+        log.warn("{} moved the demo clock forward by {} days; it is now {} ({})", by, days, instant(),
+                relativeToSystem());
         return offset.get();
     }
 
@@ -234,7 +238,10 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
     public record Move(long moveNo, Instant movedAt, Instant from, Instant to, String movedBy) {
     }
 
-    /** Every move of the clock, in order (at most one a day of the clock's whole range, and the loader's steps). */
+    /**
+     * Every move of the clock, in order. Bounded: a user's move is at least a day and the clock is never more than
+     * {@value #OFFSET_DAYS_MAX} days ahead, and the loader makes a few dozen.
+     */
     public List<Move> moves() {
         return jdbc.query("SELECT move_no, moved_at, from_time, to_time, moved_by FROM demo_clock_move ORDER BY move_no",
                 (rs, row) -> new Move(rs.getLong("move_no"), utc(rs.getObject("moved_at", LocalDateTime.class)),
