@@ -121,7 +121,9 @@ public class DemoHistory {
 
     /**
      * Waits until the automatic publisher (unless held) and every saga have handled every event recorded so far,
-     * including the notices the publisher adds while it catches up.
+     * including the notices the publisher adds while it catches up. By position, not by
+     * {@link ReadModelProgress#awaitSeen}'s {@code covers}: the loader's own commands have committed when it asks, and a
+     * global index rolled back by a lost race (a gap) would hold {@code covers} for the whole gap timeout.
      */
     private void settle() {
         List<String> groups = new ArrayList<>();
