@@ -4,6 +4,7 @@ import cn.fupin.ledger.shared.workarea.WorkAreas;
 
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.ops.clock.DemoClock;
+import cn.fupin.ledger.ops.demo.DemoHistory;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,12 +29,14 @@ public class LedgerConfiguration {
 
     /**
      * In the demo profile the system clock plus an offset that {@code POST /api/demo/clock} moves forward, kept in
-     * the database so that a restart keeps it (API.md, "Demo profile only").
+     * the database so that a restart keeps it (API.md, "Demo profile only"). When the demo county is loaded, a fresh
+     * ledger's clock starts where the county's history does (early 2015) and the loader walks it to the present.
      */
     @Bean
     @Profile("demo")
-    DemoClock demoClock(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        return new DemoClock(Clock.systemUTC(), jdbc, transactionManager);
+    DemoClock demoClock(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                        @Value("${ledger.demo.load-data:false}") boolean loadData) {
+        return new DemoClock(Clock.systemUTC(), jdbc, transactionManager, loadData ? DemoHistory.START : null);
     }
 
     /**

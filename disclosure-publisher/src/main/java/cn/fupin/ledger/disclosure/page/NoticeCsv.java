@@ -13,15 +13,14 @@ import org.apache.commons.csv.CSVPrinter;
  * A notice as CSV, for whoever wants to check it in a spreadsheet: UTF-8 with a byte order mark (so that Excel shows
  * the Chinese), RFC 4180 as Apache Commons CSV writes it (CRLF line ends; a cell holding a comma, a quote or a line
  * break is quoted, quotes doubled). First the notice's facts and fields as label / value lines, then an empty line,
- * then its table with the item id of each row first. A cell that starts with {@code = + - @} (or a tab or carriage
- * return) gets a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula (CSV
- * injection). Rendered from the notice's published content and the names of its kind and level it was published with
+ * then its table: each row's number (序号, as the notice's page shows it), then its item id, then its cells. A cell
+ * that starts with {@code = + - @} (or a tab or carriage return) gets a leading apostrophe, so that a spreadsheet
+ * shows it as text instead of running it as a formula (CSV injection). Rendered from the notice's published content and the names of its kind and level it was published with
  * only, so its bytes never change once published.
  *
  * <p>Commons CSV quotes a few cells a hand-written writer left bare, where a reader might otherwise lose or misread
  * them: one that starts with a space, {@code !}, {@code #} or another character before {@code #}, one that ends
- * with a space, and an empty first cell of a line (which would read as an empty line). Every notice the golden files
- * hold has the same bytes as before.
+ * with a space, and an empty first cell of a line (which would read as an empty line).
  */
 public final class NoticeCsv {
 
@@ -57,11 +56,14 @@ public final class NoticeCsv {
             if (!notice.columns().isEmpty()) {
                 printer.println();
                 List<String> header = new ArrayList<>();
+                header.add("序号");
                 header.add("条目编号");
                 header.addAll(notice.columns());
                 line(printer, header);
+                int number = 0;
                 for (NoticeContent.Row row : notice.rows()) {
                     List<String> cells = new ArrayList<>();
+                    cells.add(String.valueOf(++number));
                     cells.add(nullToEmpty(row.item()));
                     for (int i = 0; i < notice.columns().size(); i++) {
                         cells.add(i < row.cells().size() ? nullToEmpty(row.cells().get(i)) : "");

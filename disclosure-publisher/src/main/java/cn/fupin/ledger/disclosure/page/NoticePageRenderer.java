@@ -26,6 +26,8 @@ import java.util.List;
 final class NoticePageRenderer {
 
     private static final String ROOT = "../";
+    /** The heading of a notice table's first column: each row's place in the list, 1, 2, 3 … */
+    private static final String NUMBER = "序号";
 
     private NoticePageRenderer() {
     }
@@ -68,13 +70,15 @@ final class NoticePageRenderer {
             page.markup("</dl>\n");
         }
         if (!content.columns().isEmpty()) {
+            // A villager reads a row's place in the list (序号), never the record id behind it, which only the JSON
+            // and the form's posted value carry.
             List<Column> columns = new ArrayList<>();
-            columns.add(Column.text("条目编号"));
+            columns.add(Column.number(NUMBER));
             content.columns().forEach(heading -> columns.add(Column.text(heading)));
             List<List<Cell>> rows = new ArrayList<>();
             for (NoticeContent.Row row : content.rows()) {
                 List<Cell> cells = new ArrayList<>();
-                cells.add(Cell.of(row.item()));
+                cells.add(Cell.of(String.valueOf(rows.size() + 1)));
                 for (int i = 0; i < content.columns().size(); i++) {
                     String text = i < row.cells().size() ? row.cells().get(i) : "";
                     cells.add(NoticeContent.DETAIL_COLUMN.equals(content.columns().get(i)) && NoticeId.isValid(text)
@@ -90,7 +94,7 @@ final class NoticePageRenderer {
                 .markup("</dl>\n")
                 .paragraph("note", "公示期内，对公示内容有异议的，可向公告单位反映，也可拨打以上电话。").markup("\n</section>\n");
         objectionForm(page, data);
-        objections(page, notice.objections() == null ? List.of() : notice.objections());
+        objections(page, content, notice.objections() == null ? List.of() : notice.objections());
         page.markup("<section class=\"integrity\">\n").element("h2", "公告原文和校验").markup("\n")
                 .markup("<p>本公告发布时记录的内容校验码（SHA-256）：<code class=\"hash\">").text(notice.contentSha256())
                 .markup("</code></p>\n<p>对本公告的 JSON 原文计算 SHA-256，应得到同一校验码。</p>\n")
@@ -144,8 +148,10 @@ final class NoticePageRenderer {
         if (content.rows().size() > 1) {
             page.markup("<option value=\"\">请选择条目</option>\n");
         }
-        for (NoticeContent.Row row : content.rows()) {
-            page.markup("<option value=\"").text(row.item()).markup("\">").text(choice(row)).markup("</option>\n");
+        for (int i = 0; i < content.rows().size(); i++) {
+            NoticeContent.Row row = content.rows().get(i);
+            page.markup("<option value=\"").text(row.item()).markup("\">").text(choice(i + 1, row))
+                    .markup("</option>\n");
         }
         page.markup("</select></div>\n")
                 .markup("<div class=\"field\"><label for=\"objection-text\">异议内容（必填，最多"
@@ -160,19 +166,45 @@ final class NoticePageRenderer {
     }
 
     /**
-     * An item as the form offers it: its id, as in the table's first column, and the start of its row's cells, so
-     * that a villager recognises the row without reading ids.
+     * An item as the form offers it: its number, as in the table's first column (序号1), and the start of its row's
+     * cells, so that a villager recognises the row without reading ids.
+     *
+     * @param number the row's place in the notice's list, from 1
      */
-    static String choice(NoticeContent.Row row) {
+    static String choice(int number, NoticeContent.Row row) {
         String cells = String.join("，", row.cells().stream().filter(cell -> cell != null && !cell.isBlank())
                 .map(String::strip).toList());
         if (cells.isEmpty()) {
-            return row.item();
+            return itemNumber(number);
         }
         if (cells.codePointCount(0, cells.length()) > CHOICE_TEXT_MAX) {
             cells = cells.substring(0, cells.offsetByCodePoints(0, CHOICE_TEXT_MAX)) + "…";
         }
-        return row.item() + "：" + cells;
+        return itemNumber(number) + "：" + cells;
+    }
+
+    /** The item as the objections table names it: its number ("序号3"), or a dash when the notice does not list it. */
+    private static String listedAs(NoticeContent content, String item) {
+        int number = numberOf(content, item);
+        return number > 0 ? itemNumber(number) : Formats.orDash(null);
+    }
+
+    /** "序号3": how the pages name the third row of a notice's list. */
+    static String itemNumber(int number) {
+        return NUMBER + number;
+    }
+
+    /**
+     * The number of the row listing {@code item} in the notice (from 1), or 0 when it lists none: an objection is
+     * only ever taken on a listed item, so 0 means data the ledger would not have recorded.
+     */
+    static int numberOf(NoticeContent content, String item) {
+        for (int i = 0; i < content.rows().size(); i++) {
+            if (content.rows().get(i).item().equals(item)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The body's lines, one paragraph each. */
@@ -189,7 +221,8 @@ final class NoticePageRenderer {
         page.markup("</div>\n");
     }
 
-    private static void objections(HtmlWriter page, List<NoticeView.ObjectionOutcome> objections) {
+    private static void objections(HtmlWriter page, NoticeContent content,
+                                   List<NoticeView.ObjectionOutcome> objections) {
         page.markup("<section class=\"objections\">\n").element("h2", "异议受理和办理结果").markup("\n")
                 .paragraph("total", "共收到异议 " + objections.size() + " 件。").markup("\n");
         if (!objections.isEmpty()) {
@@ -201,7 +234,7 @@ final class NoticePageRenderer {
                     .forEach(objection -> rows.add(List.of(
                             Cell.of(objection.objectionId()),
                             Cell.of(Formats.dateTime(objection.receivedAt())),
-                            Cell.of(Formats.orDash(objection.item())),
+                            Cell.of(listedAs(content, objection.item())),
                             Cell.of(Formats.objectionOutcome(objection.outcome())),
                             Cell.of(Formats.orDash(objection.handling())),
                             Cell.of(Formats.dateTime(objection.resolvedAt())))));

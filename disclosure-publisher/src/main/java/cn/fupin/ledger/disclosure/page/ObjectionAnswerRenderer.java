@@ -117,12 +117,16 @@ final class ObjectionAnswerRenderer {
         return "约" + (seconds + 59) / 60 + "分钟后";
     }
 
-    /** The item as the notice's form offered it, or its id alone when the notice is not known. */
+    /**
+     * The item as the notice's form offered it (its number and cells), or, when the public pages do not know the notice
+     * yet, the value the form posted.
+     */
     private static String itemText(NoticeView notice, String item) {
         if (notice != null) {
-            for (NoticeContent.Row row : notice.content().rows()) {
-                if (Objects.equals(row.item(), item)) {
-                    return NoticePageRenderer.choice(row);
+            List<NoticeContent.Row> rows = notice.content().rows();
+            for (int i = 0; i < rows.size(); i++) {
+                if (Objects.equals(rows.get(i).item(), item)) {
+                    return NoticePageRenderer.choice(i + 1, rows.get(i));
                 }
             }
         }

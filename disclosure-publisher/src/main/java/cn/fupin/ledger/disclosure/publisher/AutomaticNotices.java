@@ -163,7 +163,9 @@ public final class AutomaticNotices {
     /**
      * 到户增收项目启动资金公示: the household grants of one request — a batch, or a single grant — one notice per village
      * of the households, in village-code order, each row a household head's masked name (张*明) and the amount,
-     * listing the grant's disbursement id so an objection can name it and its payment waits for the period.
+     * listing the grant's disbursement id as the row's item (in the JSON) so an objection can name it and its payment
+     * waits for the period. The cells hold only what a villager reads: the pages number the rows (序号 1, 2 …), so
+     * neither a number nor the record id (possibly a UUID) is a cell.
      *
      * @param requestId the batch id, or the single grant's disbursement id
      * @param grants    the grants requested, each with its household's village
@@ -193,8 +195,8 @@ public final class AutomaticNotices {
             long totalFen = 0;
             for (DisbursementRequestedEvent grant : entry.getValue()) {
                 String name = HeadNames.mask(headNames.get(grant.cardNo()));
-                rows.add(new NoticeContent.Row(grant.disbursementId(), List.of(Integer.toString(rows.size() + 1),
-                        name == null ? "—" : name, Money.yuanNumber(grant.amountFen()), grant.disbursementId())));
+                rows.add(new NoticeContent.Row(grant.disbursementId(), List.of(name == null ? "—" : name,
+                        Money.yuanNumber(grant.amountFen()))));
                 items.add(grant.disbursementId());
                 totalFen = Math.addExact(totalFen, grant.amountFen());
             }
@@ -211,7 +213,7 @@ public final class AutomaticNotices {
             String phone = proposal == null ? null : blankToNull(proposal.supervisionPhone());
             NoticeContent content = new NoticeContent(null, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE,
                     village.get().code(), villageName, villageName + project + "到户资金公示", body, fields,
-                    List.of("序号", "户主", "补助金额（元）", "拨付编号"), rows, null, null, null, null,
+                    List.of("户主", "补助金额（元）"), rows, null, null, null, null,
                     phone != null ? line(phone) : countySupervisionPhone, NoticeContent.HOTLINE);
             NoticeId id = single ? grantListId(requestId) : grantListId(requestId, entry.getKey());
             commands.add(command(id, content, items));

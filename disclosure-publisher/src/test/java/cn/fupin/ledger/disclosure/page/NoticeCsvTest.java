@@ -36,11 +36,11 @@ class NoticeCsvTest {
     }
 
     @Test
-    void listsTheTableWithTheItemOfEachRowFirst() {
+    void listsTheTableWithEachRowsNumberAsThePageShowsItThenItsRecordId() {
         String csv = csv(Fixtures.grantList().content());
 
-        assertThat(csv).contains("\r\n\r\n条目编号,户主,金额,备注\r\nDSB-0001,王*春,\"3,000.00元\",\r\n"
-                + "DSB-0002,欧**明,\"3,500.00元\",移民贫困户\r\n");
+        assertThat(csv).contains("\r\n\r\n序号,条目编号,户主,金额,备注\r\n1,DSB-0001,王*春,\"3,000.00元\",\r\n"
+                + "2,DSB-0002,欧**明,\"3,500.00元\",移民贫困户\r\n3,DSB-0003,李*,");
     }
 
     @Test

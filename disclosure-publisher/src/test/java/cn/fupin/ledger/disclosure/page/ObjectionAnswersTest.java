@@ -53,7 +53,7 @@ class ObjectionAnswersTest {
         String page = html(Pages.objectionReceived(receipt(), ROOT));
 
         assertThat(page).contains("<h1>异议已收到</h1>", "<strong>OBJ-7f3c2a10-0000-4000-8000-000000000001</strong>",
-                "<dd>DSB-0002：欧**明，3,500.00元，移民贫困户</dd>",
+                "<dd>序号2：欧**明，3,500.00元，移民贫困户</dd>",
                 "<a href=\"/disclosure/notices/N-2094-0103.html\">返回公告</a>",
                 "<link rel=\"stylesheet\" href=\"/disclosure/style.css\">");
     }

@@ -42,7 +42,7 @@ class ObjectionFormTest {
             assertThat(form).contains(
                     "<form method=\"post\" action=\"../notices/N-2094-0001/objections\" accept-charset=\"UTF-8\">",
                     "<select id=\"objection-item\" name=\"item\" required>\n"
-                            + "<option value=\"PRJ-2094-0001\">PRJ-2094-0001：宝珠村猕猴桃产业园，白桥镇，宝珠村，400,000.00元</option>\n"
+                            + "<option value=\"PRJ-2094-0001\">序号1：宝珠村猕猴桃产业园，白桥镇，宝珠村，400,000.00元</option>\n"
                             + "</select>",
                     "<textarea id=\"objection-text\" name=\"text\" rows=\"6\" maxlength=\"2000\" required></textarea>",
                     "<input id=\"objection-contact\" name=\"contact\" type=\"text\" maxlength=\"100\"",
@@ -65,8 +65,8 @@ class ObjectionFormTest {
             String form = section(html(Fixtures.noticePage(Fixtures.roundResult())));
 
             assertThat(form).contains("<option value=\"\">请选择条目</option>\n"
-                    + "<option value=\"PRJ-2094-0001\">PRJ-2094-0001：1，宝珠村猕猴桃产业园，白桥镇，88.5000，400,000.00元</option>\n"
-                    + "<option value=\"PRJ-2094-0002\">PRJ-2094-0002：2，烟峰楼社区茶叶基地，云峰镇，80.1234，0.00元</option>\n");
+                    + "<option value=\"PRJ-2094-0001\">序号1：1，宝珠村猕猴桃产业园，白桥镇，88.5000，400,000.00元</option>\n"
+                    + "<option value=\"PRJ-2094-0002\">序号2：2，烟峰楼社区茶叶基地，云峰镇，80.1234，0.00元</option>\n");
         }
 
         @Test
@@ -83,14 +83,14 @@ class ObjectionFormTest {
         }
 
         @Test
-        void aLongRowIsShortenedInItsChoiceButKeepsItsItemId() {
+        void aLongRowIsShortenedInItsChoiceButKeepsItsNumber() {
             NoticeContent.Row row = new NoticeContent.Row("DSB-0009", List.of("户".repeat(70), "3,000.00元"));
 
-            String choice = NoticePageRenderer.choice(row);
+            String choice = NoticePageRenderer.choice(9, row);
 
-            assertThat(choice).isEqualTo("DSB-0009：" + "户".repeat(60) + "…");
-            assertThat(NoticePageRenderer.choice(new NoticeContent.Row("DSB-0010", List.of("", " "))))
-                    .isEqualTo("DSB-0010");
+            assertThat(choice).isEqualTo("序号9：" + "户".repeat(60) + "…");
+            assertThat(NoticePageRenderer.choice(10, new NoticeContent.Row("DSB-0010", List.of("", " "))))
+                    .isEqualTo("序号10");
         }
 
         @Test

@@ -216,12 +216,29 @@ class NoticesBeforePaymentTest {
             assertThat(baozhu.content().kind()).isEqualTo(NoticeKind.GRANT_LIST);
             assertThat(baozhu.content().level()).isEqualTo(NoticeLevel.VILLAGE);
             assertThat(baozhu.content().placeCode()).isEqualTo(BAOZHU);
-            assertThat(baozhu.content().rows()).extracting(row -> row.cells().get(1))
+            assertThat(baozhu.content().rows()).extracting(row -> row.cells().get(0))
                     .containsExactly("欧**明", "<" + "*".repeat("script>李四</script".length()) + ">");
-            assertThat(baozhu.content().rows()).extracting(row -> row.cells().get(2))
+            assertThat(baozhu.content().rows()).extracting(row -> row.cells().get(1))
                     .containsExactly("3,000.00", "3,500.00");
             assertThat(baozhu.content().toString()).doesNotContain("欧阳小明", "李四", "T-2", "T-3");
-            assertThat(commands.get(1).content().rows()).extracting(row -> row.cells().get(1)).containsExactly("张*明");
+            assertThat(commands.get(1).content().rows()).extracting(row -> row.cells().get(0)).containsExactly("张*明");
+        }
+
+        @Test
+        void aVillagerReadsEachHouseholdByNameAndAmountWhileItsRecordIdIsOnlyTheRowsItem() {
+            List<DisbursementRequestedEvent> grants = List.of(
+                    grant("DSB-44d1f289-314f-3a2c-9320-7c192c5b956f", BAOZHU, "T-1", 300_000L, "GB-1"),
+                    grant("DSB-e29bd5b1-5f10-3289-ad0c-8fea1c13fe4f", BAOZHU, "T-2", 300_000L, "GB-1"));
+
+            NoticeContent content = NOTICES.grantLists("GB-1", grants, Map.of("T-1", "张三明", "T-2", "李四"),
+                    townshipProject()).get(0).content();
+
+            // The page numbers the rows (序号 1, 2 …) and the form posts the item; the cells hold what a villager reads.
+            assertThat(content.columns()).containsExactly("户主", "补助金额（元）");
+            assertThat(content.rows()).extracting(NoticeContent.Row::item).containsExactly(
+                    "DSB-44d1f289-314f-3a2c-9320-7c192c5b956f", "DSB-e29bd5b1-5f10-3289-ad0c-8fea1c13fe4f");
+            assertThat(content.rows()).extracting(NoticeContent.Row::cells)
+                    .containsExactly(List.of("张*明", "3,000.00"), List.of("李*", "3,000.00"));
         }
 
         @Test
@@ -240,7 +257,7 @@ class NoticesBeforePaymentTest {
             List<PublishNoticeCommand> commands = NOTICES.grantLists("DSB-9", List.of(
                     grant("DSB-9", BAOZHU, "T-1", 300_000L, null)), Map.of(), null);
 
-            assertThat(commands.get(0).content().rows().get(0).cells().get(1)).isEqualTo("—");
+            assertThat(commands.get(0).content().rows().get(0).cells().get(0)).isEqualTo("—");
             assertThat(commands.get(0).content().title()).isEqualTo("宝珠村到户增收项目到户资金公示");
         }
     }
@@ -285,7 +302,7 @@ class NoticesBeforePaymentTest {
 
             assertThat(sent).singleElement().satisfies(command -> {
                 assertThat(command.items()).containsExactly("GB-1-0000", "GB-1-0001");
-                assertThat(command.content().rows()).extracting(row -> row.cells().get(1))
+                assertThat(command.content().rows()).extracting(row -> row.cells().get(0))
                         .containsExactly("张*民", "李*");
             });
         }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -20,6 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code demo_clock} table (Flyway V8), read once the application's beans exist, so a restart keeps it. Outside the
  * demo profile the ledger's clock is the system clock itself and this class is not used.
  *
+ * <p>A demo ledger that loads the demo county reads like the county's history: given {@code startsAt}, a fresh ledger
+ * (no event recorded, the clock never moved) starts its clock there, in early 2015, before anything is recorded on
+ * it (the offset is then negative); the loader walks it forward date by date ({@link #advanceTo}) and ends at the
+ * system's time. Setting the clock back is never allowed once anything may have been stamped with it. Every move is
+ * recorded in {@code demo_clock_move} (Flyway V13), in the same transaction as the new offset.
+ *
  * <p>One node: another node running the demo on the same database would not see an advance until restarted. The demo
  * is a single process.
  */
@@ -29,6 +38,8 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
     public static final int ADVANCE_DAYS_MAX = 365;
     /** The clock is never more than this many days ahead of the system clock. */
     public static final long OFFSET_DAYS_MAX = 3_650;
+    /** Who the start of a fresh demo ledger's clock is recorded as. */
+    public static final String STARTED_BY = "system:demo-clock";
 
     private static final Logger log = LoggerFactory.getLogger(DemoClock.class);
     private static final long SECONDS_PER_DAY = 86_400L;
@@ -36,26 +47,68 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
     private final Clock system;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Instant startsAt;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public DemoClock(Clock system, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this(system, jdbc, transactionManager, null);
+    }
+
+    /**
+     * @param startsAt where a fresh ledger's clock starts (the demo county's history begins there), or {@code null} to
+     *                 start at the system's time
+     */
+    public DemoClock(Clock system, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                     Instant startsAt) {
         this.system = system;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.startsAt = startsAt;
     }
 
     /** Reads the stored offset once the migrations have run (they run while the beans are made). */
     @Override
     public void afterSingletonsInstantiated() {
         load();
+        if (startsAt != null) {
+            start(startsAt);
+        }
     }
 
     void load() {
         Long seconds = jdbc.queryForObject("SELECT offset_seconds FROM demo_clock WHERE clock_id = 1", Long.class);
         offset.set(Duration.ofSeconds(seconds == null ? 0 : seconds));
         if (!offset.get().isZero()) {
-            log.warn("the demo clock is {} days ahead of the system clock", offset.get().toDays());
+            log.warn("the demo clock is {}", relativeToSystem());
         }
+    }
+
+    /**
+     * Starts a fresh ledger's clock at {@code start}: only while no event has been recorded and the clock has never
+     * been moved, so that nothing was ever stamped with, scheduled for or decided by the time it replaces. Returns
+     * whether it started; anywhere else the clock goes on from where it was.
+     */
+    boolean start(Instant start) {
+        Long stored = transactions.execute(status -> {
+            Map<String, Object> row = jdbc.queryForMap(
+                    "SELECT offset_seconds, changed_at FROM demo_clock WHERE clock_id = 1 FOR UPDATE");
+            boolean moved = row.get("changed_at") != null || ((Number) row.get("offset_seconds")).longValue() != 0;
+            if (moved || Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM domain_event_entry)", Boolean.class))) {
+                return null;
+            }
+            Instant systemNow = system.instant();
+            long after = secondsUntil(systemNow, start);
+            store(after, systemNow, null, systemNow.plusSeconds(after), STARTED_BY);
+            return after;
+        });
+        if (stored == null) {
+            return false;
+        }
+        offset.set(Duration.ofSeconds(stored));
+        log.warn("the demo ledger's clock starts at {}, where the demo county's history begins ({}); the loader walks"
+                + " it forward to the present", instant(), relativeToSystem());
+        return true;
     }
 
     @Override
@@ -99,7 +152,13 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
         }
     }
 
-    /** How far the clock is ahead of the system clock. */
+    /** "11 days ahead of the system clock", "4,351 days behind the system clock": for the log. */
+    private String relativeToSystem() {
+        long days = offset.get().toDays();
+        return String.format("%,d days %s the system clock", Math.abs(days), days < 0 ? "behind" : "ahead of");
+    }
+
+    /** How far the clock is ahead of the system clock (negative while it is behind). */
     public Duration offset() {
         return offset.get();
     }
@@ -115,19 +174,103 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
         }
         long seconds = days * SECONDS_PER_DAY;
         Long stored = transactions.execute(status -> {
-            Long before = jdbc.queryForObject("SELECT offset_seconds FROM demo_clock WHERE clock_id = 1 FOR UPDATE",
-                    Long.class);
-            long after = Math.addExact(before == null ? 0 : before, seconds);
-            if (after > OFFSET_DAYS_MAX * SECONDS_PER_DAY) {
-                throw new OffsetLimitReached();
-            }
-            jdbc.update("UPDATE demo_clock SET offset_seconds = ?, changed_at = ?, changed_by = ? WHERE clock_id = 1",
-                    after, LocalDateTime.ofInstant(system.instant(), ZoneOffset.UTC), by);
+            long before = storedOffsetForUpdate();
+            long after = Math.addExact(before, seconds);
+            Instant systemNow = system.instant();
+            store(after, systemNow, systemNow.plusSeconds(before), systemNow.plusSeconds(after), by);
             return after;
         });
         offset.set(Duration.ofSeconds(stored));
-        log.warn("{} moved the demo clock forward by {} days; it is now {} ({} days ahead)", by, days, instant(),
-                offset.get().toDays());
+        log.warn("{} moved the demo clock forward by {} days; it is now {} ({})", by, days, instant(),
+                relativeToSystem());
         return offset.get();
+    }
+
+    /**
+     * Moves the clock forward to {@code target} (or up to a second past it: the offset is whole seconds), stored before
+     * it takes effect; returns whether it moved. A target the clock has reached already leaves it where it is: time
+     * never moves back. Refused when the clock would be more than {@value #OFFSET_DAYS_MAX} days ahead
+     * ({@link OffsetLimitReached}, and nothing moves). For the demo loader, which walks the clock through the county's
+     * history; people move it by days.
+     */
+    public boolean advanceTo(Instant target, String by) {
+        return moveForward(systemNow -> secondsUntil(systemNow, target), by);
+    }
+
+    /** The whole seconds from {@code from} to {@code to}, rounded up: an offset that shows {@code to} or just after. */
+    private static long secondsUntil(Instant from, Instant to) {
+        Duration ahead = Duration.between(from, to);
+        return ahead.getNano() == 0 ? ahead.getSeconds() : Math.addExact(ahead.getSeconds(), 1);
+    }
+
+    /**
+     * Moves a clock that is behind the system's time forward to it (an offset of zero), as the demo loader does at the
+     * end of the county's history; returns whether it moved. A clock at or ahead of the system's time stays.
+     */
+    public boolean advanceToSystemTime(String by) {
+        return moveForward(systemNow -> 0L, by);
+    }
+
+    /** Moves to the offset (seconds) {@code offsetAt} gives for the system's time now, if that is forward. */
+    private synchronized boolean moveForward(ToLongFunction<Instant> offsetAt, String by) {
+        Long stored = transactions.execute(status -> {
+            long before = storedOffsetForUpdate();
+            Instant systemNow = system.instant();
+            long after = offsetAt.applyAsLong(systemNow);
+            if (after <= before) {
+                return null;
+            }
+            store(after, systemNow, systemNow.plusSeconds(before), systemNow.plusSeconds(after), by);
+            return after;
+        });
+        if (stored == null) {
+            return false;
+        }
+        offset.set(Duration.ofSeconds(stored));
+        log.info("{} moved the demo clock forward to {}", by, instant());
+        return true;
+    }
+
+    /**
+     * One move of the clock, as recorded: when (the system's time), from which ledger time ({@code null} for the start
+     * of a fresh demo ledger) to which, and by whom.
+     */
+    public record Move(long moveNo, Instant movedAt, Instant from, Instant to, String movedBy) {
+    }
+
+    /**
+     * Every move of the clock, in order. Bounded: a user's move is at least a day and the clock is never more than
+     * {@value #OFFSET_DAYS_MAX} days ahead, and the loader makes a few dozen.
+     */
+    public List<Move> moves() {
+        return jdbc.query("SELECT move_no, moved_at, from_time, to_time, moved_by FROM demo_clock_move ORDER BY move_no",
+                (rs, row) -> new Move(rs.getLong("move_no"), utc(rs.getObject("moved_at", LocalDateTime.class)),
+                        utc(rs.getObject("from_time", LocalDateTime.class)),
+                        utc(rs.getObject("to_time", LocalDateTime.class)), rs.getString("moved_by")));
+    }
+
+    private static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+
+    private long storedOffsetForUpdate() {
+        Long before = jdbc.queryForObject("SELECT offset_seconds FROM demo_clock WHERE clock_id = 1 FOR UPDATE",
+                Long.class);
+        return before == null ? 0 : before;
+    }
+
+    /** The new offset and the move that made it, in the caller's transaction; refused beyond the limit. */
+    private void store(long offsetSeconds, Instant systemNow, Instant from, Instant to, String by) {
+        if (offsetSeconds > OFFSET_DAYS_MAX * SECONDS_PER_DAY) {
+            throw new OffsetLimitReached();
+        }
+        jdbc.update("UPDATE demo_clock SET offset_seconds = ?, changed_at = ?, changed_by = ? WHERE clock_id = 1",
+                offsetSeconds, utc(systemNow), by);
+        jdbc.update("INSERT INTO demo_clock_move (moved_at, from_time, to_time, moved_by) VALUES (?, ?, ?, ?)",
+                utc(systemNow), from == null ? null : utc(from), utc(to), by);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -4,6 +4,7 @@ import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.ops.clock.DemoClock;
 import cn.fupin.ledger.shared.common.Refusal;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/demo/clock {advanceDays}} (APPROVER or AUDITOR): moves the demo ledger's clock forward by 1 to
- * 365 days, so that a newcomer can watch publicity periods end and deadlines fire. Time never moves back. Exists only
- * in the demo profile: elsewhere the path answers 404.
+ * 365 days, so that a newcomer can watch publicity periods end and deadlines fire. Time never moves back.
+ * {@code GET /api/demo/clock} tells the ledger's time, {@code GET /api/demo/clock/moves} every move since the demo's
+ * history began (any staff member). Exists only in the demo profile: elsewhere the paths answer 404.
  */
 @RestController
 @Profile("demo")
@@ -28,7 +30,10 @@ class DemoClockController {
     record AdvanceRequest(Integer advanceDays) {
     }
 
-    /** The ledger's time after the move, and how many whole days it is ahead of the system clock. */
+    /**
+     * The ledger's time after the move, and how many whole days it is ahead of the system clock (negative while the
+     * demo loader walks it through the county's history).
+     */
     record Moved(Instant now, long offsetDays) {
     }
 
@@ -36,6 +41,12 @@ class DemoClockController {
     @GetMapping("/api/demo/clock")
     Moved now() {
         return new Moved(clock.instant(), clock.offset().toDays());
+    }
+
+    /** Every move of the clock, in order: the start of the demo's history, the loader's steps, each user's move. */
+    @GetMapping("/api/demo/clock/moves")
+    List<DemoClock.Move> moves() {
+        return clock.moves();
     }
 
     @PostMapping("/api/demo/clock")

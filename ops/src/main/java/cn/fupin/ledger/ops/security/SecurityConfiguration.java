@@ -99,7 +99,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/notices", "/api/notices/*").hasAnyRole(STAFF)
                         // the demo clock (the endpoint exists only in the demo profile; elsewhere 404)
                         .requestMatchers(HttpMethod.POST, "/api/demo/clock").hasAnyRole(names(APPROVER, AUDITOR))
-                        .requestMatchers(HttpMethod.GET, "/api/demo/clock").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/demo/clock", "/api/demo/clock/moves").hasAnyRole(STAFF)
                         // audit: the journal and (later) the event log and its proofs
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR.name())
                         // the print copy of a village's grant list with full names: staff who prepare the notice board

@@ -8,6 +8,7 @@ import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.ops.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * would end their periods too): a notice holds a payment; the clock moves forward a day, then ten more; the period is
  * over by the ledger's clock, the payment is approved, no objection is taken any more (the notice's page no longer
  * offers its form, and a form posted late is answered with a page saying so), and the period's deadline fires by the
- * ledger's time and records its end. Fiscal year 2096.
+ * ledger's time and records its end. Each move is listed in the clock's moves; a move back is refused. A demo ledger
+ * without the demo county starts at the system's time. Fiscal year 2096.
  */
 class DemoClockApiTest {
 
@@ -89,6 +91,8 @@ class DemoClockApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.anonymous().get(page).body())
                 .contains("<form method=\"post\" action=\"../notices/" + NOTICE + "/objections\""));
 
+        assertThat(api.as("auditor").get("/api/demo/clock/moves").json()).as("not started in 2015: no demo county")
+                .isEmpty();
         Instant before = Instant.now();
         Api.Response oneDay = api.as("approver").post("/api/demo/clock", "{\"advanceDays\": 1}");
 
@@ -102,6 +106,17 @@ class DemoClockApiTest {
         Api.Response tenMore = api.as("auditor").post("/api/demo/clock", "{\"advanceDays\": 10}");
         assertThat(tenMore.json().path("offsetDays").asLong()).isEqualTo(11);
         assertThat(Instant.parse(tenMore.json().path("now").asText())).isAfter(periodEndsAt);
+        Api.Response back = api.as("approver").post("/api/demo/clock", "{\"advanceDays\": -11}");
+        assertThat(back.status()).isEqualTo(422);
+        assertThat(back.code()).isEqualTo("ADVANCE_DAYS_OUT_OF_RANGE");
+        JsonNode moves = api.as("clerk").get("/api/demo/clock/moves").json();
+        assertThat(moves).hasSize(2);
+        assertThat(moves.findValuesAsText("movedBy")).containsExactly("approver", "auditor");
+        for (JsonNode move : moves) {
+            assertThat(Duration.between(Instant.parse(move.path("from").asText()),
+                    Instant.parse(move.path("to").asText()))).isIn(Duration.ofDays(1), Duration.ofDays(10));
+        }
+        assertThat(api.anonymous().get("/api/demo/clock/moves").status()).isEqualTo(401);
 
         Api.Response approved = api.as("approver").post(approve, "{}");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);

@@ -24,9 +24,13 @@ import static org.awaitility.Awaitility.await;
  * The demo profile as a newcomer meets it: the demo county loads once, with poor villages, 240 households imported
  * through the clerk's path, appropriations for 2015 (county floor met) and 2016 (not met), projects and a closed
  * competitive round whose ranking recomputes, payments and start-up grants in a balanced journal; a restart on the same
- * database keeps everything and loads nothing twice.
+ * database keeps everything and loads nothing twice. And it reads like the county's history ({@link DemoTimeline}):
+ * recorded from January 2015 on, each fact on its date, ending at the present.
  */
 class DemoCountyTest {
+
+    static final String ROUND = "CMP-DEMO-2016-01";
+    static final String LATE_GRANT = "DSB-DEMO-2016-GRANT-LATE";
 
     private static ConfigurableApplicationContext start(TestDatabase database) {
         Map<String, Object> properties = new HashMap<>(database.properties());
@@ -84,12 +88,12 @@ class DemoCountyTest {
                     assertThat(projects.findValuesAsText("workArea")).contains("ROADS", "WATER", "INDUSTRY",
                             "HOUSING", "EDUCATION", "CULTURE", "INFORMATION", "CAPABILITY");
                     assertThat(projects.findValuesAsText("status")).contains("PROPOSED", "SELECTED", "REJECTED",
-                            "APPROVED", "IMPLEMENTING", "CANCELLED");
-                    JsonNode round = api.as("auditor").get("/api/competitions/" + DemoProjectsLoader.ROUND).json();
+                            "APPROVED", "IMPLEMENTING", "CANCELLED", "ACCEPTED");
+                    JsonNode round = api.as("auditor").get("/api/competitions/" + ROUND).json();
                     assertThat(round.path("status").asText()).isEqualTo("CLOSED");
                     assertThat(round.path("ranking")).hasSize(5);
                 });
-                JsonNode recomputed = api.as("auditor").get("/api/competitions/" + DemoProjectsLoader.ROUND + "/recompute")
+                JsonNode recomputed = api.as("auditor").get("/api/competitions/" + ROUND + "/recompute")
                         .json();
                 assertThat(recomputed.path("matches").asBoolean()).as(recomputed.toString()).isTrue();
                 assertThat(recomputed.path("ranking").findValuesAsText("outcome")).contains("AWARDED", "DOES_NOT_FIT");
@@ -142,21 +146,29 @@ class DemoCountyTest {
                     assertThat(onTownshipLists).containsExactlyInAnyOrderElementsOf(townshipListed);
                 });
                 // … and, before any payment, the plans of the paid projects and the grant lists of every batch (names
-                // masked); the demo clock moved past their period, so they were paid. The late grant waits in its.
+                // masked); their periods ended before the payments. The late grant waits in its.
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.as("auditor")
-                        .get("/api/notices/NTC-GL-" + DemoPaymentsLoader.LATE_GRANT).status()).isEqualTo(200));
+                        .get("/api/notices/NTC-GL-" + LATE_GRANT).status()).isEqualTo(200));
                 JsonNode villageNotices = api.as("auditor").get("/api/notices?level=VILLAGE").json();
                 assertThat(villageNotices.findValuesAsText("kind")).contains("PROJECT_PLAN", "GRANT_LIST");
                 JsonNode townshipNotices = api.as("auditor").get("/api/notices?level=TOWNSHIP").json();
                 assertThat(villageNotices.toString() + townshipNotices).doesNotContain("H510824");
                 assertThat(api.as("auditor").get("/api/notices/NTC-PP-PRJ-DEMO-2016-01").json().path("content")
                         .path("supervisionPhone").asText()).isNotBlank();
-                assertThat(api.as("auditor").get("/api/demo/clock").json().path("offsetDays").asLong())
-                        .isEqualTo(DemoPaymentsLoader.PUBLICITY_DAYS);
-                Api.Response held = api.as("approver").post("/api/disbursements/" + DemoPaymentsLoader.LATE_GRANT
-                        + "/approve", "{}");
+                assertThat(api.as("auditor").get("/api/demo/clock").json().path("offsetDays").asLong()).isZero();
+                Api.Response held = api.as("approver").post("/api/disbursements/" + LATE_GRANT + "/approve", "{}");
                 assertThat(held.status()).as(held.toString()).isEqualTo(409);
                 assertThat(held.code()).isEqualTo("DISCLOSURE_PERIOD_OPEN");
+
+                // Step 5: the county's history, 2015 to the present.
+                DemoTimeline timeline = new DemoTimeline(api, jdbc);
+                timeline.theClockStartedInJanuary2015AndOnlyEverMovedForwardToThePresent();
+                timeline.appropriationsAreDatedInTheSpringOfTheirFiscalYear();
+                timeline.everyNoticeIsPublishedAfterItsFactAndAllocationsOnTheirDayButOne();
+                timeline.theLateAllocationNoticeIsShownLateByTenWorkingDays();
+                timeline.everyPaymentWasApprovedAfterThePeriodOfANoticeListingIt();
+                timeline.periodsAndTheRoundsDeadlineEndedWhenTheClockReachedThemNeverEarlier();
+                timeline.aVillagerReadsItemNumbersOnAGrantList();
 
                 events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
                 assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",
@@ -168,6 +180,10 @@ class DemoCountyTest {
                 Api api = api(again);
                 assertThat(api.as("clerk").get("/api/funds?fiscalYear=2015").json()).hasSize(7);
                 assertThat(api.as("clerk").get("/api/households/H510824100205-001").status()).isEqualTo(200);
+                assertThat(api.as("auditor").get("/api/demo/clock").json().path("offsetDays").asLong())
+                        .as("a restart keeps the clock").isZero();
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM demo_clock_move WHERE from_time IS NULL",
+                        Long.class)).as("and does not start it again").isEqualTo(1L);
             }
         } finally {
             database.drop();

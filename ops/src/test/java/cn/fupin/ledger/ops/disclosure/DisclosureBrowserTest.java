@@ -119,7 +119,7 @@ class DisclosureBrowserTest extends LedgerApiTest {
             WebElement form = browser.findElement(By.cssSelector("section.objection-form form"));
             Select item = new Select(form.findElement(By.name("item")));
             assertThat(item.getOptions()).extracting(WebElement::getText)
-                    .containsExactly("请选择条目", firstRow(objectedTo), objectedTo + "：李*国，3,500.00元");
+                    .containsExactly("请选择条目", firstRow(objectedTo), "序号2：李*国，3,500.00元");
             item.selectByValue(objectedTo);
             form.findElement(By.name("text")).sendKeys(text);
             form.findElement(By.name("contact")).sendKeys(contact);
@@ -151,7 +151,7 @@ class DisclosureBrowserTest extends LedgerApiTest {
             });
             assertThat(browser.getCurrentUrl()).isEqualTo(noticeAddress);
             assertThat(browser.findElement(By.cssSelector("section.objections table")).getText())
-                    .contains(objectionId, objectedTo, "办理中");
+                    .contains(objectionId, "序号2", "办理中").doesNotContain(objectedTo);
             assertThat(browser.getPageSource()).doesNotContain(contact, "不应再领取");
 
             Path pdf = chromium.printA4(ARTEFACTS.resolve("5-notice-a4.pdf"));
@@ -169,12 +169,12 @@ class DisclosureBrowserTest extends LedgerApiTest {
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), ARTEFACTS.toAbsolutePath());
     }
 
-    /** The first row's choice as the form shows it: its item and its cells. */
+    /** The first row's choice as the form shows it: its number (the row is not the objected one) and its cells. */
     private String firstRow(String second) {
         JsonNode notice = api.as("auditor").get("/api/notices/" + NOTICE).json();
         String first = notice.path("content").path("rows").get(0).path("item").asText();
         assertThat(first).isNotEqualTo(second);
-        return first + "：王*国，3,000.00元";
+        return "序号1：王*国，3,000.00元";
     }
 
     /** Nothing on the page is wider than the phone: no sideways scrolling of the page itself (tables scroll inside). */

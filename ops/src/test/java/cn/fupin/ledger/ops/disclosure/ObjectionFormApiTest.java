@@ -135,7 +135,7 @@ class ObjectionFormApiTest extends LedgerApiTest {
 
         assertPage(answer, 200);
         assertThat(answer.body()).contains("<h1>异议已收到</h1>", "<dd>" + noticeId + "</dd>",
-                "<dd>" + project + "：黎明村组道路硬化，80,000.00</dd>",
+                "<dd>序号1：黎明村组道路硬化，80,000.00</dd>",
                 "<a href=\"/disclosure/notices/" + noticeId + ".html\">返回公告</a>")
                 .doesNotContain("路面宽度", "13812345678");
         Matcher number = OBJECTION_ID.matcher(answer.body());
