@@ -40,7 +40,7 @@ class DemoCounty {
     record Appropriation(String recordedOn, int year, FundSource source, long yuan, String documentNo) {
 
         String appropriationId() {
-            return "APPR-DEMO-" + documentNo.hashCode();
+            return "APPR-510824-DEMO-" + documentNo.hashCode();
         }
     }
 

@@ -46,9 +46,9 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoPayments {
 
-    static final String REVERSED_GRANT = "DSB-DEMO-2016-GRANT-REVERSED";
+    static final String REVERSED_GRANT = "DSB-510824-DEMO-2016-GRANT-REVERSED";
     /** A grant requested last, at the present, whose grant list is still in its period when the demo starts. */
-    static final String LATE_GRANT = "DSB-DEMO-2016-GRANT-LATE";
+    static final String LATE_GRANT = "DSB-510824-DEMO-2016-GRANT-LATE";
     static final long GRANT_FEN = 3_000_00L;
     /** Every tenth household of a township is left without a grant (yet): coverage below 100% is a real shape. */
     static final int UNGRANTED_EVERY = 10;
@@ -72,27 +72,27 @@ class DemoPayments {
 
     /** The first tranches of the roads and the drinking water, once their plans' periods are over. */
     void requestFirstTranches() {
-        request("DSB-DEMO-2016-01-1", "PRJ-DEMO-2016-01", 400_000, "苍扶贫付〔2016〕101号（演示）");
-        request("DSB-DEMO-2016-02-1", "PRJ-DEMO-2016-02", 200_000, "苍扶贫付〔2016〕103号（演示）");
+        request("DSB-510824-DEMO-2016-01-1", "PRJ-510824-DEMO-2016-01", 400_000, "苍扶贫付〔2016〕101号（演示）");
+        request("DSB-510824-DEMO-2016-02-1", "PRJ-510824-DEMO-2016-02", 200_000, "苍扶贫付〔2016〕103号（演示）");
     }
 
     void approveFirstTranches() {
-        approve("DSB-DEMO-2016-01-1");
-        approve("DSB-DEMO-2016-02-1");
+        approve("DSB-510824-DEMO-2016-01-1");
+        approve("DSB-510824-DEMO-2016-02-1");
     }
 
     /** The first tranche of the round's winner waits for an approver: a newcomer can approve it (README). */
     void requestWinnersTranche() {
-        request("DSB-DEMO-2016-R1-1", "PRJ-DEMO-2016-R1", 500_000, "苍扶贫付〔2016〕104号（演示）");
+        request("DSB-510824-DEMO-2016-R1-1", "PRJ-510824-DEMO-2016-R1", 500_000, "苍扶贫付〔2016〕104号（演示）");
     }
 
     /** The roads' second tranche, once the works are under way. */
     void requestSecondTranche() {
-        request("DSB-DEMO-2016-01-2", "PRJ-DEMO-2016-01", 300_000, "苍扶贫付〔2016〕102号（演示）");
+        request("DSB-510824-DEMO-2016-01-2", "PRJ-510824-DEMO-2016-01", 300_000, "苍扶贫付〔2016〕102号（演示）");
     }
 
     void approveSecondTranche() {
-        approve("DSB-DEMO-2016-01-2");
+        approve("DSB-510824-DEMO-2016-01-2");
     }
 
     /** One income-raising project per township with demo households: the clerk proposes them … */
@@ -224,11 +224,11 @@ class DemoPayments {
     }
 
     private static GrantBatchId batchOf(String townshipCode) {
-        return new GrantBatchId("GB-DEMO-2016-" + townshipCode.substring(6));
+        return new GrantBatchId("GB-510824-DEMO-2016-" + townshipCode.substring(6));
     }
 
     private static String grantProjectOf(String townshipCode) {
-        return "PRJ-DEMO-2016-G" + townshipCode.substring(6);
+        return "PRJ-510824-DEMO-2016-G" + townshipCode.substring(6);
     }
 
     private String villageOf(String projectId) {

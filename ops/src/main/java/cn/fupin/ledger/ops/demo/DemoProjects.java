@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoProjects {
 
-    static final String ROUND = "CMP-DEMO-2016-01";
+    static final String ROUND = "CMP-510824-DEMO-2016-01";
     /** When the round's submissions close (Cangxi time): a month after it opens. */
     static final String ROUND_DEADLINE = "2016-04-15T17:00";
     /** Refusals that mean a step was done by an earlier, interrupted load: skipped, so a restart completes it. */
@@ -61,8 +61,8 @@ class DemoProjects {
     static final String TOWNSHIP_ONE = "510824100";
     static final String TOWNSHIP_TWO = "510824102";
     /** The village projects outside the round that are carried out (started), and the one completed and accepted. */
-    static final List<String> STARTED = List.of("PRJ-DEMO-2016-01", "PRJ-DEMO-2016-02", "PRJ-DEMO-2016-03");
-    static final String ACCEPTED = "PRJ-DEMO-2016-02";
+    static final List<String> STARTED = List.of("PRJ-510824-DEMO-2016-01", "PRJ-510824-DEMO-2016-02", "PRJ-510824-DEMO-2016-03");
+    static final String ACCEPTED = "PRJ-510824-DEMO-2016-02";
 
     private static final Actor CLERK = Actor.of("clerk", "CLERK");
     private static final Actor APPROVER = Actor.of("approver", "APPROVER");
@@ -77,15 +77,15 @@ class DemoProjects {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("PRJ-DEMO-2016-R1", "产业路建设（演示）", "ROADS", Beneficiary.VILLAGE, TOWNSHIP_USER, 1,
+            new Entry("PRJ-510824-DEMO-2016-R1", "产业路建设（演示）", "ROADS", Beneficiary.VILLAGE, TOWNSHIP_USER, 1,
                     1_200_000, 88, 90, 85, 86),
-            new Entry("PRJ-DEMO-2016-R2", "生猪养殖到户扶持（演示）", "INDUSTRY", Beneficiary.HOUSEHOLDS, TOWNSHIP_USER, 2,
+            new Entry("PRJ-510824-DEMO-2016-R2", "生猪养殖到户扶持（演示）", "INDUSTRY", Beneficiary.HOUSEHOLDS, TOWNSHIP_USER, 2,
                     900_000, 80, 75, 82, 78),
-            new Entry("PRJ-DEMO-2016-R3", "贫困村宽带入户（演示）", "INFORMATION", Beneficiary.VILLAGE, TOWNSHIP_USER, 3,
+            new Entry("PRJ-510824-DEMO-2016-R3", "贫困村宽带入户（演示）", "INFORMATION", Beneficiary.VILLAGE, TOWNSHIP_USER, 3,
                     700_000, 70, 72, 74, 70),
-            new Entry("PRJ-DEMO-2016-R4", "山坪塘整治（演示）", "WATER", Beneficiary.VILLAGE, TOWNSHIP_USER_TWO, 1,
+            new Entry("PRJ-510824-DEMO-2016-R4", "山坪塘整治（演示）", "WATER", Beneficiary.VILLAGE, TOWNSHIP_USER_TWO, 1,
                     1_100_000, 92, 88, 0, 0),
-            new Entry("PRJ-DEMO-2016-R5", "实用技术培训（演示）", "CAPABILITY", Beneficiary.HOUSEHOLDS, TOWNSHIP_USER_TWO, 2,
+            new Entry("PRJ-510824-DEMO-2016-R5", "实用技术培训（演示）", "CAPABILITY", Beneficiary.HOUSEHOLDS, TOWNSHIP_USER_TWO, 2,
                     400_000, 78, 85, 0, 0));
 
     private final CommandGateway commands;
@@ -118,33 +118,33 @@ class DemoProjects {
     /** The clerk proposes the year's village projects outside the round, after the villagers' meetings in March. */
     void proposeDirectProjects() {
         List<String> poor = poor();
-        propose("PRJ-DEMO-2016-01", "村道硬化工程（演示）", "ROADS", poorIn(poor, TOWNSHIP_ONE, 0), Beneficiary.VILLAGE,
+        propose("PRJ-510824-DEMO-2016-01", "村道硬化工程（演示）", "ROADS", poorIn(poor, TOWNSHIP_ONE, 0), Beneficiary.VILLAGE,
                 List.of(line(FundSource.CENTRAL, 800_000), line(FundSource.COUNTY, 200_000)),
                 "硬化村道4.2公里，宽4.5米", "解决贫困村出行难，带动农产品外运", 110, 275);
-        propose("PRJ-DEMO-2016-02", "安全饮水工程（演示）", "WATER", poorIn(poor, "510824104", 0), Beneficiary.VILLAGE,
+        propose("PRJ-510824-DEMO-2016-02", "安全饮水工程（演示）", "WATER", poorIn(poor, "510824104", 0), Beneficiary.VILLAGE,
                 List.of(line(FundSource.INTEGRATED_AGRICULTURE, 450_000)),
                 "新建蓄水池2口、铺设管网6公里", "解决286人饮水安全", 86, 286);
-        propose("PRJ-DEMO-2016-03", "猕猴桃产业到户扶持（演示）", "INDUSTRY", poorIn(poor, "510824105", 0),
+        propose("PRJ-510824-DEMO-2016-03", "猕猴桃产业到户扶持（演示）", "INDUSTRY", poorIn(poor, "510824105", 0),
                 Beneficiary.HOUSEHOLDS, List.of(line(FundSource.PROVINCIAL, 600_000), line(FundSource.DONATION, 100_000)),
                 "为贫困户提供猕猴桃种苗、肥料和技术培训", "每户发展猕猴桃2亩，户均年增收3000元以上", 120, 410);
-        propose("PRJ-DEMO-2016-04", "C级危房改造（演示）", "HOUSING", poorIn(poor, "510824107", 0), Beneficiary.HOUSEHOLDS,
+        propose("PRJ-510824-DEMO-2016-04", "C级危房改造（演示）", "HOUSING", poorIn(poor, "510824107", 0), Beneficiary.HOUSEHOLDS,
                 List.of(line(FundSource.WORK_RELIEF, 500_000)),
                 "改造C级危房40户", "住上好房子", 40, 132);
-        propose("PRJ-DEMO-2016-05", "村小学校舍维修（演示）", "EDUCATION", poorIn(poor, TOWNSHIP_TWO, 0), Beneficiary.VILLAGE,
+        propose("PRJ-510824-DEMO-2016-05", "村小学校舍维修（演示）", "EDUCATION", poorIn(poor, TOWNSHIP_TWO, 0), Beneficiary.VILLAGE,
                 List.of(line(FundSource.MUNICIPAL, 300_000)),
                 "维修校舍600平方米", "保障贫困家庭学生就近上学", 64, 180);
-        propose("PRJ-DEMO-2016-06", "村文化室建设（演示）", "CULTURE", poorIn(poor, "510824104", 1), Beneficiary.VILLAGE,
+        propose("PRJ-510824-DEMO-2016-06", "村文化室建设（演示）", "CULTURE", poorIn(poor, "510824104", 1), Beneficiary.VILLAGE,
                 List.of(line(FundSource.COUNTY, 150_000)),
                 "新建村文化室120平方米", "丰富群众文化生活", 70, 210);
     }
 
     /** The approver approves all of them but the school repair, which a newcomer can approve (README). */
     void approveDirectProjects() {
-        approve("PRJ-DEMO-2016-01", "苍扶贫〔2016〕21号（演示）");
-        approve("PRJ-DEMO-2016-02", "苍扶贫〔2016〕22号（演示）");
-        approve("PRJ-DEMO-2016-03", "苍扶贫〔2016〕23号（演示）");
-        approve("PRJ-DEMO-2016-04", "苍扶贫〔2016〕24号（演示）");
-        approve("PRJ-DEMO-2016-06", "苍扶贫〔2016〕25号（演示）");
+        approve("PRJ-510824-DEMO-2016-01", "苍扶贫〔2016〕21号（演示）");
+        approve("PRJ-510824-DEMO-2016-02", "苍扶贫〔2016〕22号（演示）");
+        approve("PRJ-510824-DEMO-2016-03", "苍扶贫〔2016〕23号（演示）");
+        approve("PRJ-510824-DEMO-2016-04", "苍扶贫〔2016〕24号（演示）");
+        approve("PRJ-510824-DEMO-2016-06", "苍扶贫〔2016〕25号（演示）");
     }
 
     /** Works begin once the plans have been public for their whole period. */
@@ -155,7 +155,7 @@ class DemoProjects {
     }
 
     void cancelCulture() {
-        as(APPROVER, () -> commands.sendAndWait(new CancelProjectCommand(new ProjectId("PRJ-DEMO-2016-06"),
+        as(APPROVER, () -> commands.sendAndWait(new CancelProjectCommand(new ProjectId("PRJ-510824-DEMO-2016-06"),
                 "选址与村规划冲突，经村民议事会决定撤销（演示）", APPROVER)));
     }
 
@@ -228,7 +228,7 @@ class DemoProjects {
 
     /** The winners are approved; their money is reserved from the round's fund. */
     void approveWinners() {
-        for (String selected : List.of("PRJ-DEMO-2016-R1", "PRJ-DEMO-2016-R4")) {
+        for (String selected : List.of("PRJ-510824-DEMO-2016-R1", "PRJ-510824-DEMO-2016-R4")) {
             approve(selected, "苍扶贫〔2016〕30号（演示）");
         }
     }

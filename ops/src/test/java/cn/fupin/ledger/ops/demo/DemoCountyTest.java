@@ -29,8 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 class DemoCountyTest {
 
-    static final String ROUND = "CMP-DEMO-2016-01";
-    static final String LATE_GRANT = "DSB-DEMO-2016-GRANT-LATE";
+    static final String ROUND = "CMP-510824-DEMO-2016-01";
+    static final String LATE_GRANT = "DSB-510824-DEMO-2016-GRANT-LATE";
 
     private static ConfigurableApplicationContext start(TestDatabase database) {
         Map<String, Object> properties = new HashMap<>(database.properties());
@@ -153,7 +153,7 @@ class DemoCountyTest {
                 assertThat(villageNotices.findValuesAsText("kind")).contains("PROJECT_PLAN", "GRANT_LIST");
                 JsonNode townshipNotices = api.as("auditor").get("/api/notices?level=TOWNSHIP").json();
                 assertThat(villageNotices.toString() + townshipNotices).doesNotContain("H510824");
-                assertThat(api.as("auditor").get("/api/notices/NTC-PP-PRJ-DEMO-2016-01").json().path("content")
+                assertThat(api.as("auditor").get("/api/notices/NTC-PP-PRJ-510824-DEMO-2016-01").json().path("content")
                         .path("supervisionPhone").asText()).isNotBlank();
                 assertThat(api.as("auditor").get("/api/demo/clock").json().path("offsetDays").asLong()).isZero();
                 Api.Response held = api.as("approver").post("/api/disbursements/" + LATE_GRANT + "/approve", "{}");

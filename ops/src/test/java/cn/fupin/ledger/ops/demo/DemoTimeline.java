@@ -29,8 +29,8 @@ final class DemoTimeline {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final Instant START = Instant.parse("2015-01-05T01:00:00Z");
     static final String LATE_DOCUMENT = "苍发改〔2015〕15号";
-    static final String ROUND = "CMP-DEMO-2016-01";
-    static final String LATE_GRANT = "DSB-DEMO-2016-GRANT-LATE";
+    static final String ROUND = "CMP-510824-DEMO-2016-01";
+    static final String LATE_GRANT = "DSB-510824-DEMO-2016-GRANT-LATE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Api api;
