@@ -51,17 +51,20 @@ class NoticeController {
     }
 
     /**
-     * Publishes the content for the configured period. The notice id is the content's when it names one, otherwise a
-     * new one; the items are those of the content's rows.
+     * Publishes the content for the configured period. The notice id is the content's when it names one (never one of
+     * the automatic publisher's series: the publisher refuses those), otherwise the ledger gives one; the items are
+     * those of the content's rows.
      */
     @PostMapping("/api/notices")
     @ResponseStatus(HttpStatus.CREATED)
     NoticePublisher.Published publish(@RequestBody NoticeContent content) {
-        NoticeId noticeId;
-        try {
-            noticeId = new NoticeId(content.noticeId() == null ? "NTC-" + UUID.randomUUID() : content.noticeId());
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalidField("NOTICE_ID_INVALID", "noticeId", "a notice id looks like NTC-2016-0001");
+        NoticeId noticeId = null;
+        if (content.noticeId() != null) {
+            try {
+                noticeId = new NoticeId(content.noticeId());
+            } catch (IllegalArgumentException e) {
+                throw Refusal.invalidField("NOTICE_ID_INVALID", "noticeId", "a notice id looks like NTC-2016-0001");
+            }
         }
         List<String> items = content.rows().stream().filter(Objects::nonNull).map(NoticeContent.Row::item).toList();
         return commands.sendAndWait(new PublishNoticeCommand(noticeId, content, items, policy.periodDays(),

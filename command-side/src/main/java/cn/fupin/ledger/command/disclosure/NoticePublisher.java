@@ -1,10 +1,13 @@
 package cn.fupin.ledger.command.disclosure;
 
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disbursement.DisbursementId;
 import cn.fupin.ledger.shared.disbursement.GrantBatchId;
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeId;
 import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.project.ProjectId;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.Aggregate;
@@ -54,10 +58,21 @@ class NoticePublisher {
         this.clock = clock;
     }
 
+    /**
+     * The id of a notice published by hand without one: {@code NTC-} and a random UUID, never of a series of the
+     * automatic publisher (a UUID's first group has eight characters, no series prefix two). The one place such ids
+     * are made.
+     */
+    static NoticeId handMadeId() {
+        return new NoticeId("NTC-" + UUID.randomUUID());
+    }
+
     @CommandHandler
-    Published handle(PublishNoticeCommand command) {
-        Objects.requireNonNull(command.noticeId(), "a publication names its notice");
-        Objects.requireNonNull(command.actor(), "a publication carries who publishes");
+    Published handle(PublishNoticeCommand given) {
+        Objects.requireNonNull(given.actor(), "a publication carries who publishes");
+        PublishNoticeCommand command = given.noticeId() != null ? given : new PublishNoticeCommand(handMadeId(),
+                given.content(), given.items(), given.periodDays(), given.actor());
+        requireNotReserved(command.noticeId(), command.actor());
         String noticeId = command.noticeId().value();
         Instant now = clock.instant();
         // The period as it would run; a length out of bounds is refused by the check of the content just below.
@@ -82,6 +97,19 @@ class NoticePublisher {
                 content.correctionReason())));
         noticeItems.register(noticeId, command.items());
         return new Published(noticeId, notice.invoke(Notice::contentSha256), period.endsAt());
+    }
+
+    /**
+     * The ids of the automatic notices ({@link AutomaticNoticeSeries}) are fixed by the facts that call for them, and
+     * the publisher takes a notice found under its id as published already; so nobody but the publisher may publish
+     * under them (NOTICE_ID_RESERVED, 422), whichever way the command arrives.
+     */
+    private static void requireNotReserved(NoticeId noticeId, Actor actor) {
+        if (noticeId.isReservedForPublisher() && !AutomaticNoticeSeries.isPublisher(actor)) {
+            throw Refusal.invalidField("NOTICE_ID_RESERVED", "noticeId", "ids beginning "
+                    + AutomaticNoticeSeries.of(noticeId.value()).orElseThrow().prefix()
+                    + " belong to the notices the ledger publishes by itself; leave the id out and the ledger gives one");
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.fupin.ledger.command.MutableClock;
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.RefusalKind;
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
 import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
@@ -277,6 +278,82 @@ class NoticeTest {
                     .when(publish("NTC-2016-0002", NoticeSamples.correcting(grantList(GRANT_1), NOTICE, " "), 10))
                     .expectException(invalidNaming("NOTICE_INVALID", "CORRECTION_REASON_REQUIRED"))
                     .expectNoEvents();
+        }
+    }
+
+    /**
+     * The ids of the automatic notices are fixed by the facts that call for them; a notice published under one first
+     * would make the publisher take the real one as published (NOTICE_EXISTS). Those ids are the publisher's alone.
+     */
+    @Nested
+    class ReservedIds {
+
+        static final String BATCH_LIST = "NTC-GL-GB-2016-0001-" + JINSUI;
+
+        @Test
+        void aClerkIsRefusedEveryIdOfTheAutomaticPublishersSeries() {
+            for (AutomaticNoticeSeries series : AutomaticNoticeSeries.values()) {
+                fixture.givenNoPriorActivity()
+                        .when(publish(series.prefix() + "PRJ-2016-0001", grantList(GRANT_1), 10))
+                        .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                        .expectNoEvents();
+            }
+            assertThat(noticeItems.lockNoticesListing(List.of(GRANT_1))).isEmpty();
+        }
+
+        @Test
+        void theSeriesIsReservedWhateverTheCaseOfTheId() {
+            // MariaDB compares aggregate ids without regard to case: NTC-gl-… would take the place of NTC-GL-….
+            fixture.givenNoPriorActivity()
+                    .when(publish("NTC-gl-GB-2016-0001-" + JINSUI, grantList(GRANT_1), 10))
+                    .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(publish("NTC-Pp-PRJ-2016-0001", grantList(GRANT_1), 10))
+                    .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherSystemProcessIsRefusedTheSeriesToo() {
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(new NoticeId(BATCH_LIST), grantList(GRANT_1), List.of(GRANT_1), 10,
+                            Actor.of("system:demo-loader", "SYSTEM")))
+                    .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theAutomaticPublisherPublishesUnderItsOwnIds() {
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(new NoticeId(BATCH_LIST), grantList(GRANT_1), List.of(GRANT_1), 10,
+                            AutomaticNoticeSeries.PUBLISHER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(events(list -> list.size() == 1
+                            && list.get(0) instanceof NoticePublishedEvent published
+                            && published.noticeId().equals(BATCH_LIST)
+                            && published.publishedBy().equals("system:disclosure-publisher"),
+                            "the publisher's notice under its id"));
+        }
+
+        @Test
+        void aHandMadeNoticeWithoutAnIdGetsOneFromTheLedgerOutsideTheSeries() {
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(null, grantList(GRANT_1), List.of(GRANT_1), 10, CLERK))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(events(list -> list.size() == 1
+                            && list.get(0) instanceof NoticePublishedEvent published
+                            && NoticeId.isValid(published.noticeId())
+                            && !new NoticeId(published.noticeId()).isReservedForPublisher()
+                            && published.content().noticeId().equals(published.noticeId()),
+                            "a notice under an id of the ledger's, outside the publisher's series"));
+        }
+
+        @Test
+        void aClerkMayStillNameAnIdOutsideTheSeries() {
+            fixture.givenNoPriorActivity()
+                    .when(publish("NTC-GLX-2016-0001", grantList(GRANT_1), 10))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 
