@@ -49,10 +49,12 @@ class DisbursementApprover {
 
         Aggregate<Project> project = payments.project(projectId);
         project.execute(Project::requirePayable);
-        // A household's grant is public on its village's grant list (by itself or its batch); a village's payment by
-        // itself or on its project's plan.
-        notices.requireDisclosed(disbursementId, disbursement.invoke(Disbursement::cardNo) != null
-                ? listed.stream().filter(item -> !item.equals(projectId)).toList() : listed);
+        // A household's grant is public on its village's grant list naming it; a village's payment on its project's
+        // plan at that village.
+        String villageCode = disbursement.invoke(Disbursement::villageCode);
+        notices.requireDisclosed(disbursement.invoke(Disbursement::cardNo) != null
+                ? PublicityHold.Disclosure.ofGrant(disbursementId, villageCode)
+                : PublicityHold.Disclosure.ofVillagePayment(disbursementId, projectId, villageCode));
         pay(payments.funds(Payments.fundIdsOf(fromFunds)), projectId, disbursementId, fromFunds);
         project.execute(p -> p.settlePayment(disbursementId, DisbursementStatus.APPROVED, amountFen, fromFunds));
         disbursement.execute(d -> d.approve(command.actor()));

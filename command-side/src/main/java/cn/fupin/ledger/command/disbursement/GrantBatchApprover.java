@@ -55,9 +55,10 @@ class GrantBatchApprover {
 
         Aggregate<Project> project = payments.project(projectId);
         project.execute(Project::requirePayable);
-        // Every grant paid now was public on its village's grant list, by itself or as part of the batch.
-        pending.forEach(item -> notices.requireDisclosed(item.identifierAsString(),
-                List.of(item.identifierAsString(), batchId)));
+        // Every grant paid now was public on its household's village's grant list, naming it; a notice naming only
+        // the batch (at the county, say) names no household.
+        pending.forEach(item -> notices.requireDisclosed(PublicityHold.Disclosure.ofGrant(item.identifierAsString(),
+                item.invoke(Disbursement::villageCode))));
         Map<String, Aggregate<Fund>> funds = payments.funds(pending.stream()
                 .flatMap(item -> item.invoke(Disbursement::fromFunds).stream()).map(BudgetLine::fundId).toList());
 

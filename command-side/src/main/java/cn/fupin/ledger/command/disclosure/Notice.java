@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeJson;
+import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
@@ -64,12 +65,14 @@ public class Notice {
 
     @AggregateIdentifier
     private String noticeId;
+    private NoticeKind kind;
     private NoticeLevel level;
     private String placeCode;
     private Set<String> items = Set.of();
     private String contentSha256;
     private Instant periodEndsAt;
     private boolean periodEnded;
+    private String supersedes;
     private String supersededBy;
     private final Map<String, Objection> objections = new LinkedHashMap<>();
     private final Set<String> withdrawn = new HashSet<>();
@@ -194,13 +197,29 @@ public class Notice {
     }
 
     /**
-     * Whether the notice made any of {@code listedAs} public before payment (事前公示) as of {@code now}: it lists one
-     * of them (not withdrawn by an upheld objection), its period is over, and no correction has replaced it (a
-     * correction discloses for itself, with its own period).
+     * Whether the notice, published at {@code level} for {@code placeCode}, made {@code item} public before payment
+     * (事前公示) as of {@code now}: it lists the item (not withdrawn by an upheld objection), its period is over, and no
+     * correction has replaced it (a correction discloses for itself, with its own period). Whether it is of the right
+     * kind is asked of {@link #kind()} (a correction's kind is that of the notice it corrects, see
+     * {@link PublicityHold}).
      */
-    boolean discloses(Collection<String> listedAs, Instant now) {
-        return supersededBy == null && !now.isBefore(periodEndsAt)
-                && listedAs.stream().anyMatch(item -> items.contains(item) && !withdrawn.contains(item));
+    boolean disclosesAt(String item, NoticeLevel level, String placeCode, Instant now) {
+        return supersededBy == null && !now.isBefore(periodEndsAt) && this.level == level
+                && this.placeCode.equals(placeCode) && items.contains(item) && !withdrawn.contains(item);
+    }
+
+    /** Whether the notice lists the item (withdrawn or not). */
+    boolean lists(String item) {
+        return items.contains(item);
+    }
+
+    NoticeKind kind() {
+        return kind;
+    }
+
+    /** The notice this one corrects, or {@code null}. */
+    String supersedes() {
+        return supersedes;
     }
 
     String contentSha256() {
@@ -210,7 +229,9 @@ public class Notice {
     @EventSourcingHandler
     void on(NoticePublishedEvent event) {
         noticeId = event.noticeId();
+        kind = event.kind();
         level = event.level();
+        supersedes = event.supersedes();
         placeCode = event.placeCode();
         items = Set.copyOf(event.items());
         contentSha256 = event.contentSha256();

@@ -8,28 +8,43 @@ import cn.fupin.ledger.ops.testing.StoredEvents;
 import cn.fupin.ledger.shared.disclosure.NoticeId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import cn.fupin.ledger.ops.testing.Households;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static cn.fupin.ledger.ops.api.ProblemAssertions.assertProblem;
+import static cn.fupin.ledger.ops.testing.Households.household;
 import static cn.fupin.ledger.ops.testing.Ledger.line;
 import static cn.fupin.ledger.ops.testing.Ledger.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Publicity that cannot be pre-empted or faked by hand, over HTTP, tried as a hostile clerk would: the ids of the
- * notices the ledger publishes by itself are not to be had by hand. Fiscal year 2071, 金穗社区 (510824100001).
+ * notices the ledger publishes by itself are not to be had by hand, and a notice published by hand makes a payment
+ * public only when it is of the right kind, at the right village, naming it. Fiscal year 2071, 金穗社区
+ * (510824100001) and 江南社区 (510824100002) of 陵江镇; households 9101 to 9110.
  */
 @LedgerTest
 class PublicityRulesApiTest extends LedgerApiTest {
 
     static final int YEAR = 2071;
     static final String VILLAGE = "510824100001";
+    static final String OTHER_VILLAGE = "510824100002";
+    static final String TOWNSHIP = "510824100";
+    static final String COUNTY = "510824";
 
     static String fund;
+    static int vouchers;
 
     Ledger ledger;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @BeforeEach
     void fund() {
@@ -57,6 +72,95 @@ class PublicityRulesApiTest extends LedgerApiTest {
 
     static String withId(String noticeId) {
         return "\"noticeId\": \"" + noticeId + "\",";
+    }
+
+    /** Publishes a notice by hand as the clerk and returns its id. */
+    String publishedByHand(String kind, String level, String placeCode, String item) {
+        Api.Response published = api.as("clerk").post("/api/notices", content("", kind, level, placeCode, item));
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        return published.json().path("noticeId").asText();
+    }
+
+    static String voucher() {
+        return "苍扶贫付〔2071〕" + (++vouchers) + "号";
+    }
+
+    /**
+     * With the automatic publisher stopped (as when it is behind, or skipped a notice it could not publish), only the
+     * notices a clerk publishes by hand can make a payment public: each wrong one is tried, then the right one.
+     */
+    @Nested
+    class HandMadeNotices {
+
+        StreamingEventProcessor publisher;
+
+        @BeforeEach
+        void stopTheAutomaticPublisher() {
+            publisher = processing.eventProcessor("disclosure-publisher", StreamingEventProcessor.class).orElseThrow();
+            publisher.shutDown();
+        }
+
+        @AfterEach
+        void startItAgain() {
+            publisher.start();
+        }
+
+        @Test
+        void discloseABatchsGrantsOnlyOnGrantListsOfTheHouseholdsVillagesNamingEach() {
+            ledger.importHouseholds(household(9101).withVillageCode(VILLAGE),
+                    household(9102).withVillageCode(OTHER_VILLAGE));
+            String projectId = ledger.propose("clerk", project("公示规则到户", "INDUSTRY", VILLAGE, "HOUSEHOLDS", YEAR,
+                    "[" + line(fund, 10_000) + "]"));
+            ledger.approve("approver", projectId);
+            Api.Response submitted = api.as("clerk").post("/api/grants/batches", """
+                    {"projectId": "%s", "voucherNo": "%s", "items": [{"cardNo": "%s", "amountFen": 300000},
+                     {"cardNo": "%s", "amountFen": 300000}]}""".formatted(projectId, voucher(),
+                    Households.cardNo(9101), Households.cardNo(9102)));
+            assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+            String batchId = submitted.json().path("batchId").asText();
+            String first = submitted.json().path("disbursementIds").get(0).asText();
+            String second = submitted.json().path("disbursementIds").get(1).asText();
+            publishedByHand("GRANT_LIST", "COUNTY", COUNTY, batchId);
+            publishedByHand("GRANT_LIST", "VILLAGE", VILLAGE, batchId);
+            publishedByHand("GRANT_LIST", "TOWNSHIP", TOWNSHIP, first);
+            publishedByHand("PROJECT_PLAN", "VILLAGE", OTHER_VILLAGE, second);
+            publishedByHand("GRANT_LIST", "VILLAGE", OTHER_VILLAGE, first);
+            ledger.afterPublicity();
+
+            assertProblem(api.as("approver").post("/api/grants/batches/" + batchId + "/approve", "{}"), 409,
+                    "NOT_DISCLOSED");
+            assertThat(events.of(batchId)).hasSize(1);
+
+            publishedByHand("GRANT_LIST", "VILLAGE", VILLAGE, first);
+            publishedByHand("GRANT_LIST", "VILLAGE", OTHER_VILLAGE, second);
+            ledger.afterPublicity();
+            Api.Response approved = api.as("approver").post("/api/grants/batches/" + batchId + "/approve", "{}");
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            assertThat(approved.json().path("approved").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        void discloseAPaymentToAVillageOnlyOnItsProjectsPlanAtThatVillage() {
+            String projectId = proposedRoad();
+            ledger.approve("approver", projectId);
+            String payment = ledger.requestDisbursement("clerk", projectId, "villageCode", VILLAGE, 1_000_00L,
+                    voucher());
+            publishedByHand("GRANT_LIST", "VILLAGE", VILLAGE, payment);
+            publishedByHand("PROJECT_LIST", "COUNTY", COUNTY, projectId);
+            publishedByHand("PROJECT_LIST", "TOWNSHIP", TOWNSHIP, projectId);
+            publishedByHand("PROJECT_PLAN", "TOWNSHIP", TOWNSHIP, projectId);
+            publishedByHand("PROJECT_PLAN", "VILLAGE", OTHER_VILLAGE, projectId);
+            ledger.afterPublicity();
+
+            assertProblem(api.as("approver").post("/api/disbursements/" + payment + "/approve", "{}"), 409,
+                    "NOT_DISCLOSED");
+            assertThat(events.of(payment)).hasSize(1);
+
+            publishedByHand("PROJECT_PLAN", "VILLAGE", VILLAGE, projectId);
+            ledger.afterPublicity();
+            Api.Response approved = api.as("approver").post("/api/disbursements/" + payment + "/approve", "{}");
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        }
     }
 
     @Nested
