@@ -1,5 +1,6 @@
 package cn.fupin.ledger.command.disclosure;
 
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
@@ -104,6 +105,23 @@ public class PublicityHold {
                 Optional<Refusal> hold = notice.invoke(n -> n.holdOn(items, now));
                 if (hold.isPresent()) {
                     throw hold.get();
+                }
+            }
+        }
+
+        /**
+         * Refuses (409 SAME_RESOLVER_AND_APPROVER) an approver who resolved an objection, on any of the notices, to
+         * any of {@code paid} (the payment, its batch, its project; a batch's items): whoever decided that an
+         * objection no longer holds a payment does not also pay it (four eyes, as between requester and approver).
+         */
+        public void requireNotResolvedBy(Collection<String> paid, Actor approver) {
+            Set<String> items = Set.copyOf(paid);
+            for (Aggregate<Notice> notice : notices) {
+                Optional<String> resolved = notice.invoke(n -> n.objectionResolvedBy(items, approver.username()));
+                if (resolved.isPresent()) {
+                    throw Refusal.conflict("SAME_RESOLVER_AND_APPROVER", "you resolved objection " + resolved.get()
+                            + " to notice " + notice.identifierAsString() + " on this payment, its batch or its "
+                            + "project; another officer approves it (four eyes)");
                 }
             }
         }

@@ -74,6 +74,7 @@ public class Project {
     private String townshipCode;
     private String villageCode;
     private Beneficiary beneficiary;
+    private Long subsidyStandardFen;
     private List<BudgetLine> budget;
     /** The round the project entered, kept after the round closes; {@code null} when it never entered one. */
     private String competitionId;
@@ -95,6 +96,11 @@ public class Project {
 
     public String villageCode() {
         return villageCode;
+    }
+
+    /** A household project's subsidy standard per household in fen, above which no grant goes; or {@code null}. */
+    public Long subsidyStandardFen() {
+        return subsidyStandardFen;
     }
 
     public ProjectStatus status() {
@@ -340,6 +346,7 @@ public class Project {
         townshipCode = event.townshipCode();
         villageCode = event.villageCode();
         beneficiary = event.beneficiary();
+        subsidyStandardFen = event.subsidyStandardFen();
         budget = List.copyOf(event.budget());
     }
 

@@ -251,6 +251,13 @@ final class PaymentLedger extends InMemoryLedger {
                 amountFen, voucherNo, CLERK);
     }
 
+    /** A start-up grant request of another household project. */
+    static RequestDisbursementCommand grantOf(String projectId, String disbursementId, String cardNo, long amountFen,
+                                              String voucherNo) {
+        return new RequestDisbursementCommand(new DisbursementId(disbursementId), new ProjectId(projectId), null, cardNo,
+                amountFen, voucherNo, CLERK);
+    }
+
     /** A payment of the road project to its village. */
     static RequestDisbursementCommand roadPayment(String disbursementId, long amountFen, String voucherNo) {
         return new RequestDisbursementCommand(new DisbursementId(disbursementId), new ProjectId(ROAD), JINSUI, null,

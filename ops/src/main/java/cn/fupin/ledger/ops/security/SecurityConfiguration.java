@@ -92,8 +92,8 @@ public class SecurityConfiguration {
                                 "/api/grants/coverage/**").hasAnyRole(STAFF)
                         // notices: clerks publish by hand (the publisher automatically), officers resolve objections
                         .requestMatchers(HttpMethod.POST, "/api/notices").hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.POST, "/api/notices/*/objections/*/resolve")
-                                .hasAnyRole(names(APPROVER, AUDITOR))
+                        .requestMatchers(HttpMethod.POST, "/api/notices/*/objections/*/resolve",
+                                "/api/notices/*/objections/dismissals").hasAnyRole(names(APPROVER, AUDITOR))
                         .requestMatchers(HttpMethod.GET, "/api/notices/*/objections")
                                 .hasAnyRole(names(APPROVER, AUDITOR))
                         .requestMatchers(HttpMethod.GET, "/api/notices", "/api/notices/*").hasAnyRole(STAFF)

@@ -18,8 +18,17 @@ public record NoticeView(
         int lateByWorkingDays,
         List<ObjectionOutcome> objections) {
 
-    /** One objection as published: which item, when received, and how it was handled (or that it is pending). */
+    /**
+     * One objection as published: which item, when received, and how it was handled (or that it is pending);
+     * {@code duplicateOf} names the objection it was dismissed as a duplicate of, or is {@code null}.
+     */
     public record ObjectionOutcome(String objectionId, String item, Instant receivedAt, String outcome,
-                                   String handling, Instant resolvedAt) {
+                                   String handling, Instant resolvedAt, String duplicateOf) {
+
+        /** An objection not dismissed as a duplicate. */
+        public ObjectionOutcome(String objectionId, String item, Instant receivedAt, String outcome, String handling,
+                                Instant resolvedAt) {
+            this(objectionId, item, receivedAt, outcome, handling, resolvedAt, null);
+        }
     }
 }
