@@ -7,7 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The running ledger reads stored events through its upcasters: a revision 1 proposal reaches readers as revision 2. */
+/**
+ * The running ledger reads stored events through its upcasters: a revision 1 proposal reaches readers as revision 2.
+ */
 @LedgerTest
 class UpcasterWiringTest {
 
