@@ -201,7 +201,8 @@ final class NoticePageRenderer {
 
     /**
      * The items the notice's objections hold from payment and why (暂缓拨付), when there are any: a villager sees that
-     * an objection stopped the money, since when, and whether a correction is awaited. No one's name or words.
+     * an objection stopped the money, since when, and whether a correction is awaited. No one's name or words. Not
+     * printed: the A4 copy stays on the notice board for the whole period, while what objections hold changes.
      */
     private static void held(HtmlWriter page, List<HeldItems.HeldItem> held) {
         if (held.isEmpty()) {

@@ -24,12 +24,12 @@ import static org.awaitility.Awaitility.await;
  * narrowest of its roles that the endpoint allows, and that role is the one the command decides under and the events'
  * metadata names (the deputy is CLERK and APPROVER; the liaison CLERK and TOWNSHIP of 陵江镇). Reads are scoped: a
  * TOWNSHIP user lists only its own township's payments, a REVIEWER only the rounds they may score or have scored.
- * Fiscal year 2074; 陵江镇 (510824100, 金穗社区) and 云峰镇 (510824102, 烟峰楼社区); households 9131 to 9134.
+ * Fiscal year 2066; 陵江镇 (510824100, 金穗社区) and 云峰镇 (510824102, 烟峰楼社区); households 9131 to 9134.
  */
 @LedgerTest
 class ActingRoleApiTest extends LedgerApiTest {
 
-    static final int YEAR = 2074;
+    static final int YEAR = 2066;
     static final String LINGJIANG = "510824100";
     static final String YUNFENG = "510824102";
 
@@ -44,7 +44,7 @@ class ActingRoleApiTest extends LedgerApiTest {
     void setUp() {
         ledger = new Ledger(api);
         if (fund == null) {
-            fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2074〕1号");
+            fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2066〕1号");
             ledger.importHouseholds(household(9131).withVillageCode(Households.JINSUI),
                     household(9132).withVillageCode(Households.YANFENGLOU));
             lingjiangGrants = ledger.propose("clerk", householdProject("陵江镇到户", Households.JINSUI));
@@ -59,7 +59,7 @@ class ActingRoleApiTest extends LedgerApiTest {
     }
 
     static String voucher() {
-        return "苍扶贫付〔2074〕" + (++vouchers) + "号";
+        return "苍扶贫付〔2066〕" + (++vouchers) + "号";
     }
 
     /** The metadata role of the event of the type that the aggregate recorded last. */
@@ -70,22 +70,22 @@ class ActingRoleApiTest extends LedgerApiTest {
 
     @Test
     void theRoleInAnEventsMetadataIsTheRoleItsEndpointWasAuthorisedUnder() {
-        String fundId = ledger.appropriate(YEAR, "COUNTY", 1_000, "苍财农〔2074〕2号");
+        String fundId = ledger.appropriate(YEAR, "COUNTY", 1_000, "苍财农〔2066〕2号");
         Api.Response appropriated = api.as("deputy").post("/api/funds/appropriations", """
-                {"fiscalYear": 2074, "source": "COUNTY", "amountFen": 100000, "documentNo": "苍财农〔2074〕3号"}""");
+                {"fiscalYear": 2066, "source": "COUNTY", "amountFen": 100000, "documentNo": "苍财农〔2066〕3号"}""");
         assertThat(appropriated.status()).as(appropriated.toString()).isEqualTo(201);
         assertThat(roleOf(fundId, "FundsAppropriatedEvent")).isEqualTo("CLERK");
 
         String byDeputy = ledger.propose("deputy", householdProject("副职申报", Households.JINSUI));
         assertThat(roleOf(byDeputy, "ProjectProposedEvent")).isEqualTo("CLERK");
         assertProblem(api.as("deputy").post("/api/projects/" + byDeputy + "/approve",
-                "{\"approvalDocNo\": \"苍扶贫〔2074〕1号\"}"), 409, "SAME_REQUESTER_AND_APPROVER");
+                "{\"approvalDocNo\": \"苍扶贫〔2066〕1号\"}"), 409, "SAME_REQUESTER_AND_APPROVER");
         String byClerk = ledger.propose("clerk", householdProject("经办申报", Households.JINSUI));
         ledger.approve("deputy", byClerk);
         assertThat(roleOf(byClerk, "ProjectApprovedEvent")).isEqualTo("APPROVER");
 
         Api.Response byLiaison = api.as("liaison").post("/api/funds/appropriations", """
-                {"fiscalYear": 2074, "source": "COUNTY", "amountFen": 100000, "documentNo": "苍财农〔2074〕4号"}""");
+                {"fiscalYear": 2066, "source": "COUNTY", "amountFen": 100000, "documentNo": "苍财农〔2066〕4号"}""");
         assertThat(byLiaison.status()).as(byLiaison.toString()).isEqualTo(201);
         assertThat(roleOf(fundId, "FundsAppropriatedEvent")).isEqualTo("CLERK");
     }
@@ -129,13 +129,13 @@ class ActingRoleApiTest extends LedgerApiTest {
 
     @Test
     void aReviewerReadsOnlyTheRoundsTheyMayScoreOrHaveScoredAndATownshipSubmitsOnlyItsOwn() {
-        String provincial = ledger.appropriate(YEAR, "PROVINCIAL", 10_000, "川财农〔2074〕1号");
+        String provincial = ledger.appropriate(YEAR, "PROVINCIAL", 10_000, "川财农〔2066〕1号");
         String own = ledger.propose("township", project("竞争到户", "INDUSTRY", Households.JINSUI, "HOUSEHOLDS", YEAR,
                 "[" + line(provincial, 1_000) + "]"));
         String other = ledger.propose("township2", project("竞争到户二", "INDUSTRY", Households.YANFENGLOU,
                 "HOUSEHOLDS", YEAR, "[" + line(provincial, 1_000) + "]"));
         Api.Response opened = api.as("clerk").post("/api/competitions", """
-                {"fiscalYear": 2074, "fundId": "%s", "budgetFen": 500000, "deadline": "%s",
+                {"fiscalYear": 2066, "fundId": "%s", "budgetFen": 500000, "deadline": "%s",
                  "criteria": [{"name": "带贫成效", "weight": 100}]}""".formatted(provincial,
                 ledger.now().plus(Duration.ofDays(1))));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -149,19 +149,19 @@ class ActingRoleApiTest extends LedgerApiTest {
                 "{\"scores\": {\"带贫成效\": 80}}").status()).isEqualTo(201);
         // While the round is open, every reviewer may score it, so every reviewer reads it.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.as("reviewer2")
-                .get("/api/competitions?fiscalYear=2074").json().findValuesAsText("competitionId")).contains(round));
+                .get("/api/competitions?fiscalYear=2066").json().findValuesAsText("competitionId")).contains(round));
 
         ledger.afterPublicity();
         Api.Response closed = api.as("approver").post("/api/competitions/" + round + "/close", "{}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.as("reviewer2")
-                .get("/api/competitions?fiscalYear=2074").json().findValuesAsText("competitionId"))
+                .get("/api/competitions?fiscalYear=2066").json().findValuesAsText("competitionId"))
                 .doesNotContain(round));
         assertProblem(api.as("reviewer2").get("/api/competitions/" + round), 404, "COMPETITION_NOT_FOUND");
         assertProblem(api.as("reviewer2").get("/api/competitions/" + round + "/recompute"), 404,
                 "COMPETITION_NOT_FOUND");
-        assertThat(api.as("reviewer").get("/api/competitions?fiscalYear=2074").json()
+        assertThat(api.as("reviewer").get("/api/competitions?fiscalYear=2066").json()
                 .findValuesAsText("competitionId")).contains(round);
         assertThat(api.as("reviewer").get("/api/competitions/" + round).status()).isEqualTo(200);
         assertThat(api.as("reviewer").get("/api/competitions/" + round + "/recompute").status()).isEqualTo(200);

@@ -23,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an approval checks again when it pays, over HTTP with the demo users: the officer who resolved an objection
  * holding a payment does not approve it (another one does: the deputy); a household that exited since its grant was
  * requested is not paid, and its batch is refused whole naming it; a grant above the project's subsidy standard is
- * refused at request. Fiscal year 2072, 金穗社区 (510824100001); households 9111 to 9120.
+ * refused at request. Fiscal year 2064, 金穗社区 (510824100001); households 9111 to 9120.
  */
 @LedgerTest
 class ApprovalRechecksApiTest extends LedgerApiTest {
 
-    static final int YEAR = 2072;
+    static final int YEAR = 2064;
     static final String VILLAGE = "510824100001";
     static final long GRANT_FEN = 3_000_00L;
     static final AtomicInteger ADDRESSES = new AtomicInteger();
@@ -43,7 +43,7 @@ class ApprovalRechecksApiTest extends LedgerApiTest {
     void setUp() {
         ledger = new Ledger(api);
         if (fund == null) {
-            fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2072〕1号");
+            fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2064〕1号");
             ledger.importHouseholds(java.util.stream.IntStream.rangeClosed(9111, 9120)
                     .mapToObj(n -> household(n).withVillageCode(VILLAGE)).toArray(Households.Row[]::new));
             grants = ledger.propose("clerk", project("复核到户项目", "INDUSTRY", VILLAGE, "HOUSEHOLDS", YEAR,
@@ -58,7 +58,7 @@ class ApprovalRechecksApiTest extends LedgerApiTest {
     }
 
     static String voucher() {
-        return "苍扶贫付〔2072〕" + (++vouchers) + "号";
+        return "苍扶贫付〔2064〕" + (++vouchers) + "号";
     }
 
     static String batch(String projectId, long fen, int... households) {
@@ -106,7 +106,7 @@ class ApprovalRechecksApiTest extends LedgerApiTest {
         ledger.afterPublicity(Ledger.grantListNotice(single), Ledger.grantListNotice(batchId, VILLAGE));
         for (int n : new int[] {9112, 9114}) {
             Api.Response exited = api.as("clerk").post("/api/households/" + Households.cardNo(n) + "/exit",
-                    "{\"year\": 2072, \"reason\": \"人均纯收入稳定超过扶贫标准\"}");
+                    "{\"year\": 2064, \"reason\": \"人均纯收入稳定超过扶贫标准\"}");
             assertThat(exited.status()).as(exited.toString()).isEqualTo(200);
         }
 

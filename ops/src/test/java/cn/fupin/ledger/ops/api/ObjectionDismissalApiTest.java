@@ -26,12 +26,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * A flood of objections must not freeze a county: an officer dismisses many objections to a notice as duplicates of
  * one in one request, all or none, each recorded naming the original; the notice's public page shows which items are
- * held and why, without anyone's words. Fiscal year 2073, 金穗社区; households 9121 to 9125.
+ * held and why, without anyone's words. Fiscal year 2065, 金穗社区; households 9121 to 9125.
  */
 @LedgerTest
 class ObjectionDismissalApiTest extends LedgerApiTest {
 
-    static final int YEAR = 2073;
+    static final int YEAR = 2065;
     static final String VILLAGE = "510824100001";
     /** Objections come from loopback addresses of this class alone, at most four each, below the per-address limit. */
     static final AtomicInteger OBJECTIONS = new AtomicInteger();
@@ -45,7 +45,7 @@ class ObjectionDismissalApiTest extends LedgerApiTest {
     void setUp() {
         ledger = new Ledger(api);
         if (grants == null) {
-            String fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2073〕1号");
+            String fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2065〕1号");
             ledger.importHouseholds(java.util.stream.IntStream.rangeClosed(9121, 9125)
                     .mapToObj(n -> household(n).withVillageCode(VILLAGE)).toArray(Households.Row[]::new));
             grants = ledger.propose("clerk", project("异议合并到户项目", "INDUSTRY", VILLAGE, "HOUSEHOLDS", YEAR,
@@ -57,7 +57,7 @@ class ObjectionDismissalApiTest extends LedgerApiTest {
     /** A grant requested on its own and its grant list, published by the ledger. */
     String[] grantAndList(int household) {
         String grant = ledger.requestDisbursement("clerk", grants, "cardNo", Households.cardNo(household), 3_000_00L,
-                "苍扶贫付〔2073〕" + (++vouchers) + "号");
+                "苍扶贫付〔2065〕" + (++vouchers) + "号");
         String list = Ledger.grantListNotice(grant);
         ledger.awaitNotice(list);
         return new String[] {grant, list};

@@ -26,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Publicity that cannot be pre-empted or faked by hand, over HTTP, tried as a hostile clerk would: the ids of the
  * notices the ledger publishes by itself are not to be had by hand, and a notice published by hand makes a payment
- * public only when it is of the right kind, at the right village, naming it. Fiscal year 2071, 金穗社区
+ * public only when it is of the right kind, at the right village, naming it. Fiscal year 2063, 金穗社区
  * (510824100001) and 江南社区 (510824100002) of 陵江镇; households 9101 to 9110.
  */
 @LedgerTest
 class PublicityRulesApiTest extends LedgerApiTest {
 
-    static final int YEAR = 2071;
+    static final int YEAR = 2063;
     static final String VILLAGE = "510824100001";
     static final String OTHER_VILLAGE = "510824100002";
     static final String TOWNSHIP = "510824100";
@@ -50,7 +50,7 @@ class PublicityRulesApiTest extends LedgerApiTest {
     void fund() {
         ledger = new Ledger(api);
         if (fund == null) {
-            fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2071〕1号");
+            fund = ledger.appropriate(YEAR, "CENTRAL", 1_000_000, "财农〔2063〕1号");
             ledger.designatePoor(VILLAGE, YEAR);
         }
     }
@@ -82,7 +82,7 @@ class PublicityRulesApiTest extends LedgerApiTest {
     }
 
     static String voucher() {
-        return "苍扶贫付〔2071〕" + (++vouchers) + "号";
+        return "苍扶贫付〔2063〕" + (++vouchers) + "号";
     }
 
     /**
@@ -171,8 +171,8 @@ class PublicityRulesApiTest extends LedgerApiTest {
             String projectId = proposedRoad();
             String plan = Ledger.planNotice(projectId);
             for (String taken : List.of(plan, "NTC-pp-" + projectId, "NTC-PC-" + projectId, "NTC-PT-" + projectId,
-                    "NTC-GL-GB-2071-0001-" + VILLAGE, "NTC-CA-" + projectId, "NTC-CR-OBJ-1", "NTC-FA-APR-1",
-                    "NTC-RR-CMP-2071-01")) {
+                    "NTC-GL-GB-2063-0001-" + VILLAGE, "NTC-CA-" + projectId, "NTC-CR-OBJ-1", "NTC-FA-APR-1",
+                    "NTC-RR-CMP-2063-01")) {
                 JsonNode problem = assertProblem(api.as("clerk").post("/api/notices",
                         content(withId(taken), "PROJECT_PLAN", "VILLAGE", VILLAGE, projectId)), 422,
                         "NOTICE_ID_RESERVED");
