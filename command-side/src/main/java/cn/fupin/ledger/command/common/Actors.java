@@ -13,13 +13,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class Actors {
 
     /** Prefix of the authority that names a TOWNSHIP user's township. */
-    public static final String TOWNSHIP_AUTHORITY_PREFIX = "TOWNSHIP:";
+    public static final String TOWNSHIP_AUTHORITY_PREFIX = Actor.TOWNSHIP_AUTHORITY_PREFIX;
 
     /** The name under which an act of a member of the public (an objection, filed without login) is recorded. */
     public static final String PUBLIC = "public";
-
-    /** The order in which a user's roles are considered when one acts in several; a command names one. */
-    private static final String[] ROLES = {"APPROVER", "CLERK", "TOWNSHIP", "REVIEWER", "AUDITOR", "SYSTEM"};
 
     private Actors() {
     }
@@ -64,27 +61,17 @@ public final class Actors {
         runAs(Actor.of(PUBLIC, "PUBLIC"), step);
     }
 
-    /** The actor of the current request; fails when nobody is logged in (security lets no such request through). */
+    /**
+     * The actor of the current request: its user name, the one role the request acts in (the role its endpoint was
+     * authorised under, decided once by the security configuration) and its township; fails when nobody is logged in
+     * (security lets no such request through) or no single role was decided. See {@link Actor#acting}.
+     */
     public static Actor current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("a command needs a logged-in actor");
         }
-        String township = null;
-        java.util.Set<String> roles = new java.util.HashSet<>();
-        for (GrantedAuthority authority : authentication.getAuthorities()) {
-            String name = authority.getAuthority();
-            if (name.startsWith(TOWNSHIP_AUTHORITY_PREFIX)) {
-                township = name.substring(TOWNSHIP_AUTHORITY_PREFIX.length());
-            } else if (name.startsWith("ROLE_")) {
-                roles.add(name.substring("ROLE_".length()));
-            }
-        }
-        for (String role : ROLES) {
-            if (roles.contains(role)) {
-                return new Actor(authentication.getName(), role, township);
-            }
-        }
-        throw new IllegalStateException("the logged-in user has no role of the ledger");
+        return Actor.acting(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList());
     }
 }

@@ -70,6 +70,11 @@ public class Disbursement {
         return payeeKind;
     }
 
+    /** The village paid, or for a household's grant the household's village. */
+    public String villageCode() {
+        return villageCode;
+    }
+
     /** The household paid a start-up grant; {@code null} when the payee is a village. */
     public String cardNo() {
         return cardNo;

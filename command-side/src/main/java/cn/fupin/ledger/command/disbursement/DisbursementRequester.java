@@ -9,6 +9,7 @@ import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.disbursement.RequestDisbursementCommand;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
+import cn.fupin.ledger.shared.money.Money;
 import cn.fupin.ledger.shared.place.VillageCode;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Targeting (DOMAIN.md, "Targeting" / 特惠): a village-targeted project pays only its own village, never a
  * household; a household project pays only households, each a registered household of the project's township that has
- * not exited, at least 3,000 yuan, once (DOMAIN.md, "Money"). Checked in this order, the first rule broken refuses:
+ * not exited, at least 3,000 yuan, at most the project's subsidy standard per household when it states one in fen,
+ * once (DOMAIN.md, "Money"). Checked in this order, the first rule broken refuses:
  * the fields (422), the project (404, PROJECT_NOT_PAYABLE), the payee, the budget, the voucher.
  */
 @Component
@@ -98,6 +100,11 @@ class DisbursementRequester {
             if (command.amountFen() < Payments.STARTUP_GRANT_MIN_FEN) {
                 throw Refusal.invalidField("GRANT_BELOW_MINIMUM", "amountFen", "a start-up grant is at least "
                         + Payments.STARTUP_GRANT_MIN_FEN + " fen (3,000 yuan)");
+            }
+            Long standardFen = project.invoke(Project::subsidyStandardFen);
+            if (standardFen != null && command.amountFen() > standardFen) {
+                throw Refusal.conflict("ABOVE_SUBSIDY_STANDARD", "the grant is above the project's subsidy standard "
+                        + "of " + Money.yuan(standardFen) + " per household");
             }
             if (payeeHousehold.startupGrant() != null) {
                 throw Refusal.conflict("DUPLICATE_STARTUP_GRANT", "the household's start-up grant is requested or "

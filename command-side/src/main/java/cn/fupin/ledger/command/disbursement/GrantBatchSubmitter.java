@@ -10,6 +10,7 @@ import cn.fupin.ledger.shared.disbursement.GrantItem;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.disbursement.SubmitGrantBatchCommand;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
+import cn.fupin.ledger.shared.money.Money;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
@@ -93,7 +96,8 @@ class GrantBatchSubmitter {
             throw Refusal.conflict("PAYEE_KIND_MISMATCH",
                     "a village project's funds go to the village as a whole, never to households");
         }
-        Map<String, Aggregate<Household>> households = households(items, project.invoke(Project::townshipCode));
+        Map<String, Aggregate<Household>> households = households(items, project.invoke(Project::townshipCode),
+                project.invoke(Project::subsidyStandardFen));
 
         long totalFen = 0;
         for (GrantItem item : items) {
@@ -176,12 +180,20 @@ class GrantBatchSubmitter {
     /**
      * Loads the household of every item, in card number order (the lock order), and refuses GRANT_BATCH_REFUSED
      * naming every item whose household is not registered, not eligible (exited, or outside the project's
-     * township) or holds a start-up grant already.
+     * township) or holds a start-up grant already, and every item above the project's subsidy standard per household
+     * ({@code standardFen}, when it states one: ABOVE_SUBSIDY_STANDARD).
      */
-    private Map<String, Aggregate<Household>> households(List<GrantItem> items, String projectTownship) {
+    private Map<String, Aggregate<Household>> households(List<GrantItem> items, String projectTownship,
+                                                         Long standardFen) {
         Map<String, Integer> indexByCard = new TreeMap<>();
+        Map<Integer, FieldProblem> aboveStandard = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             indexByCard.put(items.get(i).cardNo(), i);
+            if (standardFen != null && items.get(i).amountFen() > standardFen) {
+                aboveStandard.put(i, FieldProblem.of("items[" + i + "].amountFen", "ABOVE_SUBSIDY_STANDARD",
+                        "the grant is above the project's subsidy standard of " + Money.yuan(standardFen)
+                                + " per household"));
+            }
         }
         Map<String, Aggregate<Household>> households = new HashMap<>();
         Map<Integer, FieldProblem> problemByIndex = new TreeMap<>();
@@ -204,9 +216,16 @@ class GrantBatchSubmitter {
                 households.put(cardNo, found.get());
             }
         });
-        if (!problemByIndex.isEmpty()) {
-            throw Refusal.conflict("GRANT_BATCH_REFUSED", "the batch was not submitted: " + problemByIndex.size()
-                    + " household(s) may not receive a grant", List.copyOf(problemByIndex.values()));
+        if (!problemByIndex.isEmpty() || !aboveStandard.isEmpty()) {
+            Set<Integer> refused = new TreeSet<>(problemByIndex.keySet());
+            refused.addAll(aboveStandard.keySet());
+            List<FieldProblem> problems = new ArrayList<>();
+            for (int index : refused) {
+                Optional.ofNullable(problemByIndex.get(index)).ifPresent(problems::add);
+                Optional.ofNullable(aboveStandard.get(index)).ifPresent(problems::add);
+            }
+            throw Refusal.conflict("GRANT_BATCH_REFUSED", "the batch was not submitted: " + refused.size()
+                    + " item(s) may not be granted", List.copyOf(problems));
         }
         return households;
     }

@@ -9,6 +9,7 @@ import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
+import cn.fupin.ledger.shared.money.Money;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import java.util.Collection;
 import java.util.List;
@@ -32,11 +33,8 @@ import org.axonframework.modelling.command.Aggregate;
  */
 final class Payments {
 
-    /**
-     * Every registered poor household, migrants included, gets at least 3,000 yuan of start-up funds (DOMAIN.md,
-     * "Money": 每户3000元以上的增收项目启动资金), so a smaller start-up grant is refused.
-     */
-    static final long STARTUP_GRANT_MIN_FEN = 300_000L;
+    /** The least start-up grant (DOMAIN.md, "Money": 每户3000元以上的增收项目启动资金); see {@link Money}. */
+    static final long STARTUP_GRANT_MIN_FEN = Money.STARTUP_GRANT_MIN_FEN;
     static final int VOUCHER_NO_LENGTH_MAX = 64;
     static final int REASON_LENGTH_MAX = 500;
 

@@ -1,20 +1,25 @@
 package cn.fupin.ledger.command.disclosure;
 
 import cn.fupin.ledger.shared.common.Actor;
+import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeJson;
+import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       kind and level, and its period; it never changes afterwards;</li>
  *   <li>an objection is taken only during the period by the ledger's clock, only on an item the notice lists, and not
  *       once a correction superseded the notice (its objections go to the correction);</li>
- *   <li>each objection is resolved once, with a reason; when upheld its item is withdrawn and a correction is due;</li>
+ *   <li>each objection is resolved once, with a reason; when upheld its item is withdrawn and a correction is due;
+ *       several may be dismissed at once as duplicates of one, each naming it;</li>
  *   <li>it is superseded at most once, by a correction for the same place and level;</li>
  *   <li>it answers whether it holds a payment of given items (see {@link #holdOn}).</li>
  * </ul>
@@ -58,21 +64,24 @@ public class Notice {
      */
     static final int OBJECTIONS_MAX = 1_000;
 
-    /** Where an objection stands. */
-    private record Objection(String item, boolean resolved) {
+    /** Where an objection stands, and who resolved it ({@code null} while pending). */
+    private record Objection(String item, boolean resolved, String resolvedBy) {
     }
 
     @AggregateIdentifier
     private String noticeId;
+    private NoticeKind kind;
     private NoticeLevel level;
     private String placeCode;
     private Set<String> items = Set.of();
     private String contentSha256;
     private Instant periodEndsAt;
     private boolean periodEnded;
+    private String supersedes;
     private String supersededBy;
     private final Map<String, Objection> objections = new LinkedHashMap<>();
     private final Set<String> withdrawn = new HashSet<>();
+    private final Set<String> dismissedAsDuplicates = new HashSet<>();
 
     protected Notice() {
         // Axon rebuilds the notice from its events.
@@ -130,9 +139,7 @@ public class Notice {
      * withdrawn and a correction becomes due.
      */
     String resolve(String objectionId, ObjectionResolution outcome, String reason, Actor officer) {
-        if (!"APPROVER".equals(officer.role()) && !"AUDITOR".equals(officer.role())) {
-            throw Refusal.forbidden("NOT_AN_OFFICER", "objections are resolved by an approver or an auditor");
-        }
+        requireOfficer(officer);
         Objection objection = objections.get(objectionId);
         if (objection == null) {
             throw Refusal.notFound("OBJECTION_NOT_FOUND", "the notice has no objection with this id");
@@ -143,6 +150,58 @@ public class Notice {
         apply(new ObjectionResolvedEvent(noticeId, objectionId, objection.item(), outcome, reason,
                 officer.username(), outcome == ObjectionResolution.UPHELD));
         return objection.item();
+    }
+
+    /**
+     * Dismisses the objections {@code objectionIds} as duplicates of the objection {@code duplicateOf} (重复异议), one
+     * event each naming the original, all or none; the dismisser checked the reason and the count. The original must
+     * be an objection to this notice that was not itself dismissed as a duplicate; each one dismissed must be another
+     * objection to this notice, named once, still pending. Every problem is named at once: DISMISSAL_INVALID (422)
+     * for the ids, OBJECTION_ALREADY_RESOLVED (409) for those resolved already.
+     */
+    void dismissAsDuplicates(List<String> objectionIds, String duplicateOf, String reason, Actor officer) {
+        requireOfficer(officer);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!objections.containsKey(duplicateOf)) {
+            problems.add(FieldProblem.of("duplicateOf", "OBJECTION_NOT_FOUND", "the notice has no objection with "
+                    + "this id"));
+        } else if (dismissedAsDuplicates.contains(duplicateOf)) {
+            problems.add(FieldProblem.of("duplicateOf", "DUPLICATE_OF_DUPLICATE", "this objection was dismissed as a "
+                    + "duplicate itself; name the original it duplicates"));
+        }
+        Set<String> named = new HashSet<>();
+        List<FieldProblem> resolved = new ArrayList<>();
+        for (int i = 0; i < objectionIds.size(); i++) {
+            String objectionId = objectionIds.get(i);
+            String field = "objectionIds[" + i + "]";
+            if (objectionId.equals(duplicateOf)) {
+                problems.add(FieldProblem.of(field, "DUPLICATE_OF_ITSELF", "the original is not its own duplicate"));
+            } else if (!named.add(objectionId)) {
+                problems.add(FieldProblem.of(field, "LISTED_TWICE", "the objection is named twice"));
+            } else if (!objections.containsKey(objectionId)) {
+                problems.add(FieldProblem.of(field, "OBJECTION_NOT_FOUND", "the notice has no objection with this id"));
+            } else if (objections.get(objectionId).resolved()) {
+                resolved.add(FieldProblem.of(field, "OBJECTION_ALREADY_RESOLVED", "the objection was resolved already"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid("DISMISSAL_INVALID", "no objection was dismissed: " + problems.size()
+                    + " problem(s)", problems);
+        }
+        if (!resolved.isEmpty()) {
+            throw Refusal.conflict("OBJECTION_ALREADY_RESOLVED", "no objection was dismissed: " + resolved.size()
+                    + " of them were resolved already", resolved);
+        }
+        for (String objectionId : objectionIds) {
+            apply(new ObjectionDismissedAsDuplicateEvent(noticeId, objectionId, objections.get(objectionId).item(),
+                    duplicateOf, reason, officer.username()));
+        }
+    }
+
+    private static void requireOfficer(Actor officer) {
+        if (!"APPROVER".equals(officer.role()) && !"AUDITOR".equals(officer.role())) {
+            throw Refusal.forbidden("NOT_AN_OFFICER", "objections are resolved by an approver or an auditor");
+        }
     }
 
     /** Refuses unless a correction for the same place and level may supersede this notice. */
@@ -194,13 +253,41 @@ public class Notice {
     }
 
     /**
-     * Whether the notice made any of {@code listedAs} public before payment (事前公示) as of {@code now}: it lists one
-     * of them (not withdrawn by an upheld objection), its period is over, and no correction has replaced it (a
-     * correction discloses for itself, with its own period).
+     * The first objection on any of {@code paid} that {@code username} resolved (upheld or dismissed), if any: the
+     * officer who decided an objection holding a payment does not also approve the payment (four eyes).
      */
-    boolean discloses(Collection<String> listedAs, Instant now) {
-        return supersededBy == null && !now.isBefore(periodEndsAt)
-                && listedAs.stream().anyMatch(item -> items.contains(item) && !withdrawn.contains(item));
+    Optional<String> objectionResolvedBy(Collection<String> paid, String username) {
+        return objections.entrySet().stream()
+                .filter(o -> o.getValue().resolved() && username.equals(o.getValue().resolvedBy())
+                        && paid.contains(o.getValue().item()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /**
+     * Whether the notice, published at {@code level} for {@code placeCode}, made {@code item} public before payment
+     * (事前公示) as of {@code now}: it lists the item (not withdrawn by an upheld objection), its period is over, and no
+     * correction has replaced it (a correction discloses for itself, with its own period). Whether it is of the right
+     * kind is asked of {@link #kind()} (a correction's kind is that of the notice it corrects, see
+     * {@link PublicityHold}).
+     */
+    boolean disclosesAt(String item, NoticeLevel level, String placeCode, Instant now) {
+        return supersededBy == null && !now.isBefore(periodEndsAt) && this.level == level
+                && this.placeCode.equals(placeCode) && items.contains(item) && !withdrawn.contains(item);
+    }
+
+    /** Whether the notice lists the item (withdrawn or not). */
+    boolean lists(String item) {
+        return items.contains(item);
+    }
+
+    NoticeKind kind() {
+        return kind;
+    }
+
+    /** The notice this one corrects, or {@code null}. */
+    String supersedes() {
+        return supersedes;
     }
 
     String contentSha256() {
@@ -210,7 +297,9 @@ public class Notice {
     @EventSourcingHandler
     void on(NoticePublishedEvent event) {
         noticeId = event.noticeId();
+        kind = event.kind();
         level = event.level();
+        supersedes = event.supersedes();
         placeCode = event.placeCode();
         items = Set.copyOf(event.items());
         contentSha256 = event.contentSha256();
@@ -224,15 +313,21 @@ public class Notice {
 
     @EventSourcingHandler
     void on(ObjectionFiledEvent event) {
-        objections.put(event.objectionId(), new Objection(event.item(), false));
+        objections.put(event.objectionId(), new Objection(event.item(), false, null));
     }
 
     @EventSourcingHandler
     void on(ObjectionResolvedEvent event) {
-        objections.put(event.objectionId(), new Objection(event.item(), true));
+        objections.put(event.objectionId(), new Objection(event.item(), true, event.resolvedBy()));
         if (event.outcome() == ObjectionResolution.UPHELD) {
             withdrawn.add(event.item());
         }
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionDismissedAsDuplicateEvent event) {
+        objections.put(event.objectionId(), new Objection(event.item(), true, event.resolvedBy()));
+        dismissedAsDuplicates.add(event.objectionId());
     }
 
     @EventSourcingHandler

@@ -2,7 +2,9 @@ package cn.fupin.ledger.command.disclosure;
 
 import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.command.common.NewIds;
+import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.disclosure.DismissObjectionsAsDuplicatesCommand;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeId;
@@ -10,6 +12,7 @@ import cn.fupin.ledger.shared.disclosure.ObjectionId;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
 import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
 import cn.fupin.ledger.shared.disclosure.ResolveObjectionCommand;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -52,18 +55,24 @@ class NoticeController {
     record ResolutionRequest(ObjectionResolution outcome, String reason) {
     }
 
+    record DismissalRequest(String duplicateOf, List<String> objectionIds, String reason) {
+    }
+
     /**
-     * Publishes the content for the configured period. The notice id is the content's when it names one, otherwise a
-     * new one; the items are those of the content's rows.
+     * Publishes the content for the configured period. The notice id is the content's when it names one (never one of
+     * the automatic publisher's series: the publisher refuses those), otherwise the ledger gives one; the items are
+     * those of the content's rows.
      */
     @PostMapping("/api/notices")
     @ResponseStatus(HttpStatus.CREATED)
     NoticePublisher.Published publish(@RequestBody NoticeContent content) {
-        NoticeId noticeId;
-        try {
-            noticeId = new NoticeId(content.noticeId() == null ? ids.notice().value() : content.noticeId());
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalidField("NOTICE_ID_INVALID", "noticeId", "a notice id looks like NTC-2016-0001");
+        NoticeId noticeId = null;
+        if (content.noticeId() != null) {
+            try {
+                noticeId = new NoticeId(content.noticeId());
+            } catch (IllegalArgumentException e) {
+                throw Refusal.invalidField("NOTICE_ID_INVALID", "noticeId", "a notice id looks like NTC-2016-0001");
+            }
         }
         List<String> items = content.rows().stream().filter(Objects::nonNull).map(NoticeContent.Row::item).toList();
         return commands.sendAndWait(new PublishNoticeCommand(noticeId, content, items, policy.periodDays(),
@@ -93,6 +102,41 @@ class NoticeController {
         }
         return commands.sendAndWait(new ResolveObjectionCommand(notice, objection, request.outcome(),
                 request.reason(), Actors.current()));
+    }
+
+    /**
+     * Dismisses several objections to the notice as duplicates of one, for one reason, all or none. An id of the wrong
+     * shape names no objection of the notice: DISMISSAL_INVALID (422) names each such, as the notice names the others.
+     */
+    @PostMapping("/api/notices/{noticeId}/objections/dismissals")
+    ObjectionDismisser.Dismissed dismissDuplicates(@PathVariable String noticeId,
+                                                   @RequestBody DismissalRequest request) {
+        NoticeId notice = noticeId(noticeId);
+        List<FieldProblem> problems = new ArrayList<>();
+        ObjectionId duplicateOf = request.duplicateOf() == null ? null
+                : objectionId(request.duplicateOf(), "duplicateOf", problems);
+        List<ObjectionId> objectionIds = null;
+        if (request.objectionIds() != null) {
+            objectionIds = new ArrayList<>();
+            for (int i = 0; i < request.objectionIds().size(); i++) {
+                objectionIds.add(objectionId(request.objectionIds().get(i), "objectionIds[" + i + "]", problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid("DISMISSAL_INVALID", "no objection was dismissed: " + problems.size()
+                    + " problem(s)", problems);
+        }
+        return commands.sendAndWait(new DismissObjectionsAsDuplicatesCommand(notice, duplicateOf, objectionIds,
+                request.reason(), Actors.current()));
+    }
+
+    private static ObjectionId objectionId(String value, String field, List<FieldProblem> problems) {
+        try {
+            return new ObjectionId(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(FieldProblem.of(field, "OBJECTION_NOT_FOUND", "no objection has this id"));
+            return null;
+        }
     }
 
     private static NoticeId noticeId(String value) {

@@ -1,10 +1,14 @@
 package cn.fupin.ledger.command.disclosure;
 
+import cn.fupin.ledger.command.common.NewIds;
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disbursement.DisbursementId;
 import cn.fupin.ledger.shared.disbursement.GrantBatchId;
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeId;
 import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.project.ProjectId;
@@ -38,6 +42,7 @@ class NoticePublisher {
     private final DisclosurePolicy policy;
     private final Gazetteer gazetteer;
     private final Clock clock;
+    private final NewIds ids;
 
     @Autowired
     NoticePublisher(Configuration axon, NoticeItems noticeItems, DisclosurePolicy policy, Gazetteer gazetteer,
@@ -52,12 +57,24 @@ class NoticePublisher {
         this.policy = policy;
         this.gazetteer = gazetteer;
         this.clock = clock;
+        this.ids = new NewIds(gazetteer);
+    }
+
+    /**
+     * The id of a notice published by hand without one: {@code NTC-}, the county's code and a random UUID
+     * ({@link NewIds}), never of a series of the automatic publisher (the county's code has six digits, no series
+     * prefix two letters).
+     */
+    NoticeId handMadeId() {
+        return ids.notice();
     }
 
     @CommandHandler
-    Published handle(PublishNoticeCommand command) {
-        Objects.requireNonNull(command.noticeId(), "a publication names its notice");
-        Objects.requireNonNull(command.actor(), "a publication carries who publishes");
+    Published handle(PublishNoticeCommand given) {
+        Objects.requireNonNull(given.actor(), "a publication carries who publishes");
+        PublishNoticeCommand command = given.noticeId() != null ? given : new PublishNoticeCommand(handMadeId(),
+                given.content(), given.items(), given.periodDays(), given.actor());
+        requireNotReserved(command.noticeId(), command.actor());
         String noticeId = command.noticeId().value();
         Instant now = clock.instant();
         // The period as it would run; a length out of bounds is refused by the check of the content just below.
@@ -82,6 +99,19 @@ class NoticePublisher {
                 content.correctionReason())));
         noticeItems.register(noticeId, command.items());
         return new Published(noticeId, notice.invoke(Notice::contentSha256), period.endsAt());
+    }
+
+    /**
+     * The ids of the automatic notices ({@link AutomaticNoticeSeries}) are fixed by the facts that call for them, and
+     * the publisher takes a notice found under its id as published already; so nobody but the publisher may publish
+     * under them (NOTICE_ID_RESERVED, 422), whichever way the command arrives.
+     */
+    private static void requireNotReserved(NoticeId noticeId, Actor actor) {
+        if (noticeId.isReservedForPublisher() && !AutomaticNoticeSeries.isPublisher(actor)) {
+            throw Refusal.invalidField("NOTICE_ID_RESERVED", "noticeId", "ids beginning "
+                    + AutomaticNoticeSeries.of(noticeId.value()).orElseThrow().prefix()
+                    + " belong to the notices the ledger publishes by itself; leave the id out and the ledger gives one");
+        }
     }
 
     /**

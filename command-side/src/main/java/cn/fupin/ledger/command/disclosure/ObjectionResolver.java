@@ -60,7 +60,7 @@ class ObjectionResolver {
     }
 
     /** The officer's reason, stripped: REASON_REQUIRED or REASON_INVALID (422) otherwise. */
-    private static String reason(String reason) {
+    static String reason(String reason) {
         if (Text.isBlank(reason)) {
             throw Refusal.invalidField("REASON_REQUIRED", "reason", "a resolution gives its reason (办理结果)");
         }

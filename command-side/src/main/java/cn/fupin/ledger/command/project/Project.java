@@ -77,6 +77,7 @@ public class Project {
     private String townshipCode;
     private String villageCode;
     private Beneficiary beneficiary;
+    private Long subsidyStandardFen;
     private List<BudgetLine> budget;
     /** The round the project entered, kept after the round closes; {@code null} when it never entered one. */
     private String competitionId;
@@ -98,6 +99,11 @@ public class Project {
 
     public String villageCode() {
         return villageCode;
+    }
+
+    /** A household project's subsidy standard per household in fen, above which no grant goes; or {@code null}. */
+    public Long subsidyStandardFen() {
+        return subsidyStandardFen;
     }
 
     public ProjectStatus status() {
@@ -345,6 +351,7 @@ public class Project {
         townshipCode = event.townshipCode();
         villageCode = event.villageCode();
         beneficiary = event.beneficiary();
+        subsidyStandardFen = event.subsidyStandardFen();
         budget = List.copyOf(event.budget());
     }
 

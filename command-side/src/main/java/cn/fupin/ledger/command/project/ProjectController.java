@@ -63,6 +63,7 @@ class ProjectController {
             String description,
             String benefitMechanism,
             String subsidyStandard,
+            Long subsidyStandardFen,
             String personInCharge,
             String supervisionPhone,
             String villagersMeeting) {
@@ -101,7 +102,8 @@ class ProjectController {
                 request.villageCode() == null ? null : new VillageCode(request.villageCode()), request.beneficiary(),
                 budget, request.implementer(), request.supervisor(), request.startDate(), request.endDate(),
                 request.expectedHouseholds(), request.expectedPeople(), request.description(),
-                request.benefitMechanism(), request.subsidyStandard(), request.personInCharge(),
+                request.benefitMechanism(), request.subsidyStandard(), request.subsidyStandardFen(),
+                request.personInCharge(),
                 request.supervisionPhone(), request.villagersMeeting(), Actors.current()));
         return new ProjectProposed(projectId.value());
     }

@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.fund.FundId;
+import cn.fupin.ledger.shared.money.Money;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.VillageCode;
 import cn.fupin.ledger.shared.project.BudgetLine;
@@ -76,7 +77,7 @@ class ProjectProposer {
         }
         String description = optionalText(command.description(), "description", "DESCRIPTION", problems);
         String benefitMechanism = optionalText(command.benefitMechanism(), "benefitMechanism", "BENEFIT_MECHANISM", problems);
-        String subsidyStandard = optionalText(command.subsidyStandard(), "subsidyStandard", "SUBSIDY_STANDARD", problems);
+        String subsidyStandard = subsidyStandard(command, problems);
         String personInCharge = optionalText(command.personInCharge(), "personInCharge", "PERSON_IN_CHARGE", problems);
         String supervisionPhone = supervisionPhone(command.supervisionPhone(), problems);
         String villagersMeeting = optionalText(command.villagersMeeting(), "villagersMeeting", "VILLAGERS_MEETING", problems);
@@ -103,8 +104,8 @@ class ProjectProposer {
         ProjectProposedEvent proposal = new ProjectProposedEvent(projectId, name, workArea.get().code(), villageCode,
                 townshipCode, command.beneficiary(), List.copyOf(command.budget()), budgetTotalFen, implementer, supervisor,
                 command.startDate(), command.endDate(), command.expectedHouseholds(), command.expectedPeople(),
-                description, benefitMechanism, subsidyStandard, personInCharge, supervisionPhone, villagersMeeting,
-                command.actor().username());
+                description, benefitMechanism, subsidyStandard, command.subsidyStandardFen(), personInCharge,
+                supervisionPhone, villagersMeeting, command.actor().username());
         try {
             axon.repository(Project.class).newInstance(() -> new Project(proposal));
         } catch (RuntimeException e) {
@@ -251,6 +252,38 @@ class ProjectProposer {
             return null;
         }
         return stripped;
+    }
+
+    /**
+     * The subsidy standard as the project's notice states it. A standard in fen ({@code subsidyStandardFen}) is a
+     * household project's, per household, at least the minimum start-up grant (SUBSIDY_STANDARD_NOT_PER_HOUSEHOLD,
+     * SUBSIDY_STANDARD_BELOW_MINIMUM); its words, "每户不超过3,000.00元", come first in the text, so that what the
+     * public reads is the ceiling the ledger enforces on every grant of the project (ABOVE_SUBSIDY_STANDARD).
+     */
+    private static String subsidyStandard(ProposeProjectCommand command, List<FieldProblem> problems) {
+        String text = optionalText(command.subsidyStandard(), "subsidyStandard", "SUBSIDY_STANDARD", problems);
+        Long perHouseholdFen = command.subsidyStandardFen();
+        if (perHouseholdFen == null) {
+            return text;
+        }
+        if (command.beneficiary() != Beneficiary.HOUSEHOLDS) {
+            problems.add(FieldProblem.of("subsidyStandardFen", "SUBSIDY_STANDARD_NOT_PER_HOUSEHOLD",
+                    "a subsidy standard in fen is per household: only a household project has one"));
+            return text;
+        }
+        if (perHouseholdFen < Money.STARTUP_GRANT_MIN_FEN) {
+            problems.add(FieldProblem.of("subsidyStandardFen", "SUBSIDY_STANDARD_BELOW_MINIMUM",
+                    "every household's start-up grant is at least " + Money.STARTUP_GRANT_MIN_FEN
+                            + " fen (3,000 yuan), so the standard is too"));
+            return text;
+        }
+        String stated = "每户不超过" + Money.yuan(perHouseholdFen) + (text == null ? "" : "；" + text);
+        if (stated.length() > TEXT_LENGTH_MAX) {
+            problems.add(FieldProblem.of("subsidyStandard", "SUBSIDY_STANDARD_INVALID", "the subsidyStandard with "
+                    + "the standard in fen before it is longer than " + TEXT_LENGTH_MAX + " characters"));
+            return null;
+        }
+        return stated;
     }
 
     /** The supervision phone printed on the project's notice: an office number of digits, +, -, () and spaces. */

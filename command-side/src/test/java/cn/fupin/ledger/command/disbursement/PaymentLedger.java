@@ -13,6 +13,10 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.RefusalKind;
 import cn.fupin.ledger.shared.disbursement.ApproveDisbursementCommand;
 import cn.fupin.ledger.shared.disbursement.DisbursementId;
+import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
+import cn.fupin.ledger.shared.disbursement.GrantBatchSubmittedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticeKind;
+import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disbursement.GrantBatchId;
 import cn.fupin.ledger.shared.disbursement.GrantItem;
 import cn.fupin.ledger.shared.disbursement.RequestDisbursementCommand;
@@ -150,11 +154,34 @@ final class PaymentLedger extends InMemoryLedger {
     }
 
     /**
-     * Makes the items public as the ledger requires before it pays them (事前公示): a grant list naming them is
-     * published and the clock moves past its whole period (one day more than its ten days).
+     * Makes the payments public as the ledger requires before it pays them (事前公示), with the notices the automatic
+     * publisher would publish, and moves the clock past their whole period (one day more than its ten days): for a
+     * household's grant (or every grant of a batch) a grant list of the household's village naming it, for a payment
+     * to a village its project's plan at that village.
      */
-    void disclose(String... items) {
-        send(NoticeSamples.publish("NTC-DISCLOSE-" + (++disclosures), NoticeSamples.grantList(items), PERIOD_DAYS));
+    void disclose(String... payments) {
+        Map<String, List<String>> grantsByVillage = new TreeMap<>();
+        Map<String, String> plannedProjects = new TreeMap<>();
+        for (String payment : payments) {
+            Object first = events(payment).get(0);
+            List<DisbursementRequestedEvent> requests = first instanceof GrantBatchSubmittedEvent batch
+                    ? batch.disbursementIds().stream().map(id -> (DisbursementRequestedEvent) events(id).get(0)).toList()
+                    : List.of((DisbursementRequestedEvent) first);
+            for (DisbursementRequestedEvent request : requests) {
+                if (request.cardNo() != null) {
+                    grantsByVillage.computeIfAbsent(request.villageCode(), village -> new java.util.ArrayList<>())
+                            .add(request.disbursementId());
+                } else {
+                    plannedProjects.put(request.projectId(), request.villageCode());
+                }
+            }
+        }
+        grantsByVillage.forEach((village, grants) -> send(NoticeSamples.publish("NTC-DISCLOSE-" + (++disclosures),
+                NoticeSamples.grantListAt(village, CANGXI.village(village).orElseThrow().name(),
+                        grants.toArray(String[]::new)), PERIOD_DAYS)));
+        plannedProjects.forEach((project, village) -> send(NoticeSamples.publish("NTC-DISCLOSE-" + (++disclosures),
+                NoticeSamples.at(NoticeSamples.projectPlan(project), NoticeKind.PROJECT_PLAN, NoticeLevel.VILLAGE,
+                        village, CANGXI.village(village).orElseThrow().name()), PERIOD_DAYS)));
         clock.advance(Duration.ofDays(PERIOD_DAYS + 1L));
     }
 
@@ -221,6 +248,13 @@ final class PaymentLedger extends InMemoryLedger {
     /** A start-up grant request of the household project. */
     static RequestDisbursementCommand grant(String disbursementId, String cardNo, long amountFen, String voucherNo) {
         return new RequestDisbursementCommand(new DisbursementId(disbursementId), new ProjectId(GRANTS), null, cardNo,
+                amountFen, voucherNo, CLERK);
+    }
+
+    /** A start-up grant request of another household project. */
+    static RequestDisbursementCommand grantOf(String projectId, String disbursementId, String cardNo, long amountFen,
+                                              String voucherNo) {
+        return new RequestDisbursementCommand(new DisbursementId(disbursementId), new ProjectId(projectId), null, cardNo,
                 amountFen, voucherNo, CLERK);
     }
 

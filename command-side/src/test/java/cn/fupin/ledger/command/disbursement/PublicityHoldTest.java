@@ -58,8 +58,10 @@ class PublicityHoldTest {
     static final String PAYMENT = "DSB-2016-0101";
     static final String OTHER_PAYMENT = "DSB-2016-0102";
     static final String GRANT = "DSB-2016-0103";
+    static final String OTHER_GRANT = "DSB-2016-0104";
     static final String NOTICE = "NTC-2016-0101";
     static final String CORRECTION = "NTC-2016-0102";
+    static final String OTHER_NOTICE = "NTC-2016-0103";
     static final Instant PERIOD_ENDS_AT = Instant.parse("2016-05-14T16:00:00Z");
 
     PaymentLedger ledger;
@@ -70,6 +72,7 @@ class PublicityHoldTest {
         ledger.send(roadPayment(PAYMENT, 100_000L, "苍扶拨〔2016〕101号"));
         ledger.send(roadPayment(OTHER_PAYMENT, 100_000L, "苍扶拨〔2016〕102号"));
         ledger.send(grant(GRANT, WANG, GRANT_FEN, "苍扶拨〔2016〕103号"));
+        ledger.send(grant(OTHER_GRANT, LI, GRANT_FEN, "苍扶拨〔2016〕104号"));
     }
 
     @AfterEach
@@ -128,14 +131,14 @@ class PublicityHoldTest {
 
         @Test
         void aPaymentNoNoticeListsIsNotPaidEvenOnceAnotherNoticesPeriodIsOver() {
-            publishListing(NOTICE, OTHER_PAYMENT);
+            publishListing(NOTICE, OTHER_GRANT);
 
-            ledger.refusedLeavingNothing(approval(PAYMENT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
+            ledger.refusedLeavingNothing(approval(GRANT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
             afterThePeriod();
-            ledger.refusedLeavingNothing(approval(PAYMENT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
-            ledger.send(approval(OTHER_PAYMENT));
-            assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.REQUESTED);
-            assertThat(statusOf(OTHER_PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
+            ledger.refusedLeavingNothing(approval(GRANT), RefusalKind.CONFLICT, "NOT_DISCLOSED");
+            ledger.send(approval(OTHER_GRANT));
+            assertThat(statusOf(GRANT)).isEqualTo(DisbursementStatus.REQUESTED);
+            assertThat(statusOf(OTHER_GRANT)).isEqualTo(DisbursementStatus.APPROVED);
         }
 
         @Test
@@ -156,25 +159,25 @@ class PublicityHoldTest {
 
         @Test
         void thePaymentIsApprovedOnceThePeriodHasEndedByTheLedgersClock() {
-            publishListing(NOTICE, PAYMENT);
+            publishListing(NOTICE, GRANT);
             afterThePeriod();
 
-            ledger.send(approval(PAYMENT));
+            ledger.send(approval(GRANT));
 
-            assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
+            assertThat(statusOf(GRANT)).isEqualTo(DisbursementStatus.APPROVED);
         }
 
         @Test
         void anUnresolvedObjectionHoldsThePaymentAfterThePeriodUntilItIsDismissed() {
-            publishListing(NOTICE, PAYMENT);
-            object("OBJ-1", PAYMENT);
+            publishListing(NOTICE, GRANT);
+            object("OBJ-1", GRANT);
             afterThePeriod();
 
-            ledger.refusedLeavingNothing(approval(PAYMENT), RefusalKind.CONFLICT, "OBJECTION_PENDING");
+            ledger.refusedLeavingNothing(approval(GRANT), RefusalKind.CONFLICT, "OBJECTION_PENDING");
             resolve("OBJ-1", ObjectionResolution.DISMISSED);
-            ledger.send(approval(PAYMENT));
+            ledger.send(approval(GRANT));
 
-            assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
+            assertThat(statusOf(GRANT)).isEqualTo(DisbursementStatus.APPROVED);
         }
 
         @Test
@@ -189,14 +192,14 @@ class PublicityHoldTest {
 
         @Test
         void anObjectionToAnotherItemOfTheNoticeDoesNotHoldThisPayment() {
-            publishListing(NOTICE, PAYMENT, OTHER_PAYMENT);
-            object("OBJ-1", OTHER_PAYMENT);
+            publishListing(NOTICE, GRANT, OTHER_GRANT);
+            object("OBJ-1", OTHER_GRANT);
             afterThePeriod();
 
-            ledger.send(approval(PAYMENT));
+            ledger.send(approval(GRANT));
 
-            assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
-            ledger.refusedLeavingNothing(approval(OTHER_PAYMENT), RefusalKind.CONFLICT, "OBJECTION_PENDING");
+            assertThat(statusOf(GRANT)).isEqualTo(DisbursementStatus.APPROVED);
+            ledger.refusedLeavingNothing(approval(OTHER_GRANT), RefusalKind.CONFLICT, "OBJECTION_PENDING");
         }
     }
 
@@ -295,6 +298,8 @@ class PublicityHoldTest {
 
         @BeforeEach
         void batch() {
+            // LI's grant requested on its own is rejected first: a household has one start-up grant at a time.
+            ledger.send(new RejectDisbursementCommand(new DisbursementId(OTHER_GRANT), "改为批次申请", APPROVER));
             ledger.send(PaymentLedger.batch(BATCH, "苍扶拨〔2016〕110号", GRANT_FEN, LI, ZHAO));
         }
 
@@ -302,9 +307,16 @@ class PublicityHoldTest {
             return new ApproveGrantBatchCommand(new GrantBatchId(BATCH), APPROVER);
         }
 
+        /** The grant lists of the batch: LI's in 金穗社区 (NOTICE), ZHAO's in 江南社区. */
+        void publishGrantLists() {
+            publishListing(NOTICE, item0);
+            ledger.send(publish(OTHER_NOTICE, NoticeSamples.grantListAt(PaymentLedger.JIANGNAN, "江南社区", item1),
+                    PaymentLedger.PERIOD_DAYS));
+        }
+
         @Test
         void aBatchIsNotApprovedWhileTheGrantListOfItsItemsIsInItsPeriodAndIsOnceItEnded() {
-            publishListing(NOTICE, item0, item1);
+            publishGrantLists();
             ledger.refusedLeavingNothing(batchApproval(), RefusalKind.CONFLICT, "DISCLOSURE_PERIOD_OPEN");
 
             afterThePeriod();
@@ -316,8 +328,8 @@ class PublicityHoldTest {
 
         @Test
         void anObjectionToOneItemHoldsTheWholeBatch() {
-            publishListing(NOTICE, item0, item1);
-            object("OBJ-1", item1);
+            publishGrantLists();
+            object("OBJ-1", item0);
             afterThePeriod();
 
             ledger.refusedLeavingNothing(batchApproval(), RefusalKind.CONFLICT, "OBJECTION_PENDING");
@@ -325,26 +337,26 @@ class PublicityHoldTest {
 
         @Test
         void anItemRejectedOnItsOwnNoLongerHoldsTheRestOfTheBatch() {
-            publishListing(NOTICE, item0, item1);
-            object("OBJ-1", item1);
+            publishGrantLists();
+            object("OBJ-1", item0);
             afterThePeriod();
-            ledger.send(new RejectDisbursementCommand(new DisbursementId(item1), "户主已迁出", APPROVER));
+            ledger.send(new RejectDisbursementCommand(new DisbursementId(item0), "户主已迁出", APPROVER));
 
             GrantBatchApprover.Approved approved = ledger.send(batchApproval());
 
             assertThat(approved.items()).isEqualTo(1);
-            assertThat(statusOf(item0)).isEqualTo(DisbursementStatus.APPROVED);
+            assertThat(statusOf(item1)).isEqualTo(DisbursementStatus.APPROVED);
         }
     }
 
     @Test
     void theHoldComparesWithTheClockAtTheMomentOfApprovalNotWithAnythingRecordedBefore() {
-        publishListing(NOTICE, PAYMENT);
+        publishListing(NOTICE, GRANT);
         assertThat(ledger.clock().instant()).isEqualTo(NOW);
-        ledger.refusedLeavingNothing(approval(PAYMENT), RefusalKind.CONFLICT, "DISCLOSURE_PERIOD_OPEN");
+        ledger.refusedLeavingNothing(approval(GRANT), RefusalKind.CONFLICT, "DISCLOSURE_PERIOD_OPEN");
         // No NoticePeriodEndedEvent is recorded here (no deadline runs in this ledger): the clock alone decides.
         afterThePeriod();
-        ledger.send(approval(PAYMENT));
-        assertThat(statusOf(PAYMENT)).isEqualTo(DisbursementStatus.APPROVED);
+        ledger.send(approval(GRANT));
+        assertThat(statusOf(GRANT)).isEqualTo(DisbursementStatus.APPROVED);
     }
 }

@@ -41,7 +41,8 @@ public final class NoticeHandlers {
                 .registerCommandHandler(c -> new NoticePublisher(Notices.of(c), items, policy, gazetteer, clock))
                 .registerCommandHandler(c -> new ObjectionFiler(Notices.of(c), items,
                         c.getComponent(cn.fupin.ledger.command.privacy.PersonalDataCipher.class), clock))
-                .registerCommandHandler(c -> new ObjectionResolver(Notices.of(c), withdrawal.apply(c)));
+                .registerCommandHandler(c -> new ObjectionResolver(Notices.of(c), withdrawal.apply(c)))
+                .registerCommandHandler(c -> new ObjectionDismisser(Notices.of(c)));
     }
 
     /** The hold as the approvers use it. */

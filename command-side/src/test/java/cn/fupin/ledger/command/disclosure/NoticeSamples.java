@@ -45,6 +45,20 @@ public final class NoticeSamples {
                 null, null, null, null, "0839-5222000", NoticeContent.HOTLINE);
     }
 
+    /** The content as published elsewhere: of {@code kind}, at {@code level} for the place. */
+    public static NoticeContent at(NoticeContent content, NoticeKind kind, NoticeLevel level, String placeCode,
+                                   String placeName) {
+        return new NoticeContent(content.noticeId(), kind, level, placeCode, placeName, content.title(),
+                content.body(), content.fields(), content.columns(), content.rows(), content.periodStart(),
+                content.periodEnd(), content.supersedes(), content.correctionReason(), content.supervisionPhone(),
+                content.hotline());
+    }
+
+    /** A grant list of another village, with one row per item. */
+    public static NoticeContent grantListAt(String villageCode, String villageName, String... items) {
+        return at(grantList(items), NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, villageCode, villageName);
+    }
+
     /** The same content as a correction (更正公告) of {@code supersedes}. */
     public static NoticeContent correcting(NoticeContent content, String supersedes, String reason) {
         return new NoticeContent(content.noticeId(), NoticeKind.CORRECTION, content.level(), content.placeCode(),

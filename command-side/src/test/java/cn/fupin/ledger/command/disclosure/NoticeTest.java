@@ -4,6 +4,8 @@ import cn.fupin.ledger.command.MutableClock;
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.RefusalKind;
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
+import cn.fupin.ledger.shared.disclosure.DismissObjectionsAsDuplicatesCommand;
 import cn.fupin.ledger.shared.disclosure.EndNoticePeriodCommand;
 import cn.fupin.ledger.shared.disclosure.FileObjectionCommand;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
@@ -14,6 +16,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionId;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
@@ -89,6 +92,7 @@ class NoticeTest {
         aggregate.registerAnnotatedCommandHandler(new NoticePublisher(notices, noticeItems, new DisclosurePolicy(10),
                 CANGXI, clock));
         aggregate.registerAnnotatedCommandHandler(new ObjectionFiler(notices, noticeItems, CIPHER, clock));
+        aggregate.registerAnnotatedCommandHandler(new ObjectionDismisser(notices));
         aggregate.registerAnnotatedCommandHandler(new ObjectionResolver(notices, (item, reason, officer) -> {
             withdrawn.add(item + " " + reason + " " + officer.username());
             return List.of(item);
@@ -279,6 +283,82 @@ class NoticeTest {
         }
     }
 
+    /**
+     * The ids of the automatic notices are fixed by the facts that call for them; a notice published under one first
+     * would make the publisher take the real one as published (NOTICE_EXISTS). Those ids are the publisher's alone.
+     */
+    @Nested
+    class ReservedIds {
+
+        static final String BATCH_LIST = "NTC-GL-GB-2016-0001-" + JINSUI;
+
+        @Test
+        void aClerkIsRefusedEveryIdOfTheAutomaticPublishersSeries() {
+            for (AutomaticNoticeSeries series : AutomaticNoticeSeries.values()) {
+                fixture.givenNoPriorActivity()
+                        .when(publish(series.prefix() + "PRJ-2016-0001", grantList(GRANT_1), 10))
+                        .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                        .expectNoEvents();
+            }
+            assertThat(noticeItems.lockNoticesListing(List.of(GRANT_1))).isEmpty();
+        }
+
+        @Test
+        void theSeriesIsReservedWhateverTheCaseOfTheId() {
+            // MariaDB compares aggregate ids without regard to case: NTC-gl-… would take the place of NTC-GL-….
+            fixture.givenNoPriorActivity()
+                    .when(publish("NTC-gl-GB-2016-0001-" + JINSUI, grantList(GRANT_1), 10))
+                    .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(publish("NTC-Pp-PRJ-2016-0001", grantList(GRANT_1), 10))
+                    .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherSystemProcessIsRefusedTheSeriesToo() {
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(new NoticeId(BATCH_LIST), grantList(GRANT_1), List.of(GRANT_1), 10,
+                            Actor.of("system:demo-loader", "SYSTEM")))
+                    .expectException(invalidField("NOTICE_ID_RESERVED", "noticeId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theAutomaticPublisherPublishesUnderItsOwnIds() {
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(new NoticeId(BATCH_LIST), grantList(GRANT_1), List.of(GRANT_1), 10,
+                            AutomaticNoticeSeries.PUBLISHER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(events(list -> list.size() == 1
+                            && list.get(0) instanceof NoticePublishedEvent published
+                            && published.noticeId().equals(BATCH_LIST)
+                            && published.publishedBy().equals("system:disclosure-publisher"),
+                            "the publisher's notice under its id"));
+        }
+
+        @Test
+        void aHandMadeNoticeWithoutAnIdGetsOneFromTheLedgerOutsideTheSeries() {
+            fixture.givenNoPriorActivity()
+                    .when(new PublishNoticeCommand(null, grantList(GRANT_1), List.of(GRANT_1), 10, CLERK))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(events(list -> list.size() == 1
+                            && list.get(0) instanceof NoticePublishedEvent published
+                            && NoticeId.isValid(published.noticeId())
+                            && !new NoticeId(published.noticeId()).isReservedForPublisher()
+                            && published.content().noticeId().equals(published.noticeId()),
+                            "a notice under an id of the ledger's, outside the publisher's series"));
+        }
+
+        @Test
+        void aClerkMayStillNameAnIdOutsideTheSeries() {
+            fixture.givenNoPriorActivity()
+                    .when(publish("NTC-GLX-2016-0001", grantList(GRANT_1), 10))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
     @Nested
     class Objections {
 
@@ -439,6 +519,117 @@ class NoticeTest {
             fixture.given(publishedEvent(), filed("OBJ-1", GRANT_1, PUBLISHED_AT.plusSeconds(60)))
                     .when(resolution("OBJ-1", ObjectionResolution.DISMISSED, CLERK))
                     .expectException(refusal(RefusalKind.FORBIDDEN, "NOT_AN_OFFICER"))
+                    .expectNoEvents();
+        }
+    }
+
+    /** A flood of objections must not freeze a county: officers dismiss many as duplicates of one, all or none. */
+    @Nested
+    class DuplicateDismissals {
+
+        static DismissObjectionsAsDuplicatesCommand dismissal(String duplicateOf, List<String> objectionIds,
+                                                               Actor officer) {
+            return new DismissObjectionsAsDuplicatesCommand(new NoticeId(NOTICE), new ObjectionId(duplicateOf),
+                    objectionIds.stream().map(ObjectionId::new).toList(), "内容与OBJ-1相同，已合并办理", officer);
+        }
+
+        static Object[] flood(int objections) {
+            List<Object> events = new ArrayList<>();
+            events.add(publishedEvent());
+            for (int i = 1; i <= objections; i++) {
+                events.add(filed("OBJ-" + i, i % 2 == 0 ? GRANT_2 : GRANT_1, PUBLISHED_AT.plusSeconds(i)));
+            }
+            return events.toArray();
+        }
+
+        @Test
+        void eachObjectionDismissedIsRecordedNamingTheOriginalAndTheOriginalIsLeftAsItIs() {
+            fixture.given(flood(3))
+                    .when(dismissal("OBJ-1", List.of("OBJ-2", "OBJ-3"), APPROVER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            new ObjectionDismissedAsDuplicateEvent(NOTICE, "OBJ-2", GRANT_2, "OBJ-1",
+                                    "内容与OBJ-1相同，已合并办理", "approver"),
+                            new ObjectionDismissedAsDuplicateEvent(NOTICE, "OBJ-3", GRANT_1, "OBJ-1",
+                                    "内容与OBJ-1相同，已合并办理", "approver"));
+        }
+
+        @Test
+        void aThousandAreDismissedInOneCommand() {
+            List<String> duplicates = java.util.stream.IntStream.rangeClosed(2, 1000).mapToObj(i -> "OBJ-" + i)
+                    .toList();
+            fixture.given(flood(1000))
+                    .when(dismissal("OBJ-1", duplicates, AUDITOR))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(events(list -> list.size() == 999 && list.stream().allMatch(event ->
+                            event instanceof ObjectionDismissedAsDuplicateEvent dismissed
+                                    && dismissed.duplicateOf().equals("OBJ-1")
+                                    && dismissed.resolvedBy().equals("auditor")), "999 dismissals naming OBJ-1"));
+        }
+
+        @Test
+        void moreThanAThousandAtOnceAreRefused() {
+            List<String> many = java.util.stream.IntStream.rangeClosed(2, 1002).mapToObj(i -> "OBJ-" + i).toList();
+            fixture.given(flood(3))
+                    .when(dismissal("OBJ-1", many, APPROVER))
+                    .expectException(invalidField("TOO_MANY_OBJECTIONS", "objectionIds"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void oneUnknownOrRepeatedOrTheOriginalItselfRefusesThemAllNamingEach() {
+            fixture.given(flood(3))
+                    .when(dismissal("OBJ-1", List.of("OBJ-2", "OBJ-9", "OBJ-2", "OBJ-1"), APPROVER))
+                    .expectException(invalidNaming("DISMISSAL_INVALID", "OBJECTION_NOT_FOUND"))
+                    .expectException(invalidNaming("DISMISSAL_INVALID", "LISTED_TWICE"))
+                    .expectException(invalidNaming("DISMISSAL_INVALID", "DUPLICATE_OF_ITSELF"))
+                    .expectNoEvents();
+            fixture.given(flood(3))
+                    .when(dismissal("OBJ-7", List.of("OBJ-2"), APPROVER))
+                    .expectException(invalidNaming("DISMISSAL_INVALID", "OBJECTION_NOT_FOUND"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void oneResolvedAlreadyRefusesThemAll() {
+            List<Object> given = new ArrayList<>(List.of(flood(3)));
+            given.add(new ObjectionResolvedEvent(NOTICE, "OBJ-3", GRANT_1, ObjectionResolution.DISMISSED, "核实",
+                    "approver", false));
+            fixture.given(given.toArray())
+                    .when(dismissal("OBJ-1", List.of("OBJ-2", "OBJ-3"), APPROVER))
+                    .expectException(conflict("OBJECTION_ALREADY_RESOLVED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theOriginalIsNoDuplicateItselfAndADismissedOneIsNotDismissedAgain() {
+            List<Object> given = new ArrayList<>(List.of(flood(3)));
+            given.add(new ObjectionDismissedAsDuplicateEvent(NOTICE, "OBJ-2", GRANT_2, "OBJ-1", "重复", "approver"));
+            fixture.given(given.toArray())
+                    .when(dismissal("OBJ-2", List.of("OBJ-3"), APPROVER))
+                    .expectException(invalidNaming("DISMISSAL_INVALID", "DUPLICATE_OF_DUPLICATE"))
+                    .expectNoEvents();
+            fixture.given(given.toArray())
+                    .when(dismissal("OBJ-1", List.of("OBJ-2"), APPROVER))
+                    .expectException(conflict("OBJECTION_ALREADY_RESOLVED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDismissalGivesAReasonAndIsAnOfficersAct() {
+            fixture.given(flood(2))
+                    .when(new DismissObjectionsAsDuplicatesCommand(new NoticeId(NOTICE), new ObjectionId("OBJ-1"),
+                            List.of(new ObjectionId("OBJ-2")), " ", APPROVER))
+                    .expectException(invalidField("REASON_REQUIRED", "reason"))
+                    .expectNoEvents();
+            fixture.given(flood(2))
+                    .when(dismissal("OBJ-1", List.of("OBJ-2"), CLERK))
+                    .expectException(refusal(RefusalKind.FORBIDDEN, "NOT_AN_OFFICER"))
+                    .expectNoEvents();
+            fixture.given(flood(2))
+                    .when(new DismissObjectionsAsDuplicatesCommand(new NoticeId(NOTICE), new ObjectionId("OBJ-1"),
+                            List.of(), "重复", APPROVER))
+                    .expectException(invalidField("OBJECTION_IDS_REQUIRED", "objectionIds"))
                     .expectNoEvents();
         }
     }

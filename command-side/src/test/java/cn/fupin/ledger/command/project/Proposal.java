@@ -45,6 +45,7 @@ final class Proposal {
     String description = null;
     String benefitMechanism = null;
     String subsidyStandard = null;
+    Long subsidyStandardFen = null;
     String personInCharge = null;
     String supervisionPhone = null;
     String villagersMeeting = null;
@@ -66,6 +67,6 @@ final class Proposal {
     private ProposeProjectCommand command() {
         return new ProposeProjectCommand(projectId, name, workArea, villageCode, beneficiary, budget, implementer,
                 supervisor, startDate, endDate, expectedHouseholds, expectedPeople, description, benefitMechanism,
-                subsidyStandard, personInCharge, supervisionPhone, villagersMeeting, actor);
+                subsidyStandard, subsidyStandardFen, personInCharge, supervisionPhone, villagersMeeting, actor);
     }
 }

@@ -111,6 +111,21 @@ class ProposeProjectTest {
     }
 
     @Test
+    void aHouseholdProjectsSubsidyStandardInFenIsRecordedAndStatedFirstInItsText() {
+        ledger.send(Proposal.of(p -> {
+            p.workArea = "INDUSTRY";
+            p.beneficiary = Beneficiary.HOUSEHOLDS;
+            p.subsidyStandard = "含移民贫困户";
+            p.subsidyStandardFen = 350_000L;
+        }));
+
+        ProjectProposedEvent proposed = (ProjectProposedEvent) ledger.events(PROJECT).get(0);
+        assertThat(proposed.subsidyStandardFen()).isEqualTo(350_000L);
+        assertThat(proposed.subsidyStandard()).isEqualTo("每户不超过3,500.00元；含移民贫困户");
+        assertThat(ledger.read(Project.class, PROJECT, Project::subsidyStandardFen)).isEqualTo(350_000L);
+    }
+
+    @Test
     void aTownshipProposesInItsOwnTownship() {
         ledger.send(Proposal.of(p -> p.actor = new Actor("township", "TOWNSHIP", LINGJIANG)));
 
@@ -338,6 +353,21 @@ class ProposeProjectTest {
         void aSubsidyStandardLongerThanTwoThousandCharacters() {
             assertInvalid(Proposal.of(p -> p.subsidyStandard = "元".repeat(2001)), "subsidyStandard",
                     "SUBSIDY_STANDARD_INVALID");
+        }
+
+        @Test
+        void aSubsidyStandardInFenForAVillageProject() {
+            assertInvalid(Proposal.of(p -> p.subsidyStandardFen = 500_000L), "subsidyStandardFen",
+                    "SUBSIDY_STANDARD_NOT_PER_HOUSEHOLD");
+        }
+
+        @Test
+        void aSubsidyStandardBelowTheLeastStartUpGrant() {
+            assertInvalid(Proposal.of(p -> {
+                p.workArea = "INDUSTRY";
+                p.beneficiary = Beneficiary.HOUSEHOLDS;
+                p.subsidyStandardFen = 299_999L;
+            }), "subsidyStandardFen", "SUBSIDY_STANDARD_BELOW_MINIMUM");
         }
 
         @Test

@@ -20,6 +20,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
 import cn.fupin.ledger.shared.fund.FundDisbursementReversedEvent;
@@ -125,7 +126,8 @@ public final class AffectedPages {
             DisbursementApprovedEvent.class, DisbursementRejectedEvent.class, DisbursementReversedEvent.class,
             HouseholdRegisteredEvent.class, HouseholdExitedEvent.class, HouseholdReturnedEvent.class,
             PoorVillageDesignatedEvent.class, NoticePublishedEvent.class, NoticeSupersededEvent.class,
-            ObjectionFiledEvent.class, ObjectionResolvedEvent.class, NoticePeriodEndedEvent.class);
+            ObjectionFiledEvent.class, ObjectionResolvedEvent.class, ObjectionDismissedAsDuplicateEvent.class,
+            NoticePeriodEndedEvent.class);
 
     private final Gazetteer gazetteer;
     private final Subjects subjects;
@@ -206,6 +208,8 @@ public final class AffectedPages {
         } else if (event instanceof ObjectionFiledEvent e) {
             noticePage(pages, e.noticeId());
         } else if (event instanceof ObjectionResolvedEvent e) {
+            noticePage(pages, e.noticeId());
+        } else if (event instanceof ObjectionDismissedAsDuplicateEvent e) {
             noticePage(pages, e.noticeId());
         } else if (event instanceof NoticePeriodEndedEvent e) {
             // The period's end is a fact of the notice: today its page shows the period's dates only (the same bytes),

@@ -94,6 +94,7 @@ final class NoticePageRenderer {
                 .markup("</dl>\n")
                 .paragraph("note", "公示期内，对公示内容有异议的，可向公告单位反映，也可拨打以上电话。").markup("\n</section>\n");
         objectionForm(page, data);
+        held(page, content, HeldItems.of(notice));
         objections(page, content, notice.objections() == null ? List.of() : notice.objections());
         page.markup("<section class=\"integrity\">\n").element("h2", "公告原文和校验").markup("\n")
                 .markup("<p>本公告发布时记录的内容校验码（SHA-256）：<code class=\"hash\">").text(notice.contentSha256())
@@ -207,6 +208,15 @@ final class NoticePageRenderer {
         return 0;
     }
 
+    /** How an objection was handled, in words; one dismissed as a duplicate names the original. */
+    static String handling(NoticeView.ObjectionOutcome objection) {
+        if (objection.duplicateOf() == null) {
+            return Formats.orDash(objection.handling());
+        }
+        return "与异议" + objection.duplicateOf() + "重复，合并办理"
+                + (objection.handling() == null || objection.handling().isBlank() ? "" : "：" + objection.handling());
+    }
+
     /** The body's lines, one paragraph each. */
     private static void body(HtmlWriter page, String body) {
         if (body == null || body.isBlank()) {
@@ -219,6 +229,30 @@ final class NoticePageRenderer {
             }
         }
         page.markup("</div>\n");
+    }
+
+    /**
+     * The items the notice's objections hold from payment and why (暂缓拨付), when there are any: a villager sees that
+     * an objection stopped the money, since when, and whether a correction is awaited. No one's name or words. Not
+     * printed: the A4 copy stays on the notice board for the whole period, while what objections hold changes.
+     */
+    private static void held(HtmlWriter page, NoticeContent content, List<HeldItems.HeldItem> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (HeldItems.HeldItem item : held) {
+            rows.add(List.of(Cell.of(listedAs(content, item.item())),
+                    Cell.of(item.reason() == HeldItems.Reason.OBJECTION_PENDING
+                            ? "异议办理中（" + item.pendingObjections() + " 件）" : "异议成立，待发布更正公告"),
+                    Cell.of(Formats.dateTime(item.since()))));
+        }
+        page.markup("<section class=\"held\">\n").element("h2", "暂缓拨付的条目").markup("\n")
+                .paragraph("note", "公示期满前，本公告所列条目均暂缓拨付。下列条目另因异议暂缓拨付，异议办结（异议成立的，"
+                        + "更正公告公示期满）后方可拨付。")
+                .markup("\n");
+        page.table(null, List.of(Column.text(NUMBER), Column.text("暂缓原因"), Column.text("起始时间")), rows);
+        page.markup("</section>\n");
     }
 
     private static void objections(HtmlWriter page, NoticeContent content,
@@ -236,7 +270,7 @@ final class NoticePageRenderer {
                             Cell.of(Formats.dateTime(objection.receivedAt())),
                             Cell.of(listedAs(content, objection.item())),
                             Cell.of(Formats.objectionOutcome(objection.outcome())),
-                            Cell.of(Formats.orDash(objection.handling())),
+                            Cell.of(handling(objection)),
                             Cell.of(Formats.dateTime(objection.resolvedAt())))));
             page.table(null, List.of(Column.text("异议编号"), Column.text("收到时间"), Column.text("涉及条目"),
                     Column.text("办理结果"), Column.text("办理情况"), Column.text("办结时间")), rows);

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one stylesheet of the public pages. Mobile first: one column, 16 px text, tables that scroll sideways inside
  * their own box, so a page reads at 360 px. For print: A4 with 15 mm margins (the village notice board), black on
- * white, the table headings repeated on each sheet, navigation and the objection form left out. Form fields are at
+ * white, the table headings repeated on each sheet, navigation, the objection form and the items objections hold left
+ * out (the copy on the board stays up for the whole period, while what objections hold changes from day to day). Form fields are at
  * least 16 px, so that a phone does not zoom into them, and fill the width.
  */
 final class Stylesheet {
@@ -67,7 +68,7 @@ final class Stylesheet {
               body { font-size: 10.5pt; line-height: 1.45; color: #000; }
               header.site, main, footer.site { max-width: none; padding: 0; margin: 0; }
               header.site { border-bottom: 1px solid #000; }
-              nav.breadcrumbs, nav.toc, ul.downloads, section.objection-form { display: none; }
+              nav.breadcrumbs, nav.toc, ul.downloads, section.objection-form, section.held { display: none; }
               a { color: #000; text-decoration: none; }
               h1 { font-size: 16pt; text-align: center; }
               h2 { font-size: 12pt; border-left: none; padding-left: 0; }

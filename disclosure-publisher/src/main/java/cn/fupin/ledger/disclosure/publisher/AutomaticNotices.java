@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.RankedProposal;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeId;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
@@ -57,7 +58,7 @@ public final class AutomaticNotices {
 
     /** The system process the automatic notices are attributed to ({@code system:disclosure-publisher}). */
     public static final String PROCESS = "disclosure-publisher";
-    public static final Actor PUBLISHER = Actor.of("system:" + PROCESS, "SYSTEM");
+    public static final Actor PUBLISHER = AutomaticNoticeSeries.PUBLISHER;
 
     static final int TITLE_LENGTH_MAX = 200;
     private static final int REASON_LENGTH_MAX = 500;
@@ -102,7 +103,7 @@ public final class AutomaticNotices {
                 county.name(), event.fiscalYear() + "年度" + source + "分配公告", body, fields,
                 List.of("资金来源", "文号", "金额"), List.of(row), null, null, null, null, countySupervisionPhone,
                 NoticeContent.HOTLINE);
-        return command(noticeId("FA", event.appropriationId()), content, List.of(event.appropriationId()));
+        return command(noticeId(AutomaticNoticeSeries.FUND_ALLOCATION, event.appropriationId()), content, List.of(event.appropriationId()));
     }
 
     /**
@@ -142,7 +143,7 @@ public final class AutomaticNotices {
         NoticeContent content = new NoticeContent(null, NoticeKind.ROUND_RESULT, NoticeLevel.COUNTY, county.code(),
                 county.name(), title, body, fields, List.of("名次", "项目编号", "乡镇", "综合得分", "安排金额", "结果"),
                 rows, null, null, null, null, countySupervisionPhone, NoticeContent.HOTLINE);
-        return command(noticeId("RR", event.competitionId()), content, items);
+        return command(noticeId(AutomaticNoticeSeries.ROUND_RESULT, event.competitionId()), content, items);
     }
 
     /** See {@link ProjectNotices#completion}. */
@@ -251,22 +252,22 @@ public final class AutomaticNotices {
 
     /** The id of the plan an approved project's approval makes due. */
     public static NoticeId planId(String projectId) {
-        return noticeId("PP", projectId);
+        return noticeId(AutomaticNoticeSeries.PROJECT_PLAN, projectId);
     }
 
     /** The id of the grant list of a household's grant requested on its own. */
     public static NoticeId grantListId(String disbursementId) {
-        return noticeId("GL", disbursementId);
+        return noticeId(AutomaticNoticeSeries.GRANT_LIST, disbursementId);
     }
 
     /** The id of one village's grant list of a grant batch. */
     public static NoticeId grantListId(String batchId, String villageCode) {
-        return noticeId("GL", batchId + "-" + villageCode);
+        return noticeId(AutomaticNoticeSeries.GRANT_LIST, batchId + "-" + villageCode);
     }
 
     /** The id of the correction an upheld objection makes due. */
     public static NoticeId correctionId(String objectionId) {
-        return noticeId("CR", objectionId);
+        return noticeId(AutomaticNoticeSeries.CORRECTION, objectionId);
     }
 
     private PublishNoticeCommand command(NoticeId noticeId, NoticeContent content, List<String> items) {

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.disclosure.publisher;
 
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
 import cn.fupin.ledger.shared.disclosure.NoticeId;
 import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.money.Money;
@@ -38,13 +39,14 @@ final class NoticeText {
     }
 
     /**
-     * {@code NTC-<prefix>-<id>}; an id that would not make a valid notice id (other characters, too long) is replaced
-     * by the first 32 hex digits of its SHA-256, still deterministic.
+     * The series' prefix followed by the id ({@code NTC-GL-<id>}); an id that would not make a valid notice id (other
+     * characters, too long) is replaced by the first 32 hex digits of its SHA-256, still deterministic. Every id made
+     * here is reserved for the automatic publisher ({@link NoticeId#isReservedForPublisher()}).
      */
-    static NoticeId noticeId(String prefix, String sourceId) {
-        String candidate = "NTC-" + prefix + "-" + sourceId;
+    static NoticeId noticeId(AutomaticNoticeSeries series, String sourceId) {
+        String candidate = series.prefix() + sourceId;
         return new NoticeId(NoticeId.isValid(candidate) ? candidate
-                : "NTC-" + prefix + "-" + sha256(sourceId).substring(0, 32));
+                : series.prefix() + sha256(sourceId).substring(0, 32));
     }
 
     private static String sha256(String text) {

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.disclosure.publisher;
 
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
@@ -118,7 +119,7 @@ final class ProjectNotices {
                 village.get().code(), villageName, name + "竣工验收公告", body, fields,
                 List.of("项目编号", "项目名称", "项目预算", "已拨付资金", "验收结果"), List.of(row), null, null, null,
                 null, phone != null ? line(phone) : countySupervisionPhone, NoticeContent.HOTLINE);
-        return Optional.of(command("CA", event.projectId(), content));
+        return Optional.of(command(AutomaticNoticeSeries.COMPLETION, event.projectId(), content));
     }
 
     /**
@@ -171,7 +172,7 @@ final class ProjectNotices {
                 name + "项目计划公示", body, fields, List.of("项目编号", "项目名称", "资金来源", "项目总投资"),
                 List.of(row), null, null, null, null, phone != null ? line(phone) : countySupervisionPhone,
                 NoticeContent.HOTLINE);
-        return Optional.of(command("PP", approved.projectId(), content));
+        return Optional.of(command(AutomaticNoticeSeries.PROJECT_PLAN, approved.projectId(), content));
     }
 
     /**
@@ -214,7 +215,7 @@ final class ProjectNotices {
         String countyBody = "经" + document + "批复，下列扶贫项目已经立项，现予公告。项目的详细计划（建设内容、补助标准、"
                 + "资金来源、实施期限、绩效目标等）在项目所在地公示（" + plan + "）。公示期内如有异议，请向县扶贫部门反映，"
                 + "或拨打监督电话及全国扶贫监督举报电话" + NoticeContent.HOTLINE + "。";
-        commands.add(command("PC", approved.projectId(), new NoticeContent(null, NoticeKind.PROJECT_LIST,
+        commands.add(command(AutomaticNoticeSeries.COUNTY_PROJECT_LIST, approved.projectId(), new NoticeContent(null, NoticeKind.PROJECT_LIST,
                 NoticeLevel.COUNTY, county.code(), county.name(), cut("县级扶贫项目计划公告：" + name, TITLE_LENGTH_MAX),
                 countyBody, fields, columns, List.of(row), null, null, null, null, supervision,
                 NoticeContent.HOTLINE)));
@@ -223,7 +224,7 @@ final class ProjectNotices {
                     + "下列扶贫项目已经立项，现予公告。项目的详细计划在该村公示（" + plan + "）。公示期内如有异议，请向"
                     + township.name() + "人民政府反映，或拨打监督电话及全国扶贫监督举报电话" + NoticeContent.HOTLINE
                     + "。";
-            commands.add(command("PT", approved.projectId(), new NoticeContent(null,
+            commands.add(command(AutomaticNoticeSeries.TOWNSHIP_PROJECT_LIST, approved.projectId(), new NoticeContent(null,
                     NoticeKind.PROJECT_LIST, NoticeLevel.TOWNSHIP, township.code(), township.name(),
                     cut(township.name() + "扶贫项目计划公告：" + name, TITLE_LENGTH_MAX), townshipBody, fields,
                     columns, List.of(row), null, null, null, null, supervision, NoticeContent.HOTLINE)));
@@ -240,8 +241,8 @@ final class ProjectNotices {
         return String.join("；", sources);
     }
 
-    /** The notice {@code NTC-<prefix>-<project>} listing the project. */
-    private PublishNoticeCommand command(String prefix, String projectId, NoticeContent content) {
-        return AutomaticNotices.command(noticeId(prefix, projectId), content, List.of(projectId), periodDays);
+    /** The notice of the series listing the project ({@code NTC-PP-<project>}, …). */
+    private PublishNoticeCommand command(AutomaticNoticeSeries series, String projectId, NoticeContent content) {
+        return AutomaticNotices.command(noticeId(series, projectId), content, List.of(projectId), periodDays);
     }
 }

@@ -22,6 +22,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
@@ -198,6 +199,8 @@ class AffectedPagesTest {
         row(rows, new ObjectionFiledEvent("NTC-V", "OBJ-1", "DSB-1", "有异议", null, null), pages("notices/NTC-V.html"));
         row(rows, new ObjectionResolvedEvent("NTC-V", "OBJ-1", "DSB-1", ObjectionResolution.UPHELD, "属实",
                 "approver", true), pages("notices/NTC-V.html"));
+        row(rows, new ObjectionDismissedAsDuplicateEvent("NTC-V", "OBJ-2", "DSB-1", "OBJ-1", "与OBJ-1内容相同",
+                "approver"), pages("notices/NTC-V.html"));
         row(rows, new NoticePeriodEndedEvent("NTC-V", null), pages("notices/NTC-V.html"));
         return rows;
     }

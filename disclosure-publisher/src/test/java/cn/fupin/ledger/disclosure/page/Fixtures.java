@@ -263,7 +263,9 @@ final class Fixtures {
                 List.of(new NoticeView.ObjectionOutcome("OBJ-0002", "DSB-0003", at("2094-05-08T01:30:00Z"), "UPHELD",
                                 "经核实，该户已于2093年脱贫退出，撤销该户，发布更正公告。", at("2094-05-10T07:00:00Z")),
                         new NoticeView.ObjectionOutcome("OBJ-0003", "DSB-0002", at("2094-05-09T01:30:00Z"), "PENDING",
-                                null, null)));
+                                null, null),
+                        new NoticeView.ObjectionOutcome("OBJ-0004", "DSB-0002", at("2094-05-09T02:10:00Z"),
+                                "DISMISSED", "内容相同。", at("2094-05-10T07:30:00Z"), "OBJ-0003")));
     }
 
     static NoticeView correction() {

@@ -174,13 +174,14 @@ class PageStructureTest {
         }
 
         @Test
-        void theStylesheetHasPrintRulesThatRepeatTableHeadingsAndHideNavigationAndTheObjectionForm() {
+        void theStylesheetHasPrintRulesThatRepeatTableHeadingsAndHideNavigationTheObjectionFormAndTheHeldItems() {
             int print = css.indexOf("@media print {");
 
             assertThat(print).isPositive();
             String rules = css.substring(print);
             assertThat(rules).contains("thead { display: table-header-group; }")
-                    .contains("nav.breadcrumbs, nav.toc, ul.downloads, section.objection-form { display: none; }")
+                    .contains("nav.breadcrumbs, nav.toc, ul.downloads, section.objection-form, section.held "
+                            + "{ display: none; }")
                     .contains("max-width: none");
         }
 

@@ -4,6 +4,7 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.RankedProposal;
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
@@ -106,8 +107,25 @@ class AutomaticNoticesTest {
     @Test
     void anIdThatWouldNotMakeANoticeIdIsHashedDeterministically() {
         String odd = "appr_2016/1";
-        assertThat(NoticeText.noticeId("FA", odd).value()).matches("NTC-FA-[0-9a-f]{32}")
-                .isEqualTo(NoticeText.noticeId("FA", odd).value());
+        assertThat(NoticeText.noticeId(AutomaticNoticeSeries.FUND_ALLOCATION, odd).value())
+                .matches("NTC-FA-[0-9a-f]{32}")
+                .isEqualTo(NoticeText.noticeId(AutomaticNoticeSeries.FUND_ALLOCATION, odd).value());
+    }
+
+    @Test
+    void everyNoticeThePublisherMakesIsOfAReservedSeriesAndPublishedAsThePublisher() {
+        List<PublishNoticeCommand> made = new ArrayList<>();
+        made.add(NOTICES.fundAllocation(APPROPRIATED));
+        made.add(NOTICES.roundResult(CLOSED, OPENED));
+        NOTICES.completion(ACCEPTED, history(null)).ifPresent(made::add);
+        assertThat(made).hasSize(3).allSatisfy(command -> {
+            assertThat(command.noticeId().isReservedForPublisher()).as(command.noticeId().value()).isTrue();
+            assertThat(command.actor()).isEqualTo(AutomaticNoticeSeries.PUBLISHER);
+        });
+        String longId = "GB-" + "9".repeat(60);
+        assertThat(List.of(AutomaticNotices.planId("PRJ-2016-0001"), AutomaticNotices.grantListId("DSB-2016-0001"),
+                AutomaticNotices.grantListId(longId, "510824100001"), AutomaticNotices.correctionId("OBJ-1")))
+                .allSatisfy(id -> assertThat(id.isReservedForPublisher()).as(id.value()).isTrue());
     }
 
     @Test

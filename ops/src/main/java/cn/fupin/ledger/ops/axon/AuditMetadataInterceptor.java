@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.axon;
 
 import cn.fupin.ledger.ops.web.RequestIdFilter;
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Reasoned;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
@@ -62,13 +63,12 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
         return authentication.getAuthorities().stream().anyMatch(a -> "ROLE_PUBLIC".equals(a.getAuthority()));
     }
 
+    /**
+     * The role the command is decided under: the one role the request acts in, read as the command's {@code Actor}
+     * reads it ({@link Actor#acting}), so that the metadata never names another.
+     */
     private static String roleOf(Authentication authentication) {
-        return authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_"))
-                .map(authority -> authority.substring("ROLE_".length()))
-                .sorted()
-                .findFirst()
-                .orElse("NONE");
+        return Actor.acting(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList()).role();
     }
 }

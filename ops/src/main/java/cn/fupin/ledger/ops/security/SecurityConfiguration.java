@@ -20,6 +20,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import static cn.fupin.ledger.ops.security.StaffProperties.Role.APPROVER;
 import static cn.fupin.ledger.ops.security.StaffProperties.Role.AUDITOR;
@@ -28,15 +29,16 @@ import static cn.fupin.ledger.ops.security.StaffProperties.Role.REVIEWER;
 import static cn.fupin.ledger.ops.security.StaffProperties.Role.TOWNSHIP;
 
 /**
- * Who may do what. {@code /api/**} takes HTTP Basic and allows each endpoint only to its roles (DOMAIN.md); an
- * endpoint not listed here is refused to everybody, so a new endpoint is closed until somebody decides its roles.
+ * Who may do what. {@code /api/**} takes HTTP Basic and allows each endpoint only to its roles (DOMAIN.md), deciding
+ * with the authorisation which one role the request acts in ({@link ActingRole}); an endpoint not listed here is
+ * refused to everybody, so a new endpoint is closed until somebody decides its roles.
  * The public disclosure pages need no login, nor does an objection to a notice (every other method under
  * {@code /disclosure/} is refused). 401 and 403 answer in problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    private static final String[] STAFF = names(CLERK, APPROVER, TOWNSHIP, REVIEWER, AUDITOR);
+    private static final StaffProperties.Role[] STAFF = StaffProperties.Role.values();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
@@ -51,60 +53,73 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                // The role a request acts in is decided with its authorisation (ActingRole.asOneOf below) and the rest
+                // of the request sees only that role.
+                .addFilterAfter(new ActingRole.Filter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // funds
-                        .requestMatchers(HttpMethod.POST, "/api/funds/appropriations").hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.GET, "/api/funds", "/api/funds/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/funds/appropriations").access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.GET, "/api/funds", "/api/funds/**")
+                                .access(ActingRole.asOneOf(STAFF))
                         // places
-                        .requestMatchers(HttpMethod.POST, "/api/places/villages/*/poor-designations").hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.GET, "/api/places/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/places/villages/*/poor-designations")
+                                .access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.GET, "/api/places/**").access(ActingRole.asOneOf(STAFF))
                         // households
                         .requestMatchers(HttpMethod.POST, "/api/households/imports", "/api/households/*/exit",
-                                "/api/households/*/return").hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.GET, "/api/households/*").hasAnyRole(names(CLERK, APPROVER, AUDITOR))
+                                "/api/households/*/return").access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.GET, "/api/households/*")
+                                .access(ActingRole.asOneOf(CLERK, APPROVER, AUDITOR))
                         // work areas (reference data)
-                        .requestMatchers(HttpMethod.GET, "/api/work-areas").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/work-areas").access(ActingRole.asOneOf(STAFF))
                         // projects: proposed by clerks and townships, decided by approvers, progress by clerks
-                        .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole(names(CLERK, TOWNSHIP))
+                        .requestMatchers(HttpMethod.POST, "/api/projects").access(ActingRole.asOneOf(CLERK, TOWNSHIP))
                         .requestMatchers(HttpMethod.POST, "/api/projects/*/approve", "/api/projects/*/cancel",
-                                "/api/projects/*/accept").hasRole(APPROVER.name())
+                                "/api/projects/*/accept").access(ActingRole.asOneOf(APPROVER))
                         .requestMatchers(HttpMethod.POST, "/api/projects/*/start", "/api/projects/*/complete")
-                                .hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*").hasAnyRole(STAFF)
+                                .access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*")
+                                .access(ActingRole.asOneOf(STAFF))
                         // township assessments
-                        .requestMatchers(HttpMethod.POST, "/api/townships/*/assessments").hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.GET, "/api/townships/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/townships/*/assessments")
+                                .access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.GET, "/api/townships/**").access(ActingRole.asOneOf(STAFF))
                         // competitive rounds: the county opens, townships submit, reviewers score, approvers close
-                        .requestMatchers(HttpMethod.POST, "/api/competitions").hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/proposals").hasRole(TOWNSHIP.name())
+                        .requestMatchers(HttpMethod.POST, "/api/competitions").access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/proposals")
+                                .access(ActingRole.asOneOf(TOWNSHIP))
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/conflicts",
-                                "/api/competitions/*/proposals/*/scores").hasRole(REVIEWER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/close").hasRole(APPROVER.name())
+                                "/api/competitions/*/proposals/*/scores").access(ActingRole.asOneOf(REVIEWER))
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/close")
+                                .access(ActingRole.asOneOf(APPROVER))
                         .requestMatchers(HttpMethod.GET, "/api/competitions", "/api/competitions/*",
-                                "/api/competitions/*/recompute").hasAnyRole(STAFF)
+                                "/api/competitions/*/recompute").access(ActingRole.asOneOf(STAFF))
                         // money out: clerks request, approvers decide and reverse (four eyes in the aggregates)
                         .requestMatchers(HttpMethod.POST, "/api/disbursements", "/api/grants/batches")
-                                .hasRole(CLERK.name())
+                                .access(ActingRole.asOneOf(CLERK))
                         .requestMatchers(HttpMethod.POST, "/api/disbursements/*/approve", "/api/disbursements/*/reject",
                                 "/api/disbursements/*/reverse", "/api/grants/batches/*/approve",
-                                "/api/grants/batches/*/reject").hasRole(APPROVER.name())
+                                "/api/grants/batches/*/reject").access(ActingRole.asOneOf(APPROVER))
                         .requestMatchers(HttpMethod.GET, "/api/disbursements", "/api/grants/coverage",
-                                "/api/grants/coverage/**").hasAnyRole(STAFF)
+                                "/api/grants/coverage/**").access(ActingRole.asOneOf(STAFF))
                         // notices: clerks publish by hand (the publisher automatically), officers resolve objections
-                        .requestMatchers(HttpMethod.POST, "/api/notices").hasRole(CLERK.name())
-                        .requestMatchers(HttpMethod.POST, "/api/notices/*/objections/*/resolve")
-                                .hasAnyRole(names(APPROVER, AUDITOR))
+                        .requestMatchers(HttpMethod.POST, "/api/notices").access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.POST, "/api/notices/*/objections/*/resolve",
+                                "/api/notices/*/objections/dismissals").access(ActingRole.asOneOf(APPROVER, AUDITOR))
                         .requestMatchers(HttpMethod.GET, "/api/notices/*/objections")
-                                .hasAnyRole(names(APPROVER, AUDITOR))
-                        .requestMatchers(HttpMethod.GET, "/api/notices", "/api/notices/*").hasAnyRole(STAFF)
+                                .access(ActingRole.asOneOf(APPROVER, AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/notices", "/api/notices/*")
+                                .access(ActingRole.asOneOf(STAFF))
                         // the demo clock (the endpoint exists only in the demo profile; elsewhere 404)
-                        .requestMatchers(HttpMethod.POST, "/api/demo/clock").hasAnyRole(names(APPROVER, AUDITOR))
-                        .requestMatchers(HttpMethod.GET, "/api/demo/clock", "/api/demo/clock/moves").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/demo/clock")
+                                .access(ActingRole.asOneOf(APPROVER, AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/demo/clock", "/api/demo/clock/moves")
+                                .access(ActingRole.asOneOf(STAFF))
                         // audit: the journal and (later) the event log and its proofs
-                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").access(ActingRole.asOneOf(AUDITOR))
                         // the print copy of a village's grant list with full names: staff who prepare the notice board
                         .requestMatchers(HttpMethod.GET, "/api/print/villages/*/grant-list")
-                                .hasAnyRole(names(CLERK, APPROVER, AUDITOR))
+                                .access(ActingRole.asOneOf(CLERK, APPROVER, AUDITOR))
                         // everything else under /api is closed until its roles are decided
                         .requestMatchers("/api/**").denyAll()
                         // the public: disclosure pages to read, and objections to a notice (no login, no CSRF token:
@@ -138,9 +153,5 @@ public class SecurityConfiguration {
                     .build());
         }
         return manager;
-    }
-
-    private static String[] names(StaffProperties.Role... roles) {
-        return java.util.Arrays.stream(roles).map(Enum::name).toArray(String[]::new);
     }
 }

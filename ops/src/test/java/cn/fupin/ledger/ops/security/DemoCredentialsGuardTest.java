@@ -53,6 +53,18 @@ class DemoCredentialsGuardTest {
                     .hasMessageContaining("'clerk' is a demo user");
         }
 
+        /** Every user the demo profile defines, read from the profile's own file, so that none can be missed. */
+        @Test
+        void withAnyUserOfTheDemoProfileWhateverItsPassword() {
+            List<String> demoUsers = DemoCredentialsGuard.demoProfileUsers();
+            org.assertj.core.api.Assertions.assertThat(demoUsers).contains("clerk", "clerk2", "approver", "auditor",
+                    "reviewer", "township", "township2", "reviewer2", "deputy", "liaison");
+            for (String name : demoUsers) {
+                assertThatThrownBy(() -> guard("production", user(name, bcrypt("q7#Lm2!vX9pR"))).afterPropertiesSet())
+                        .as(name).hasMessageContaining("'" + name + "' is a demo user");
+            }
+        }
+
         @Test
         void withADefaultPasswordEvenWhenEncoded() {
             assertThatThrownBy(() -> guard("production", user("wang.li", bcrypt("demo"))).afterPropertiesSet())

@@ -3,6 +3,8 @@ package cn.fupin.ledger.query.competition;
 import cn.fupin.ledger.shared.competition.RankingLineView;
 
 import cn.fupin.ledger.shared.competition.CompetitionStatus;
+import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
+import cn.fupin.ledger.shared.competition.ProposalScoredEvent;
 import cn.fupin.ledger.shared.competition.CompetitionView;
 import cn.fupin.ledger.shared.competition.FindCompetitionQuery;
 import cn.fupin.ledger.shared.competition.FindCompetitionsQuery;
@@ -44,7 +46,8 @@ class CompetitionQueries {
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<CompetitionView> handle(FindCompetitionQuery query) {
-        return competitions.findById(query.competitionId()).map(this::view);
+        return competitions.findById(query.competitionId()).map(this::view)
+                .filter(round -> visibleTo(query.reviewer(), round));
     }
 
     @QueryHandler
@@ -53,7 +56,23 @@ class CompetitionQueries {
         List<CompetitionEntity> found = query.fiscalYear() == null
                 ? competitions.findAllByOrderByFiscalYearAscCompetitionIdAsc()
                 : competitions.findByFiscalYearOrderByCompetitionIdAsc(query.fiscalYear());
-        return found.stream().map(this::view).toList();
+        return found.stream().map(this::view).filter(round -> visibleTo(query.reviewer(), round)).toList();
+    }
+
+    /**
+     * Whether the round is in a reviewer's scope ({@code null}: no reviewer's scope, every round): a round not closed
+     * (they may score it), or one whose stored events show them scoring a proposal or declaring a conflict. Read from
+     * the round's own events, so that the rounds reviewed before this scope existed count too.
+     */
+    private boolean visibleTo(String reviewer, CompetitionView round) {
+        if (reviewer == null || round.status() != CompetitionStatus.CLOSED) {
+            return true;
+        }
+        return eventStore.readEvents(round.competitionId(), 0).asStream().map(event -> event.getPayload())
+                .anyMatch(payload -> payload instanceof ProposalScoredEvent scored
+                        && reviewer.equals(scored.reviewer())
+                        || payload instanceof ConflictOfInterestDeclaredEvent conflict
+                        && reviewer.equals(conflict.reviewer()));
     }
 
     /** Reads the round's events and each township's from the event store; nothing of the read model is used. */

@@ -1,5 +1,7 @@
 package cn.fupin.ledger.query.competition;
 
+import cn.fupin.ledger.query.common.Readers;
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.competition.CompetitionId;
 import cn.fupin.ledger.shared.competition.CompetitionView;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/competitions?fiscalYear=}, {@code GET /api/competitions/{id}} and
  * {@code GET /api/competitions/{id}/recompute}: the ranking of a closed round recomputed from the events alone and
- * compared with the recorded one (409 {@code COMPETITION_NOT_CLOSED} while the round is not closed).
+ * compared with the recorded one (409 {@code COMPETITION_NOT_CLOSED} while the round is not closed). A REVIEWER reads
+ * only the rounds they may still score (not closed) and those they scored or declared a conflict in; any other round
+ * is not found for them (404), as if it did not exist.
  */
 @RestController
 class CompetitionQueryController {
@@ -36,22 +40,34 @@ class CompetitionQueryController {
         if (fiscalYear != null && !FiscalYear.isValid(fiscalYear)) {
             throw Refusal.invalidField("FISCAL_YEAR_OUT_OF_RANGE", "fiscalYear", "the fiscal year is outside 2000-2100");
         }
-        return queries.query(new FindCompetitionsQuery(fiscalYear),
+        return queries.query(new FindCompetitionsQuery(fiscalYear, reviewerScope()),
                 ResponseTypes.multipleInstancesOf(CompetitionView.class)).join();
     }
 
     @GetMapping("/api/competitions/{competitionId}")
     CompetitionView competition(@PathVariable String competitionId) {
         requireShape(competitionId);
-        Optional<CompetitionView> found = queries.query(new FindCompetitionQuery(competitionId),
-                ResponseTypes.optionalInstanceOf(CompetitionView.class)).join();
-        return found.orElseThrow(CompetitionQueryController::notFound);
+        return find(competitionId).orElseThrow(CompetitionQueryController::notFound);
     }
 
     @GetMapping("/api/competitions/{competitionId}/recompute")
     RecomputationView recompute(@PathVariable String competitionId) {
         requireShape(competitionId);
+        if (reviewerScope() != null && find(competitionId).isEmpty()) {
+            throw notFound();
+        }
         return queries.query(new RecomputeCompetitionQuery(competitionId), RecomputationView.class).join();
+    }
+
+    private Optional<CompetitionView> find(String competitionId) {
+        return queries.query(new FindCompetitionQuery(competitionId, reviewerScope()),
+                ResponseTypes.optionalInstanceOf(CompetitionView.class)).join();
+    }
+
+    /** The reviewer whose scope the reading is in, when it is a REVIEWER's; otherwise {@code null} (every round). */
+    private static String reviewerScope() {
+        Actor reader = Readers.current();
+        return "REVIEWER".equals(reader.role()) ? reader.username() : null;
     }
 
     private static void requireShape(String competitionId) {

@@ -11,6 +11,8 @@ interface DisbursementFundLineRepository extends JpaRepository<DisbursementFundL
     @Query("select l from DisbursementFundLineEntity l join DisbursementEntity d on d.disbursementId = l.disbursementId"
             + " where (:project is null or d.projectId = :project) and (:village is null or d.villageCode = :village)"
             + " and (:card is null or d.cardNo = :card) and (:status is null or d.status = :status)"
+            + " and (:township is null or d.townshipCode = :township)"
             + " order by l.disbursementId, l.lineNo")
-    List<DisbursementFundLineEntity> find(String project, String village, String card, DisbursementStatus status);
+    List<DisbursementFundLineEntity> find(String project, String village, String card, DisbursementStatus status,
+                                          String township);
 }

@@ -29,13 +29,13 @@ class DisbursementQueries {
     public List<DisbursementView> handle(FindDisbursementsQuery query) {
         Map<String, List<BudgetLine>> fromFunds = new HashMap<>();
         for (DisbursementFundLineEntity line : lines.find(query.projectId(), query.villageCode(), query.cardNo(),
-                query.status())) {
+                query.status(), query.townshipCode())) {
             fromFunds.computeIfAbsent(line.disbursementId(), id -> new ArrayList<>())
                     .add(new BudgetLine(line.fundId(), line.amountFen()));
         }
         List<DisbursementView> views = new ArrayList<>();
         for (Object[] row : disbursements.find(query.projectId(), query.villageCode(), query.cardNo(),
-                query.status())) {
+                query.status(), query.townshipCode())) {
             DisbursementEntity d = (DisbursementEntity) row[0];
             views.add(new DisbursementView(d.disbursementId(), d.projectId(), d.payeeKind(), d.villageCode(),
                     d.townshipCode(), d.cardNo(), HeadNames.mask((String) row[1]), d.amountFen(),

@@ -1,5 +1,7 @@
 package cn.fupin.ledger.query.disbursement;
 
+import cn.fupin.ledger.query.common.Readers;
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.disbursement.DisbursementView;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/disbursements?project=&village=&cardNo=&status=}: every filter optional (an empty parameter is no
  * filter), ordered by request time, then id. A status that is not one of {@link DisbursementStatus}, or an id or code
- * of the wrong shape, is a 422 naming the parameter.
+ * of the wrong shape, is a 422 naming the parameter. A TOWNSHIP reader lists only payments to its own township
+ * (a village or a household of it): the scope is added to whatever filters are given, never replaced by them.
  */
 @RestController
 class DisbursementQueryController {
@@ -41,7 +44,15 @@ class DisbursementQueryController {
         require(village, VillageCode::new, "INVALID_VILLAGE_CODE", "village", "a village code has 12 digits");
         require(cardNo, HouseholdCardNo::new, "INVALID_CARD_NO", "cardNo",
                 "a household card number is 1 to 32 letters, digits or hyphens");
-        return queries.query(new FindDisbursementsQuery(project, village, cardNo, status),
+        Actor reader = Readers.current();
+        String township = null;
+        if ("TOWNSHIP".equals(reader.role())) {
+            if (reader.townshipCode() == null) {
+                return List.of();
+            }
+            township = reader.townshipCode();
+        }
+        return queries.query(new FindDisbursementsQuery(project, village, cardNo, status, township),
                 ResponseTypes.multipleInstancesOf(DisbursementView.class)).join();
     }
 

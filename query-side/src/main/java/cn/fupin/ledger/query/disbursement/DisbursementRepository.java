@@ -14,6 +14,7 @@ interface DisbursementRepository extends JpaRepository<DisbursementEntity, Strin
     @Query("select d, n.headName from DisbursementEntity d left join PayeeNameEntity n on n.cardNo = d.cardNo"
             + " where (:project is null or d.projectId = :project) and (:village is null or d.villageCode = :village)"
             + " and (:card is null or d.cardNo = :card) and (:status is null or d.status = :status)"
+            + " and (:township is null or d.townshipCode = :township)"
             + " order by d.requestedAt, d.disbursementId")
-    List<Object[]> find(String project, String village, String card, DisbursementStatus status);
+    List<Object[]> find(String project, String village, String card, DisbursementStatus status, String township);
 }

@@ -1,6 +1,8 @@
 package cn.fupin.ledger.query.disclosure;
 
+import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -55,6 +57,9 @@ class NoticeObjectionEntity {
     @Column(name = "correction_due", nullable = false)
     private boolean correctionDue;
 
+    @Column(name = "duplicate_of", length = 64)
+    private String duplicateOf;
+
     protected NoticeObjectionEntity() {
     }
 
@@ -76,6 +81,16 @@ class NoticeObjectionEntity {
         this.correctionDue = event.correctionDue();
     }
 
+    /** Dismissed as a duplicate of another objection: resolved DISMISSED, naming the original. */
+    void dismissedAsDuplicate(ObjectionDismissedAsDuplicateEvent event, Instant resolvedAt) {
+        this.outcome = ObjectionResolution.DISMISSED.name();
+        this.reason = event.reason();
+        this.resolvedBy = event.resolvedBy();
+        this.resolvedAt = resolvedAt;
+        this.correctionDue = false;
+        this.duplicateOf = event.duplicateOf();
+    }
+
     String objectionId() { return objectionId; }
     String noticeId() { return noticeId; }
     String item() { return item; }
@@ -87,4 +102,5 @@ class NoticeObjectionEntity {
     String resolvedBy() { return resolvedBy; }
     Instant resolvedAt() { return resolvedAt; }
     boolean isCorrectionDue() { return correctionDue; }
+    String duplicateOf() { return duplicateOf; }
 }

@@ -3,6 +3,7 @@ package cn.fupin.ledger.query.disclosure;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
@@ -61,6 +62,16 @@ class NoticeProjection {
             NoticeObjectionEntity objection = objections.findById(event.objectionId()).orElseThrow(() ->
                     new IllegalStateException("resolution of an objection never filed: " + event.objectionId()));
             objection.resolved(event, resolvedAt);
+            objections.save(objection);
+        });
+    }
+
+    @EventHandler
+    void on(ObjectionDismissedAsDuplicateEvent event, @SequenceNumber long sequence, @Timestamp Instant resolvedAt) {
+        change(event.noticeId(), sequence, notice -> {
+            NoticeObjectionEntity objection = objections.findById(event.objectionId()).orElseThrow(() ->
+                    new IllegalStateException("dismissal of an objection never filed: " + event.objectionId()));
+            objection.dismissedAsDuplicate(event, resolvedAt);
             objections.save(objection);
         });
     }

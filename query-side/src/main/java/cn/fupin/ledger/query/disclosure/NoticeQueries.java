@@ -98,7 +98,8 @@ class NoticeQueries {
     public List<ObjectionView> handle(FindNoticeObjectionsQuery query) {
         return objections.findByNoticeIdOrderByReceivedAtAscObjectionIdAsc(query.noticeId()).stream()
                 .map(o -> new ObjectionView(o.objectionId(), o.noticeId(), o.item(), o.text(), o.isContactGiven(),
-                        o.receivedAt(), o.outcome(), o.reason(), o.resolvedBy(), o.resolvedAt(), o.isCorrectionDue()))
+                        o.receivedAt(), o.outcome(), o.reason(), o.resolvedBy(), o.resolvedAt(), o.isCorrectionDue(),
+                        o.duplicateOf()))
                 .toList();
     }
 
@@ -111,7 +112,7 @@ class NoticeQueries {
                 found.stream().map(NoticeEntity::noticeId).toList())) {
             handled.computeIfAbsent(objection.noticeId(), id -> new ArrayList<>()).add(new NoticeView.ObjectionOutcome(
                     objection.objectionId(), objection.item(), objection.receivedAt(), objection.outcome(),
-                    objection.reason(), objection.resolvedAt()));
+                    objection.reason(), objection.resolvedAt(), objection.duplicateOf()));
         }
         return found.stream().map(notice -> {
             byte[] published = notice.publishedJson();

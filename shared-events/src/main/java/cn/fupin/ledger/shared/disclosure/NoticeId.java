@@ -14,6 +14,14 @@ public record NoticeId(String value) {
         return value != null && value.matches("NTC-[A-Za-z0-9-]{1,60}");
     }
 
+    /**
+     * Whether the id belongs to a series the ledger publishes by itself ({@link AutomaticNoticeSeries}, compared
+     * without regard to case): such an id is the automatic publisher's alone.
+     */
+    public boolean isReservedForPublisher() {
+        return AutomaticNoticeSeries.of(value).isPresent();
+    }
+
     @Override
     public String toString() {
         return value;

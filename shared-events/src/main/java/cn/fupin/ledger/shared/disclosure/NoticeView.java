@@ -30,8 +30,17 @@ public record NoticeView(
         return contentJson.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One objection as published: which item, when received, and how it was handled (or that it is pending). */
+    /**
+     * One objection as published: which item, when received, and how it was handled (or that it is pending);
+     * {@code duplicateOf} names the objection it was dismissed as a duplicate of, or is {@code null}.
+     */
     public record ObjectionOutcome(String objectionId, String item, Instant receivedAt, String outcome,
-                                   String handling, Instant resolvedAt) {
+                                   String handling, Instant resolvedAt, String duplicateOf) {
+
+        /** An objection not dismissed as a duplicate. */
+        public ObjectionOutcome(String objectionId, String item, Instant receivedAt, String outcome, String handling,
+                                Instant resolvedAt) {
+            this(objectionId, item, receivedAt, outcome, handling, resolvedAt, null);
+        }
     }
 }

@@ -9,6 +9,12 @@ public final class Money {
     /** The county's own budget must put at least 12,000,000 yuan a year into poverty alleviation (seed, 三). */
     public static final long COUNTY_FLOOR_FEN = 1_200_000_000L;
 
+    /**
+     * Every registered poor household, migrants included, gets at least 3,000 yuan of start-up funds for an
+     * income-raising project (seed: 每户3000元以上的增收项目启动资金), so a smaller start-up grant is refused.
+     */
+    public static final long STARTUP_GRANT_MIN_FEN = 300_000L;
+
     private Money() {
     }
 

@@ -29,7 +29,7 @@ final class FundIdUpcaster extends SingleEventUpcaster {
             Map.entry("cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent", "1"),
             Map.entry("cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent", "1"),
             Map.entry("cn.fupin.ledger.shared.disbursement.DisbursementReversedEvent", "1"),
-            Map.entry("cn.fupin.ledger.shared.project.ProjectProposedEvent", "1"),
+            Map.entry("cn.fupin.ledger.shared.project.ProjectProposedEvent", "2"),
             Map.entry("cn.fupin.ledger.shared.project.ProjectApprovedEvent", "1"),
             Map.entry("cn.fupin.ledger.shared.project.ProjectCancelledEvent", "1"),
             Map.entry("cn.fupin.ledger.shared.project.ProjectAcceptedEvent", "1"),

@@ -24,6 +24,7 @@ public final class Upcasters {
         return new EventUpcasterChain(
                 new FundsAppropriatedEventUpcaster(),
                 new NoticePublishedEventUpcaster(StoredForm.objectMapper()),
+                new ProjectProposedEventUpcaster(),
                 new FundIdUpcaster(countyCode),
                 new RevisionCheck(serializer));
     }

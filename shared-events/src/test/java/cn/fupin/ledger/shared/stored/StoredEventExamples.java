@@ -27,6 +27,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
+import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolution;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
@@ -167,6 +168,8 @@ final class StoredEventExamples {
                 "异议成立，更正公示"));
         examples.put("ObjectionFiledEvent-1", new ObjectionFiledEvent(NOTICE, "OBJ-2016-0001", PROJECT,
                 "村道长度与实际不符", "v1:AAECAwQFBgcICQoL:ciphertext", AT.plusSeconds(86_400)));
+        examples.put("ObjectionDismissedAsDuplicateEvent-1", new ObjectionDismissedAsDuplicateEvent(NOTICE,
+                "OBJ-2016-0002", PROJECT, "OBJ-2016-0001", "与第OBJ-2016-0001号异议内容相同", "approver"));
         examples.put("ObjectionResolvedEvent-1", new ObjectionResolvedEvent(NOTICE, "OBJ-2016-0001", PROJECT,
                 ObjectionResolution.UPHELD, "经核实，村道长度应为3.8公里", "approver", true));
         // fund
@@ -202,7 +205,7 @@ final class StoredEventExamples {
         examples.put("PoorVillageDesignatedEvent-1", new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2016,
                 "苍委办〔2016〕40号"));
         // project
-        put(examples, "ProjectProposedEvent", 1, 2, new ProjectProposedEvent(PROJECT, "白观村村道硬化", "ROADS", VILLAGE,
+        put(examples, "ProjectProposedEvent", 1, 3, new ProjectProposedEvent(PROJECT, "白观村村道硬化", "ROADS", VILLAGE,
                 TOWNSHIP, Beneficiary.VILLAGE,
                 List.of(new BudgetLine(FUND_CENTRAL, 30_000_000L), new BudgetLine(FUND, 15_000_000L)), 45_000_000L,
                 "白观村村民委员会", "陵江镇人民政府", LocalDate.of(2016, 4, 1), LocalDate.of(2016, 11, 30), 110, 275,
