@@ -77,9 +77,9 @@ class HeldItemsTest {
 
         String section = html.substring(html.indexOf("<section class=\"held\">"),
                 html.indexOf("</section>", html.indexOf("<section class=\"held\">")));
-        assertThat(section).contains("暂缓拨付的条目", "DSB-0002", "异议办理中（1 件）", "2094年5月7日",
-                "DSB-0003", "异议成立，待发布更正公告");
-        assertThat(section).doesNotContain("该户已脱贫退出", "DSB-0001");
+        assertThat(section).contains("暂缓拨付的条目", "序号2", "异议办理中（1 件）", "2094年5月7日",
+                "序号3", "异议成立，待发布更正公告");
+        assertThat(section).doesNotContain("该户已脱贫退出", "序号1", "DSB-");
         assertThat(html).contains("与异议OBJ-1重复，合并办理：内容相同");
     }
 

@@ -75,8 +75,8 @@ class NoticeCsvTest {
         }
 
         assertThat(records).contains(List.of("标题", "标题, 带逗号"), List.of("正文", "第一行\r\n第二行\n第三行"),
-                List.of(" 前有空格", "后有空格 "), List.of("#号开头", "\"引号\""), List.of("条目编号", "户主", "备注"),
-                List.of("DSB-1", "王*春", ""), List.of("DSB-2", "", "'=1+1"));
+                List.of(" 前有空格", "后有空格 "), List.of("#号开头", "\"引号\""), List.of("序号", "条目编号", "户主", "备注"),
+                List.of("1", "DSB-1", "王*春", ""), List.of("2", "DSB-2", "", "'=1+1"));
     }
 
     @Nested
