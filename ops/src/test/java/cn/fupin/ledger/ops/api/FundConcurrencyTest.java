@@ -81,7 +81,7 @@ class FundConcurrencyTest {
             assertThat(recorded).isPositive();
             long events = jdbc.queryForObject(
                     "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
-                    "FUND-" + year + "-PROVINCIAL");
+                    "FUND-510824-" + year + "-PROVINCIAL");
             assertThat(events).isEqualTo(recorded);
             long expectedFen = recorded * AMOUNT_FEN;
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

@@ -86,8 +86,8 @@ class HouseholdImportApiTest extends LedgerApiTest {
         assertThat(second.path("townshipCode").asText()).isEqualTo("510824102");
         assertThat(second.path("townshipName").asText()).isEqualTo("云峰镇");
         assertThat(second.path("members").asInt()).isEqualTo(5);
-        assertThat(events.of("T-1001", "HouseholdRegisteredEvent")).hasSize(1);
-        assertThat(events.of("T-1002", "HouseholdRegisteredEvent")).hasSize(1);
+        assertThat(events.ofHousehold("T-1001", "HouseholdRegisteredEvent")).hasSize(1);
+        assertThat(events.ofHousehold("T-1002", "HouseholdRegisteredEvent")).hasSize(1);
     }
 
     @Test
@@ -110,7 +110,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
         assertThat(record.path("imported").asInt()).isEqualTo(2);
         assertThat(record.path("unchanged").asInt()).isZero();
         assertThat(record.path("importId").asText())
-                .isEqualTo(events.of("T-1951", "HouseholdRegisteredEvent").get(0).payload().path("importId").asText());
+                .isEqualTo(events.ofHousehold("T-1951", "HouseholdRegisteredEvent").get(0).payload().path("importId").asText());
 
         assertThat(api.as("clerk").postCsv(IMPORTS, file).json().path("unchanged").asInt()).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE ?", Long.class,
@@ -149,8 +149,8 @@ class HouseholdImportApiTest extends LedgerApiTest {
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         assertThat(imported.json().path("imported").asInt()).isEqualTo(1);
         assertThat(imported.json().path("unchanged").asInt()).isEqualTo(1);
-        assertThat(events.of("T-1021")).hasSize(1);
-        assertThat(events.of("T-1022")).hasSize(1);
+        assertThat(events.ofHousehold("T-1021")).hasSize(1);
+        assertThat(events.ofHousehold("T-1022")).hasSize(1);
     }
 
     @Test
@@ -202,8 +202,8 @@ class HouseholdImportApiTest extends LedgerApiTest {
 
         assertThat(byClerk.status()).as(byClerk.toString()).isEqualTo(200);
         assertThat(byClerk2.status()).as(byClerk2.toString()).isEqualTo(200);
-        List<StoredEvent> recorded = new ArrayList<>(events.of("T-1061"));
-        recorded.addAll(events.of("T-1062"));
+        List<StoredEvent> recorded = new ArrayList<>(events.ofHousehold("T-1061"));
+        recorded.addAll(events.ofHousehold("T-1062"));
         assertThat(recorded).hasSize(2).allSatisfy(event -> {
             assertThat(event.meta("actor")).isEqualTo("clerk");
             assertThat(event.meta("role")).isEqualTo("CLERK");
@@ -213,7 +213,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
         assertThat(recorded.get(0).payload().path("importId").asText())
                 .startsWith("IMPORT-")
                 .isEqualTo(recorded.get(1).payload().path("importId").asText());
-        List<StoredEvent> byTheOtherClerk = events.of("T-1063");
+        List<StoredEvent> byTheOtherClerk = events.ofHousehold("T-1063");
         assertThat(byTheOtherClerk).hasSize(1);
         assertThat(byTheOtherClerk.get(0).meta("actor")).isEqualTo("clerk2");
         assertThat(byTheOtherClerk.get(0).meta("role")).isEqualTo("CLERK");
@@ -239,7 +239,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
         assertThat(otherBody.status()).isEqualTo(409);
         assertThat(otherBody.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(events.count()).isEqualTo(before);
-        assertThat(events.of("T-1072")).isEmpty();
+        assertThat(events.ofHousehold("T-1072")).isEmpty();
     }
 
     @Test
@@ -269,7 +269,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
                 assertThat(answers).filteredOn(answer -> answer.status() != 200).singleElement()
                         .satisfies(refused -> assertThat(refused.status() + " " + refused.code())
                                 .isIn("409 CONCURRENT_MODIFICATION", "422 HOUSEHOLD_IMPORT_INVALID"));
-                assertThat(events.of(first.cardNo()).size() + events.of(second.cardNo()).size()).isEqualTo(1);
+                assertThat(events.ofHousehold(first.cardNo()).size() + events.ofHousehold(second.cardNo()).size()).isEqualTo(1);
             }
         } finally {
             clerks.shutdownNow();
@@ -288,7 +288,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
                         .isIn("200 ", "409 CONCURRENT_MODIFICATION"));
                 assertThat(answers).filteredOn(answer -> answer.status() == 200)
                         .filteredOn(answer -> answer.json().path("imported").asInt() == 1).hasSize(1);
-                assertThat(events.of(row.cardNo())).hasSize(1);
+                assertThat(events.ofHousehold(row.cardNo())).hasSize(1);
             }
         } finally {
             clerks.shutdownNow();
@@ -361,7 +361,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
                     registered.idNumber(), registered.bankCard(), Households.idNumber(1103).substring(0, 17));
             assertThat(events.count()).isEqualTo(before);
             for (int n = 1102; n <= 1112; n++) {
-                assertThat(events.of(Households.cardNo(n))).as("events of household %d", n).isEmpty();
+                assertThat(events.ofHousehold(Households.cardNo(n))).as("events of household %d", n).isEmpty();
             }
             // Once a later import is readable, the projection has passed the refused one: the good row is not there.
             Row later = household(1199);
@@ -400,7 +400,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
                     + "," + row.villageCode() + ",3,false," + row.bankCard() + "\n";
 
             assertRefused(api.as("clerk").postCsv(IMPORTS, file), "2 row UNCLOSED_QUOTE");
-            assertThat(events.of(row.cardNo())).isEmpty();
+            assertThat(events.ofHousehold(row.cardNo())).isEmpty();
         }
 
         @Test
@@ -408,7 +408,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
             Row row = household(1121).withIdNumber(Households.withWrongCheckCharacter(Households.idNumber(1121)));
 
             assertRefused(api.as("clerk").postCsv(IMPORTS, csv(household(1120), row)), "3 idNumber ID_NUMBER_INVALID");
-            assertThat(events.of("T-1120")).isEmpty();
+            assertThat(events.ofHousehold("T-1120")).isEmpty();
         }
 
         @Test
@@ -416,7 +416,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
             Row row = household(1122).withBankCard(Households.withWrongLuhnDigit(Households.bankCard(1122)));
 
             assertRefused(api.as("clerk").postCsv(IMPORTS, csv(row)), "2 bankCard BANK_CARD_INVALID");
-            assertThat(events.of("T-1122")).isEmpty();
+            assertThat(events.ofHousehold("T-1122")).isEmpty();
         }
 
         @Test
@@ -424,7 +424,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
             Row row = household(1123).withVillageCode(Households.NO_SUCH_VILLAGE);
 
             assertRefused(api.as("clerk").postCsv(IMPORTS, csv(household(1124), row)), "3 villageCode VILLAGE_UNKNOWN");
-            assertThat(events.of("T-1124")).isEmpty();
+            assertThat(events.ofHousehold("T-1124")).isEmpty();
         }
 
         @Test
@@ -449,7 +449,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
                             household(1132).withIdNumber(first.idNumber()),
                             household(1133).withBankCard(first.bankCard()))),
                     "3 cardNo DUPLICATE_IN_FILE", "4 idNumber DUPLICATE_IN_FILE", "5 bankCard DUPLICATE_IN_FILE");
-            assertThat(events.of(first.cardNo())).isEmpty();
+            assertThat(events.ofHousehold(first.cardNo())).isEmpty();
         }
 
         @Test
@@ -461,7 +461,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
                     "2 cardNo CARD_NO_REGISTERED");
             assertRefused(api.as("clerk").postCsv(IMPORTS, csv(registered.withBankCard(Households.bankCard(1135)))),
                     "2 cardNo CARD_NO_REGISTERED");
-            assertThat(events.of(registered.cardNo())).hasSize(1);
+            assertThat(events.ofHousehold(registered.cardNo())).hasSize(1);
         }
 
         @Test
@@ -473,8 +473,8 @@ class HouseholdImportApiTest extends LedgerApiTest {
                             household(1137).withIdNumber(registered.idNumber()),
                             household(1138).withBankCard(registered.bankCard()))),
                     "2 idNumber ID_NUMBER_REGISTERED", "3 bankCard BANK_CARD_REGISTERED");
-            assertThat(events.of("T-1137")).isEmpty();
-            assertThat(events.of("T-1138")).isEmpty();
+            assertThat(events.ofHousehold("T-1137")).isEmpty();
+            assertThat(events.ofHousehold("T-1138")).isEmpty();
         }
 
         @Test
@@ -482,7 +482,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
             String noHeader = household(1139).line() + "\n";
 
             assertRefused(api.as("clerk").postCsv(IMPORTS, noHeader), "1 header HEADER_INVALID");
-            assertThat(events.of("T-1139")).isEmpty();
+            assertThat(events.ofHousehold("T-1139")).isEmpty();
         }
 
         @Test
@@ -533,7 +533,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.code()).isEqualTo("FORBIDDEN");
-            assertThat(events.of("T-1161")).isEmpty();
+            assertThat(events.ofHousehold("T-1161")).isEmpty();
         }
 
         @Test
@@ -545,7 +545,7 @@ class HouseholdImportApiTest extends LedgerApiTest {
             assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
             assertThat(wrongPassword.status()).isEqualTo(401);
             assertThat(wrongPassword.code()).isEqualTo("UNAUTHENTICATED");
-            assertThat(events.of("T-1162")).isEmpty();
+            assertThat(events.ofHousehold("T-1162")).isEmpty();
         }
     }
 }

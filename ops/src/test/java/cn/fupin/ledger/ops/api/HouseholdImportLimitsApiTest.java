@@ -109,7 +109,7 @@ class HouseholdImportLimitsApiTest extends LedgerApiTest {
         assertThat(error.path("field").asText()).isEqualTo("file");
         assertThat(error.path("code").asText()).isEqualTo("TOO_MANY_ROWS");
         for (int n = 5011; n <= 5014; n++) {
-            assertThat(events.of(Households.cardNo(n))).isEmpty();
+            assertThat(events.ofHousehold(Households.cardNo(n))).isEmpty();
         }
     }
 
@@ -127,7 +127,7 @@ class HouseholdImportLimitsApiTest extends LedgerApiTest {
         assertThat(refusedForItsType.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
         assertThat(refusedForItsSize.status()).as(refusedForItsSize.toString()).isEqualTo(413);
         assertThat(refusedForItsSize.code()).isEqualTo("BODY_TOO_LARGE");
-        assertThat(events.of(Households.cardNo(5031))).isEmpty();
+        assertThat(events.ofHousehold(Households.cardNo(5031))).isEmpty();
     }
 
     @Test
@@ -140,6 +140,6 @@ class HouseholdImportLimitsApiTest extends LedgerApiTest {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
         assertThat(refused.code()).isEqualTo("BODY_TOO_LARGE");
-        assertThat(events.of("T-5021")).hasSize(1);
+        assertThat(events.ofHousehold("T-5021")).hasSize(1);
     }
 }

@@ -131,9 +131,9 @@ class CompetitionQueryApiTest extends LedgerApiTest {
     @BeforeAll
     void recordRounds() {
         appender = new EventAppender(eventStore, transactions);
-        appender.appendAt(T0.minus(Duration.ofDays(20)), "Township", BAIHE,
+        appender.appendAt(T0.minus(Duration.ofDays(20)), "Township", "TWN-" + BAIHE,
                 new TownshipAssessedEvent(BAIHE, 2070, 9100, "苍委办〔2071〕11号", "clerk"));
-        appender.appendAt(T0.minus(Duration.ofDays(20)), "Township", YUESHAN,
+        appender.appendAt(T0.minus(Duration.ofDays(20)), "Township", "TWN-" + YUESHAN,
                 new TownshipAssessedEvent(YUESHAN, 2070, 8700, "苍委办〔2071〕12号", "clerk"));
         appender.appendAt(T0, "Project", "PRJ-QRY-C1", new ProjectProposedEvent("PRJ-QRY-C1", "柳池村饮水工程", "WATER",
                 "510824208203", BAIHE, Beneficiary.VILLAGE, List.of(), 0, null, null, null, null, 0, null, null,
@@ -211,7 +211,7 @@ class CompetitionQueryApiTest extends LedgerApiTest {
         @Test
         void recomputesToTheRecordedRankingFromTheEventsEvenAfterALateAssessment() {
             // A correction of 白鹤乡's 2070 assessment recorded after the close could not have been used by it.
-            appender.appendAt(CLOSED_AT.plusSeconds(1), "Township", BAIHE,
+            appender.appendAt(CLOSED_AT.plusSeconds(1), "Township", "TWN-" + BAIHE,
                     new TownshipAssessedEvent(BAIHE, 2070, 5000, "苍委办〔2071〕99号", "clerk"));
 
             Api.Response response = api.as("auditor").get("/api/competitions/CMP-QRY-1/recompute");

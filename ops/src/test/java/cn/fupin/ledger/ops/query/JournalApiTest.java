@@ -126,7 +126,7 @@ class JournalApiTest extends LedgerApiTest {
     private static Map<String, Long> ours(Map<String, Long> balances) {
         Map<String, Long> ours = new LinkedHashMap<>();
         balances.forEach((account, balance) -> {
-            if (account.contains("FUND-2074-") || account.contains("FUND-2079-") || account.contains(VILLAGE)
+            if (account.contains("FUND-510824-2074-") || account.contains("FUND-510824-2079-") || account.contains(VILLAGE)
                     || account.contains("PAY-2001")) {
                 ours.put(account, balance);
             }

@@ -90,6 +90,8 @@ class DemoCredentialsGuardTest {
                     .profiles("production")
                     .run("--server.port=0",
                             "--ledger.personal-data.key=" + LedgerTest.PERSONAL_DATA_KEY,
+                            "--ledger.county.code=510824",
+                            "--ledger.disclosure.supervision-phone=0839-5222000",
                             "--ledger.security.users[0].username=clerk",
                             "--ledger.security.users[0].password={noop}demo",
                             "--ledger.security.users[0].roles[0]=CLERK").close())

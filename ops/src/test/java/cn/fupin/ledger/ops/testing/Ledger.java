@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.testing;
 
+import cn.fupin.ledger.disclosure.publisher.AutomaticNotices;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,17 +140,20 @@ public final class Ledger {
 
     /** The plan notice the ledger publishes by itself when a project is approved. */
     public static String planNotice(String projectId) {
-        return "NTC-PP-" + projectId;
+        return AutomaticNotices.planId(projectId).value();
     }
 
     /** The grant list the ledger publishes by itself for a household's grant requested on its own. */
     public static String grantListNotice(String disbursementId) {
-        return "NTC-GL-" + disbursementId;
+        return AutomaticNotices.grantListId(disbursementId).value();
     }
 
-    /** The grant list the ledger publishes by itself for the households of one village in a grant batch. */
+    /**
+     * The grant list the ledger publishes by itself for the households of one village in a grant batch (named by a
+     * hash of both when they are too long for a notice id, as a batch id with the county's code is).
+     */
     public static String grantListNotice(String batchId, String villageCode) {
-        return "NTC-GL-" + batchId + "-" + villageCode;
+        return AutomaticNotices.grantListId(batchId, villageCode).value();
     }
 
     /** Waits until the automatic publisher (it works in the background) has published the notice. */

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.testing;
 
+import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,6 +37,16 @@ public final class StoredEvents {
                         + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 (rs, row) -> new StoredEvent(rs.getString(1), json(rs.getBytes(2)), json(rs.getBytes(3))),
                 aggregateIdentifier);
+    }
+
+    /** The events of the household with the card number, from its stream ({@code HH-<card number>}). */
+    public List<StoredEvent> ofHousehold(String cardNo) {
+        return of(HouseholdCardNo.streamIdOf(cardNo));
+    }
+
+    /** The same, of one type. */
+    public List<StoredEvent> ofHousehold(String cardNo, String simpleTypeName) {
+        return of(HouseholdCardNo.streamIdOf(cardNo), simpleTypeName);
     }
 
     /** The events of one aggregate whose payload type ends with the given simple class name. */

@@ -32,7 +32,7 @@ class FundProjectionTest {
     AppropriationRepository appropriations;
 
     private static FundsAppropriatedEvent appropriated(int year, FundSource source, String id, long amountFen, long totalFen) {
-        return new FundsAppropriatedEvent("FUND-" + year + "-" + source.name(), id, year, source, amountFen,
+        return new FundsAppropriatedEvent("FUND-510824-" + year + "-" + source.name(), id, year, source, amountFen,
                 "苍财农〔" + year + "〕" + id + "号", null);
     }
 
