@@ -180,7 +180,12 @@ public final class Ledger {
         for (String noticeId : noticeIds) {
             awaitNotice(noticeId);
         }
-        Api.Response moved = api.as("auditor").post("/api/demo/clock", "{\"advanceDays\": 11}");
+        advanceDays(11);
+    }
+
+    /** Moves the ledger's clock, shared by every test of the context, {@code days} forward. */
+    public void advanceDays(int days) {
+        Api.Response moved = api.as("auditor").post("/api/demo/clock", "{\"advanceDays\": " + days + "}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     }
 }
