@@ -117,6 +117,8 @@ public class SecurityConfiguration {
                                 .access(ActingRole.asOneOf(STAFF))
                         // audit: the journal and (later) the event log and its proofs
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").access(ActingRole.asOneOf(AUDITOR))
+                        // audit: an auditor marks a red-flag finding reviewed
+                        .requestMatchers(HttpMethod.POST, "/api/audit/red-flags/**").access(ActingRole.asOneOf(AUDITOR))
                         // the print copy of a village's grant list with full names: staff who prepare the notice board
                         .requestMatchers(HttpMethod.GET, "/api/print/villages/*/grant-list")
                                 .access(ActingRole.asOneOf(CLERK, APPROVER, AUDITOR))

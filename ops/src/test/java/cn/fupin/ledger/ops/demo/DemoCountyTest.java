@@ -170,6 +170,16 @@ class DemoCountyTest {
                 timeline.periodsAndTheRoundsDeadlineEndedWhenTheClockReachedThemNeverEarlier();
                 timeline.aVillagerReadsItemNumbersOnAGrantList();
 
+                // Step 6: the red flags an auditor meets: money idle for years and the late allocation notice; no
+                // payment before publicity, no grant to an ineligible household, none over the standard.
+                JsonNode flags = api.as("auditor").get("/api/audit/red-flags").json();
+                assertThat(flags.path("counts").path("IDLE_FUNDS").asInt()).as(flags.toString()).isPositive();
+                assertThat(flags.path("findings").findValuesAsText("summary"))
+                        .anySatisfy(summary -> assertThat(summary).contains("published 10 working days after"));
+                for (String never : List.of("PAID_BEFORE_PUBLICITY", "GRANT_TO_INELIGIBLE", "OVER_STANDARD")) {
+                    assertThat(flags.path("counts").path(never).asInt()).as(never + ": " + flags).isZero();
+                }
+
                 events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
                 assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",
                         Long.class)).as("global indexes assigned one by one").isEqualTo(events);

@@ -31,7 +31,9 @@ public enum IdSpace {
     /** Not an aggregate: an appropriation lives in its fund's stream. */
     APPROPRIATION("APPR-"),
     /** Not an aggregate: an import of a register names the households it registered. */
-    REGISTER_IMPORT("IMPORT-");
+    REGISTER_IMPORT("IMPORT-"),
+    /** The reviews of one red-flag finding: {@code RFR-} and the finding's id (its rule, subject and key). */
+    RED_FLAG_REVIEW("RFR-");
 
     private final String prefix;
 

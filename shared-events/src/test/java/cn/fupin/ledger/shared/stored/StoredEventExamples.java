@@ -58,6 +58,7 @@ import cn.fupin.ledger.shared.project.ProjectSelectedEvent;
 import cn.fupin.ledger.shared.project.ProjectStartedEvent;
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import cn.fupin.ledger.shared.project.ProjectSubmittedToCompetitionEvent;
+import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -227,6 +228,9 @@ final class StoredEventExamples {
                 List.of(new BudgetLine(FUND, 1_000_000L)), "approver"));
         put(examples, "ProjectCancelledEvent", 1, 2, new ProjectCancelledEvent("PRJ-2016-0011", ProjectStatus.APPROVED,
                 "选址调整", List.of(new BudgetLine(FUND, 8_000_000L)), "approver"));
+        // red flags
+        examples.put("RedFlagReviewedEvent-1", new RedFlagReviewedEvent("LATE_NOTICE/NTC-2016-0010", "LATE_NOTICE",
+                "NTC-2016-0010", "已约谈经办人，迟发原因已核实", "auditor"));
         return examples;
     }
 }
