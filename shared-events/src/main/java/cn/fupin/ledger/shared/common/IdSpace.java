@@ -31,7 +31,8 @@ public enum IdSpace {
     /** Not an aggregate: an appropriation lives in its fund's stream. */
     APPROPRIATION("APPR-"),
     /** Not an aggregate: an import of a register names the households it registered. */
-    REGISTER_IMPORT("IMPORT-");
+    REGISTER_IMPORT("IMPORT-"),
+    SCREENING_LIST("SCREEN-");
 
     private final String prefix;
 
