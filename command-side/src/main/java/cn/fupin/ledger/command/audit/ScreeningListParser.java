@@ -34,6 +34,7 @@ final class ScreeningListParser {
         List<ScreeningEntry> entries = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
+        int dataLines = 0;
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         for (int index = 0; index < lines.length; index++) {
             int line = index + 1;
@@ -41,7 +42,8 @@ final class ScreeningListParser {
             if (content.isEmpty() || line == 1 && content.replace(" ", "").startsWith("idNumber")) {
                 continue;
             }
-            if (entries.size() + problems.size() >= ENTRIES_MAX) {
+            dataLines++;
+            if (dataLines > ENTRIES_MAX) {
                 problems.add(FieldProblem.atLine(line, "file", "TOO_MANY_ROWS",
                         "a screening list holds at most " + ENTRIES_MAX + " people; split the list"));
                 break;
