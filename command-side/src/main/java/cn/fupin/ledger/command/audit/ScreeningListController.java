@@ -1,19 +1,14 @@
 package cn.fupin.ledger.command.audit;
 
 import cn.fupin.ledger.command.common.NewIds;
+import cn.fupin.ledger.command.common.Uploads;
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
 import cn.fupin.ledger.shared.audit.RecordScreeningListCommand;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -65,7 +60,7 @@ class ScreeningListController {
                     parsed.problems());
         }
         String listId = ids.screeningList();
-        commands.sendAndWait(new RecordScreeningListCommand(listId, listKind, name.strip(), sha256(body),
+        commands.sendAndWait(new RecordScreeningListCommand(listId, listKind, name.strip(), Uploads.sha256(body),
                 parsed.entries()));
         return new ScreeningListRecorded(listId, listKind, name.strip(), parsed.entries().size());
     }
@@ -79,23 +74,11 @@ class ScreeningListController {
     }
 
     private static String decode(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = Uploads.decodeStrictly(body, StandardCharsets.UTF_8);
+        if (text == null) {
             throw Refusal.invalid("SCREENING_LIST_INVALID", "the list is not UTF-8 text",
                     List.of(FieldProblem.atLine(0, "file", "ENCODING_INVALID", "the list is not UTF-8 text")));
         }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return text;
     }
 }

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -53,17 +54,20 @@ public class FourEyesRefusals implements MessageHandlerInterceptor<CommandMessag
 
     private static final Logger log = LoggerFactory.getLogger(FourEyesRefusals.class);
     private static final String NOTED = FourEyesRefusals.class.getName() + ".attempt";
+    private static final String RECORDED = "SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier = ?";
 
     /** A refused attempt as noted on the request: the event, its metadata and the identifier it is recorded under. */
     record Attempt(String eventId, FourEyesRefusalRecordedEvent event, Map<String, Object> metadata) {
     }
 
     private final EventBus eventBus;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    FourEyesRefusals(EventBus eventBus, PlatformTransactionManager transactionManager, Clock clock) {
+    FourEyesRefusals(EventBus eventBus, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.eventBus = eventBus;
+        this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -104,8 +108,13 @@ public class FourEyesRefusals implements MessageHandlerInterceptor<CommandMessag
         }
         request.removeAttribute(NOTED, RequestAttributes.SCOPE_REQUEST);
         try {
-            ownTransaction.executeWithoutResult(status -> eventBus.publish(new GenericEventMessage<>(attempt.eventId(),
-                    attempt.event(), attempt.metadata(), clock.instant())));
+            ownTransaction.executeWithoutResult(status -> {
+                // A retry finds its attempt recorded; the unique identifier is left to settle only a race of two.
+                if (jdbc.queryForObject(RECORDED, Integer.class, attempt.eventId()) == 0) {
+                    eventBus.publish(new GenericEventMessage<>(attempt.eventId(), attempt.event(), attempt.metadata(),
+                            clock.instant()));
+                }
+            });
         } catch (ConcurrencyException | DataIntegrityViolationException recordedBefore) {
             log.info("a retried four-eyes refusal was recorded before: {}", attempt.eventId());
         }
