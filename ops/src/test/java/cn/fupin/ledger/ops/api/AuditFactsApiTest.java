@@ -6,18 +6,31 @@ import static cn.fupin.ledger.ops.testing.Ledger.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
+import cn.fupin.ledger.query.audit.LedgerEvent;
+import cn.fupin.ledger.query.audit.LedgerEvents;
+import cn.fupin.ledger.query.audit.PersonalDataReader;
+import cn.fupin.ledger.query.audit.redflag.RedFlagRule;
+import cn.fupin.ledger.query.audit.redflag.RelatedPartyRule;
+import cn.fupin.ledger.query.audit.redflag.ScreeningListRule;
+import cn.fupin.ledger.query.audit.redflag.SelfDealingAttemptRule;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.StoredEvents;
+import cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent;
+import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.project.BudgetLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The facts three red flags read, over HTTP: refused four-eyes attempts recorded on their own, declarations of
  * cadres' relatives (command and register column), and screening lists recorded as fingerprints. Fiscal year 2058 and
- * the village 510824104214, which no other test uses; households 7301-7320.
+ * the village 510824104214, which no other test uses; households 7301-7330.
  */
 @LedgerTest
 class AuditFactsApiTest extends LedgerApiTest {
@@ -232,6 +245,69 @@ class AuditFactsApiTest extends LedgerApiTest {
                 assertProblem(api.as(user).postCsv(path("PUBLIC_EMPLOYEE", "名单"), csv), 403, "FORBIDDEN");
             }
             assertProblem(api.anonymous().postCsv(path("PUBLIC_EMPLOYEE", "名单"), csv), 401, "UNAUTHENTICATED");
+        }
+    }
+
+    /** The rules over the facts as stored: read back through the production event store, upcasters and key. */
+    @Nested
+    class TheRulesReadTheStoredFacts {
+
+        @Autowired
+        LedgerEvents ledgerEvents;
+
+        @Autowired
+        PersonalDataReader personalData;
+
+        List<LedgerEvent> since(long index) {
+            List<LedgerEvent> read = new ArrayList<>();
+            ledgerEvents.walk(index, read::add);
+            return read;
+        }
+
+        /** A grant approved by {@code approver}, as the rules would read it; not stored (no money moves here). */
+        static LedgerEvent grantApproved(String card, String approver, Instant at) {
+            return new LedgerEvent(Long.MAX_VALUE, "grant-" + card, "DisbursementApprovedEvent", "1", "Disbursement",
+                    "DSB-" + card, 1, at, new DisbursementApprovedEvent("DSB-" + card, "PRJ-" + card,
+                    PayeeKind.HOUSEHOLD, VILLAGE, card, 500_000L, List.of(new BudgetLine(fundId, 500_000L)), null,
+                    approver), Map.of("actor", approver));
+        }
+
+        @Test
+        void aListedHouseholdPaidAfterTheUploadAndADeclaredRelativesApprovalAndARefusedAttemptAreFindings() {
+            long start = ledgerEvents.lastIndex();
+            Households.Row row = Households.household(7321);
+            Api.Response imported = api.as("clerk").postCsv("/api/households/imports",
+                    Households.HEADER + ",relatedCadres\n" + row.line() + ",approver\n");
+            assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+            Api.Response listed = api.as("auditor").postCsv(ScreeningLists.path("DECEASED", "规则测试名单"),
+                    Households.idNumber(7321) + ",2000-01-01\n");
+            assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
+            String projectId = proposedByDeputy("规则测试村道");
+            assertProblem(api.as("deputy").post("/api/projects/" + projectId + "/approve", approval(9)), 409,
+                    "SAME_REQUESTER_AND_APPROVER");
+
+            List<LedgerEvent> stored = since(start);
+            LedgerEvent grant = grantApproved(row.cardNo(), "approver", Instant.parse("2058-06-01T00:00:00Z"));
+            ScreeningListRule screening = ScreeningListRule.using(personalData);
+            RelatedPartyRule related = new RelatedPartyRule();
+            SelfDealingAttemptRule selfDealing = new SelfDealingAttemptRule();
+            for (RedFlagRule rule : List.of(screening, related, selfDealing)) {
+                stored.forEach(rule::accept);
+                rule.accept(grant);
+            }
+            Instant now = Instant.parse("2100-01-01T00:00:00Z");
+
+            assertThat(screening.findings(now)).singleElement().satisfies(finding -> {
+                assertThat(finding.subject()).isEqualTo(row.cardNo());
+                assertThat(finding.key()).isEqualTo("DECEASED");
+                assertThat(finding.evidence()).contains(grant.eventId());
+            });
+            assertThat(related.findings(now)).singleElement().satisfies(finding -> {
+                assertThat(finding.subject()).isEqualTo(row.cardNo());
+                assertThat(finding.key()).isEqualTo("approver");
+            });
+            assertThat(selfDealing.findings(now)).filteredOn(finding -> finding.subject().equals("deputy"))
+                    .singleElement().satisfies(finding -> assertThat(finding.summary()).contains(projectId));
         }
     }
 }

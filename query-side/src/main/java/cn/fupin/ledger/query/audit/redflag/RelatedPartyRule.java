@@ -63,12 +63,14 @@ public final class RelatedPartyRule implements RedFlagRule {
             act(event, approved.approvedBy(), "approved project", approved.projectId(), true);
         } else if (payload instanceof DisbursementRequestedEvent requested) {
             if (requested.cardNo() != null) {
-                cardOfDisbursement.put(requested.disbursementId(), requested.cardNo());
-                cardsOfProject.computeIfAbsent(requested.projectId(), project -> new TreeSet<>()).add(requested.cardNo());
+                payee(requested.disbursementId(), requested.projectId(), requested.cardNo());
                 act(event, requested.requestedBy(), "requested payment", requested.disbursementId(), false);
             }
         } else if (payload instanceof DisbursementApprovedEvent approved) {
-            act(event, approved.approvedBy(), "approved payment", approved.disbursementId(), true);
+            if (approved.cardNo() != null) {
+                payee(approved.disbursementId(), approved.projectId(), approved.cardNo());
+                act(event, approved.approvedBy(), "approved payment", approved.disbursementId(), true);
+            }
         } else if (payload instanceof GrantBatchSubmittedEvent submitted) {
             disbursementsOfBatch.put(submitted.batchId(), submitted.disbursementIds());
         } else if (payload instanceof GrantBatchApprovedEvent approved) {
@@ -80,6 +82,12 @@ public final class RelatedPartyRule implements RedFlagRule {
             act(event, dismissed.resolvedBy(), "dismissed objection " + dismissed.objectionId() + " on",
                     dismissed.item(), true);
         }
+    }
+
+    /** Remembers that {@code disbursementId} of {@code projectId} pays the household {@code cardNo}. */
+    private void payee(String disbursementId, String projectId, String cardNo) {
+        cardOfDisbursement.put(disbursementId, cardNo);
+        cardsOfProject.computeIfAbsent(projectId, project -> new TreeSet<>()).add(cardNo);
     }
 
     private void act(LedgerEvent event, String named, String verb, String target, boolean decides) {
