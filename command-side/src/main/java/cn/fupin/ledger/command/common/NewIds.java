@@ -66,6 +66,10 @@ public class NewIds {
         return next(IdSpace.REGISTER_IMPORT);
     }
 
+    public String screeningList() {
+        return next(IdSpace.SCREENING_LIST);
+    }
+
     private String next(IdSpace space) {
         return space.prefix() + countyCode + "-" + UUID.randomUUID();
     }

@@ -5,6 +5,8 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.fund.FiscalYear;
+import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
+import cn.fupin.ledger.shared.household.DeclareCadreRelativeCommand;
 import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
@@ -18,6 +20,8 @@ import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStatus;
 import cn.fupin.ledger.shared.household.RevealHouseholdPersonalDataCommand;
 import cn.fupin.ledger.shared.household.ReturnHouseholdCommand;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -60,6 +64,8 @@ public class Household {
     private int lastChangeYear;
     /** The disbursement of the household's start-up grant, requested or paid; {@code null} when it holds none. */
     private String startupGrant;
+    /** The cadres its head is declared a relative of (优亲厚友), each once. */
+    private final Set<String> relatedCadres = new HashSet<>();
 
     protected Household() {
         // Axon rebuilds the household from its events.
@@ -137,6 +143,30 @@ public class Household {
         apply(new HouseholdStartupGrantReleasedEvent(cardNo, disbursementId, outcome.name()));
     }
 
+    /** Whether the head is declared a relative of {@code cadre} already. */
+    boolean relatedTo(String cadre) {
+        return relatedCadres.contains(cadre);
+    }
+
+    /**
+     * Records that the head is a relative of {@code cadre}: from a declaration (with relation and reason) or from the
+     * register column at the import {@code importId}. The shape of each text was checked by
+     * {@link CadreRelatives}; a second declaration of the same cadre is refused (CADRE_RELATIVE_ALREADY_DECLARED).
+     */
+    void declareRelatedCadre(String cadre, String relation, String reason, String importId) {
+        if (relatedTo(cadre)) {
+            throw Refusal.conflict("CADRE_RELATIVE_ALREADY_DECLARED",
+                    "the household's head is declared a relative of this cadre already");
+        }
+        apply(new CadreRelativeDeclaredEvent(cardNo, cadre, relation, reason, importId));
+    }
+
+    @CommandHandler
+    void handle(DeclareCadreRelativeCommand command) {
+        CadreRelatives.requireValid(command);
+        declareRelatedCadre(command.cadre().strip(), command.relation().strip(), command.reason().strip(), null);
+    }
+
     @CommandHandler
     void handle(ExitHouseholdCommand command) {
         requireChange(command.year(), command.reason());
@@ -211,6 +241,11 @@ public class Household {
     @EventSourcingHandler
     void on(HouseholdStartupGrantClaimedEvent event) {
         startupGrant = event.disbursementId();
+    }
+
+    @EventSourcingHandler
+    void on(CadreRelativeDeclaredEvent event) {
+        relatedCadres.add(event.cadre());
     }
 
     @EventSourcingHandler

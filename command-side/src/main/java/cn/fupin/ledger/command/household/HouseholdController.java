@@ -1,6 +1,7 @@
 package cn.fupin.ledger.command.household;
 
 import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.household.DeclareCadreRelativeCommand;
 import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdImportResult;
@@ -43,6 +44,12 @@ class HouseholdController {
     record StatusChanged(String cardNo, String status) {
     }
 
+    record CadreRelativeRequest(String cadre, String relation, String reason) {
+    }
+
+    record CadreRelativeDeclared(String cardNo, String cadre) {
+    }
+
     /**
      * The register as the body, {@code Content-Type: text/csv} and nothing else (UTF-8 unless a charset is given, such
      * as {@code text/csv; charset=GBK} for a file saved by Excel or WPS in the Chinese Windows code page);
@@ -68,6 +75,16 @@ class HouseholdController {
     StatusChanged returnToRegister(@PathVariable String cardNo, @Valid @RequestBody StatusChangeRequest request) {
         send(new ReturnHouseholdCommand(card(cardNo), request.year(), request.reason()));
         return new StatusChanged(cardNo, "RETURNED");
+    }
+
+    /**
+     * Declares the household's head a relative of a cadre (优亲厚友), as CLERK or AUDITOR: a cadre's own declaration
+     * reaches the ledger through them, so that who recorded it is an officer whose role is to record it.
+     */
+    @PostMapping("/api/households/{cardNo}/related-cadres")
+    CadreRelativeDeclared declareRelatedCadre(@PathVariable String cardNo, @RequestBody CadreRelativeRequest request) {
+        send(new DeclareCadreRelativeCommand(card(cardNo), request.cadre(), request.relation(), request.reason()));
+        return new CadreRelativeDeclared(cardNo, request.cadre().strip());
     }
 
     private void send(Object command) {

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a household register file (CSV, header {@code cardNo,headName,idNumber,villageCode,members,migrant,bankCard})
  * into rows, checking the shape of every cell: GB 11643 check character of ID numbers, Luhn digit of bank cards,
  * 12-digit village codes, members of at least one, a yes/no migrant flag. A pure function: text in, rows and problems
- * out. Problems never repeat a value.
+ * out. Problems never repeat a value. An eighth column {@code relatedCadres} may follow: the user names of the cadres
+ * the head is a relative of (优亲厚友), separated by {@code ;}, possibly none; each is declared at the import.
  *
  * <p>The records are read by Apache Commons CSV (RFC 4180: cells quoted with double quotes may hold commas, doubled
  * quotes and line breaks; CR LF or LF line ends), as a register saved by Excel or WPS comes: a byte order mark before
@@ -36,6 +38,8 @@ import org.apache.commons.csv.CSVRecord;
 final class HouseholdCsvParser {
 
     static final List<String> HEADER = List.of("cardNo", "headName", "idNumber", "villageCode", "members", "migrant", "bankCard");
+    /** The optional last column: cadres the head is declared a relative of. */
+    static final String RELATED_CADRES = "relatedCadres";
     static final int HEAD_NAME_LENGTH_MAX = 50;
     static final int MEMBERS_MAX = 99;
     private static final Set<String> YES = Set.of("true", "1", "y", "yes", "是");
@@ -63,9 +67,11 @@ final class HouseholdCsvParser {
         if (!problems.isEmpty()) {
             return new Parsed(List.of(), problems);
         }
-        if (records.isEmpty() || !header(records.get(0).cells())) {
+        int columns = records.isEmpty() ? 0 : columns(records.get(0).cells());
+        if (columns == 0) {
             problems.add(FieldProblem.atLine(1, "header", "HEADER_INVALID",
-                    "the first line must be " + String.join(",", HEADER)));
+                    "the first line must be " + String.join(",", HEADER) + ", optionally followed by ,"
+                            + RELATED_CADRES));
             return new Parsed(List.of(), problems);
         }
         int dataRows = 0;
@@ -79,7 +85,7 @@ final class HouseholdCsvParser {
                         "a register file holds at most " + rowsMax + " rows; split the file"));
                 break;
             }
-            HouseholdRow row = row(record.line(), withoutEmptyCellsBeyondTheHeader(record.cells()), problems);
+            HouseholdRow row = row(record.line(), withoutEmptyCellsBeyond(record.cells(), columns), columns, problems);
             if (row != null) {
                 rows.add(row);
             }
@@ -94,14 +100,21 @@ final class HouseholdCsvParser {
     private record Record(int line, List<String> cells) {
     }
 
-    private static boolean header(List<String> cells) {
-        return withoutEmptyCellsBeyondTheHeader(cells).stream().map(String::strip).toList().equals(HEADER);
+    /** The number of columns the header names: the seven, the seven and {@code relatedCadres}, or 0 for no header. */
+    private static int columns(List<String> cells) {
+        List<String> names = withoutEmptyCellsBeyond(cells, HEADER.size()).stream().map(String::strip).toList();
+        if (names.equals(HEADER)) {
+            return HEADER.size();
+        }
+        boolean withCadres = names.size() == HEADER.size() + 1 && names.subList(0, HEADER.size()).equals(HEADER)
+                && names.get(HEADER.size()).equals(RELATED_CADRES);
+        return withCadres ? HEADER.size() + 1 : 0;
     }
 
-    /** The cells, less blank ones after the header's seven (a spreadsheet's empty columns at the right). */
-    private static List<String> withoutEmptyCellsBeyondTheHeader(List<String> cells) {
+    /** The cells, less blank ones after the header's columns (a spreadsheet's empty columns at the right). */
+    private static List<String> withoutEmptyCellsBeyond(List<String> cells, int columns) {
         int size = cells.size();
-        while (size > HEADER.size() && cells.get(size - 1).isBlank()) {
+        while (size > columns && cells.get(size - 1).isBlank()) {
             size--;
         }
         return cells.subList(0, size);
@@ -134,10 +147,12 @@ final class HouseholdCsvParser {
         return records;
     }
 
-    private static HouseholdRow row(int line, List<String> cells, List<FieldProblem> problems) {
-        if (cells.size() != HEADER.size()) {
+    private static HouseholdRow row(int line, List<String> cells, int columns, List<FieldProblem> problems) {
+        // A spreadsheet drops an empty last cell: a row naming no cadre may end after the seventh.
+        boolean cadresLeftOut = columns > HEADER.size() && cells.size() == HEADER.size();
+        if (cells.size() != columns && !cadresLeftOut) {
             problems.add(FieldProblem.atLine(line, "row", "COLUMN_COUNT",
-                    "the line has " + cells.size() + " cells; " + HEADER.size() + " are expected"));
+                    "the line has " + cells.size() + " cells; " + columns + " are expected"));
             return null;
         }
         int before = problems.size();
@@ -190,10 +205,33 @@ final class HouseholdCsvParser {
         if (bankProblem != null) {
             problems.add(FieldProblem.atLine(line, "bankCard", "BANK_CARD_INVALID", bankProblem));
         }
+        List<String> cadres = cells.size() > HEADER.size() ? cadres(line, cells.get(HEADER.size()), problems) : List.of();
         if (problems.size() > before) {
             return null;
         }
         return new HouseholdRow(line, cardNo, name, IdNumber.parse(id), villageCode, members, migrant,
-                BankCardNumber.parse(bank));
+                BankCardNumber.parse(bank), cadres);
+    }
+
+    /** The user names of a {@code relatedCadres} cell ({@code ;} or {@code ；} between them), each once. */
+    private static List<String> cadres(int line, String cell, List<FieldProblem> problems) {
+        Set<String> cadres = new LinkedHashSet<>();
+        for (String name : cell.split("[;；]")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            String problem = CadreRelatives.cadreProblem(name);
+            if (problem != null) {
+                problems.add(FieldProblem.atLine(line, RELATED_CADRES, "CADRE_INVALID", problem));
+                return List.of();
+            }
+            cadres.add(name.strip());
+        }
+        if (cadres.size() > CadreRelatives.PER_ROW_MAX) {
+            problems.add(FieldProblem.atLine(line, RELATED_CADRES, "TOO_MANY_CADRES",
+                    "a row names at most " + CadreRelatives.PER_ROW_MAX + " cadres"));
+            return List.of();
+        }
+        return List.copyOf(cadres);
     }
 }

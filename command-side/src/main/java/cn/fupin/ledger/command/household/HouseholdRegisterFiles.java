@@ -1,17 +1,12 @@
 package cn.fupin.ledger.command.household;
 
 import cn.fupin.ledger.command.common.NewIds;
+import cn.fupin.ledger.command.common.Uploads;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.household.HouseholdImportResult;
 import cn.fupin.ledger.shared.household.ImportHouseholdRegisterCommand;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,16 +43,8 @@ public class HouseholdRegisterFiles {
         // Rows with bad cells still go to the importer with the readable rows, which refuses the file but first checks
         // those rows against each other and the ledger: the refusal names every bad row, not only the first kind.
         return commands.sendAndWait(new ImportHouseholdRegisterCommand(ids.registerImport(),
-                safeName.length() > 100 ? safeName.substring(0, 100) : safeName, sha256(content), parsed.rows(),
+                safeName.length() > 100 ? safeName.substring(0, 100) : safeName, Uploads.sha256(content), parsed.rows(),
                 parsed.problems()));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     /** A missing header, no rows, too many rows: nothing row by row is worth checking further. */
@@ -66,16 +53,12 @@ public class HouseholdRegisterFiles {
     }
 
     private static String decode(byte[] body, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = Uploads.decodeStrictly(body, charset);
+        if (text == null) {
             String message = "the file is not valid " + charset.name() + " text";
             throw Refusal.invalid("HOUSEHOLD_IMPORT_INVALID", message,
                     List.of(FieldProblem.atLine(0, "file", "ENCODING_INVALID", message)));
         }
+        return text;
     }
 }

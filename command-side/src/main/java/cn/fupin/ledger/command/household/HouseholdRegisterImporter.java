@@ -59,6 +59,7 @@ class HouseholdRegisterImporter {
         checkWithinTheFile(command.rows(), problems);
 
         List<Fresh> fresh = new ArrayList<>();
+        List<HouseholdRow> registered = new ArrayList<>();
         int unchanged = 0;
         for (HouseholdRow row : command.rows()) {
             if (eventStore.lastSequenceNumberFor(row.cardNo().streamId()).isEmpty()) {
@@ -67,6 +68,7 @@ class HouseholdRegisterImporter {
                         cipher.fingerprint(PersonalDataIndex.Kind.BANK_CARD.name(), row.bankCard().plain())));
             } else if (households.load(row.cardNo().streamId()).invoke(household -> household.sameAs(row, cipher))) {
                 unchanged++;
+                registered.add(row);
             } else {
                 problems.add(FieldProblem.atLine(row.line(), "cardNo", "CARD_NO_REGISTERED",
                         "this card number is registered with other data; change it through its own command"));
@@ -83,18 +85,35 @@ class HouseholdRegisterImporter {
         for (Fresh household : fresh) {
             HouseholdRow row = household.row();
             try {
-                households.newInstance(() -> new Household(row, command.importId(), cipher));
+                households.newInstance(() -> new Household(row, command.importId(), cipher))
+                        .execute(registeredHousehold -> declareCadres(registeredHousehold, row, command.importId()));
             } catch (Exception e) {
                 throw new IllegalStateException("could not register household from line " + row.line(), e);
             }
             index.claim(household.idFingerprint(), PersonalDataIndex.Kind.ID_NUMBER, row.cardNo().value());
             index.claim(household.bankFingerprint(), PersonalDataIndex.Kind.BANK_CARD, row.cardNo().value());
         }
+        for (HouseholdRow row : registered) {
+            households.load(row.cardNo().streamId())
+                    .execute(household -> declareCadres(household, row, command.importId()));
+        }
         if (!fresh.isEmpty()) {
             eventStore.publish(GenericEventMessage.asEventMessage(new HouseholdRegisterImportedEvent(command.importId(),
                     command.fileName(), command.fileSha256(), command.rows().size(), fresh.size(), unchanged)));
         }
         return new HouseholdImportResult(fresh.size(), unchanged);
+    }
+
+    /**
+     * Declares the head a relative of each cadre the row's {@code relatedCadres} names and the household does not
+     * have declared yet: a re-import of the same file declares nothing twice.
+     */
+    private static void declareCadres(Household household, HouseholdRow row, String importId) {
+        for (String cadre : row.relatedCadres()) {
+            if (!household.relatedTo(cadre)) {
+                household.declareRelatedCadre(cadre, null, null, importId);
+            }
+        }
     }
 
     /** Card numbers, ID numbers and bank cards once each in the file; villages of the county. */

@@ -1,6 +1,8 @@
 package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
@@ -28,6 +30,7 @@ import cn.fupin.ledger.shared.fund.FundReservationReleasedEvent;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
+import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
@@ -105,7 +108,8 @@ public final class AffectedPages {
      * proposals before approval, pending amounts, scores and conflicts before a round closes (the closing event holds
      * the ranking), the close of submissions (an unclosed round reads "under review" either way), township
      * assessments, a household's grant claim (the grant shows through its disbursement), viewing personal data, the
-     * import receipt, and the grant batch events (each item has its own disbursement events).
+     * import receipt, and the grant batch events (each item has its own disbursement events); nor the facts only
+     * auditors read (refused four-eyes attempts, declared relatives of cadres, screening lists).
      */
     private static final Set<Class<?>> NO_PAGE = Set.of(
             FundsReservedEvent.class, FundReservationReleasedEvent.class, FundsDisbursedEvent.class,
@@ -115,7 +119,8 @@ public final class AffectedPages {
             ProjectPaymentRequestedEvent.class, GrantBatchSubmittedEvent.class, GrantBatchApprovedEvent.class,
             GrantBatchRejectedEvent.class, HouseholdStartupGrantClaimedEvent.class,
             HouseholdStartupGrantReleasedEvent.class, HouseholdPersonalDataViewedEvent.class,
-            HouseholdRegisterImportedEvent.class);
+            HouseholdRegisterImportedEvent.class, FourEyesRefusalRecordedEvent.class,
+            CadreRelativeDeclaredEvent.class, ScreeningListUploadedEvent.class);
 
     /** Events that change pages, each with its rule in {@link #of(Object)}. */
     private static final Set<Class<?>> SOME_PAGES = Set.of(

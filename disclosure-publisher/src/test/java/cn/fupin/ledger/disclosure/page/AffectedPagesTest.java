@@ -1,6 +1,9 @@
 package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ScreeningListKind;
+import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
@@ -32,6 +35,7 @@ import cn.fupin.ledger.shared.fund.FundSource;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
+import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
@@ -192,6 +196,11 @@ class AffectedPagesTest {
         row(rows, new HouseholdStartupGrantReleasedEvent("T-8400", "DSB-1", "REJECTED"), none);
         row(rows, new HouseholdPersonalDataViewedEvent("T-8400", "审计"), none);
         row(rows, new HouseholdRegisterImportedEvent("IMP-1", "register.csv", "0".repeat(64), 1, 1, 0), none);
+        row(rows, new CadreRelativeDeclaredEvent("T-8400", "township", "兄弟", "申报", null), none);
+        row(rows, new FourEyesRefusalRecordedEvent("SAME_REQUESTER_AND_APPROVER", "ApproveDisbursementCommand", "DSB-1",
+                "approver", "APPROVER", "req-1"), none);
+        row(rows, new ScreeningListUploadedEvent("SCREEN-1", ScreeningListKind.DECEASED, "名单", "0".repeat(64),
+                List.of()), none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
                 pages(VILLAGE_PAGE)));

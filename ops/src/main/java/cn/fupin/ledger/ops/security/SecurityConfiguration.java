@@ -119,6 +119,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").access(ActingRole.asOneOf(AUDITOR))
                         // audit: an auditor marks a red-flag finding reviewed
                         .requestMatchers(HttpMethod.POST, "/api/audit/red-flags/**").access(ActingRole.asOneOf(AUDITOR))
+                        // audit facts: screening lists (auditors), cadres' relatives (clerks record declarations, as do
+                        // auditors who find one)
+                        .requestMatchers(HttpMethod.POST, "/api/audit/screening-lists").access(ActingRole.asOneOf(AUDITOR))
+                        .requestMatchers(HttpMethod.POST, "/api/households/*/related-cadres")
+                                .access(ActingRole.asOneOf(CLERK, AUDITOR))
                         // the print copy of a village's grant list with full names: staff who prepare the notice board
                         .requestMatchers(HttpMethod.GET, "/api/print/villages/*/grant-list")
                                 .access(ActingRole.asOneOf(CLERK, APPROVER, AUDITOR))

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.web;
 
+import cn.fupin.ledger.ops.audit.FourEyesRefusals;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -50,8 +51,16 @@ public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final FourEyesRefusals fourEyesRefusals;
+
+    public ProblemHandler(FourEyesRefusals fourEyesRefusals) {
+        this.fourEyesRefusals = fourEyesRefusals;
+    }
+
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
+        // A refused four-eyes attempt is a fact auditors need: recorded on its own, the refused command records nothing.
+        fourEyesRefusals.recordNoted(refusal);
         HttpStatus status = switch (refusal.kind()) {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;

@@ -90,6 +90,8 @@ class ApprovalRechecksApiTest extends LedgerApiTest {
         assertProblem(api.as("approver").post("/api/disbursements/" + grant + "/approve", "{}"), 409,
                 "SAME_RESOLVER_AND_APPROVER");
         assertThat(events.of(grant)).hasSize(1);
+        assertThat(events.fourEyesRefusalsOf(grant)).singleElement().satisfies(refusal -> assertThat(
+                refusal.payload().path("code").asText()).isEqualTo("SAME_RESOLVER_AND_APPROVER"));
 
         Api.Response approved = api.as("deputy").post("/api/disbursements/" + grant + "/approve", "{}");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);

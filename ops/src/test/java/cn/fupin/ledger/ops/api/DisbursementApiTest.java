@@ -130,7 +130,9 @@ class DisbursementApiTest extends LedgerApiTest {
 
             assertProblem(api.as("deputy").post("/api/disbursements/" + requested + "/approve", "{}"), 409,
                     "SAME_REQUESTER_AND_APPROVER");
-            assertThat(events.count()).isEqualTo(before);
+            // Nothing of the command; only the refused attempt itself, recorded for the auditors.
+            assertThat(events.count()).isEqualTo(before + 1);
+            assertThat(events.fourEyesRefusalsOf(requested)).hasSize(1);
         }
 
         @Test

@@ -172,7 +172,9 @@ class ProjectApiTest extends LedgerApiTest {
 
             assertProblem(api.as("deputy").post("/api/projects/" + projectId + "/approve",
                     "{\"approvalDocNo\": \"苍扶贫〔2041〕22号\"}"), 409, "SAME_REQUESTER_AND_APPROVER");
-            assertThat(events.count()).isEqualTo(before);
+            // Nothing of the command; only the refused attempt itself, recorded for the auditors.
+            assertThat(events.count()).isEqualTo(before + 1);
+            assertThat(events.fourEyesRefusalsOf(projectId)).hasSize(1);
             // Somebody else may.
             ledger.approve("approver", projectId);
         }

@@ -31,6 +31,14 @@ public final class StoredEvents {
         return jdbc.queryForObject(COUNT_EXCEPT_NOTICES, Long.class);
     }
 
+    /** The refused four-eyes attempts recorded about {@code subjectId} (a project, disbursement or batch), in order. */
+    public List<StoredEvent> fourEyesRefusalsOf(String subjectId) {
+        return jdbc.query("SELECT payload_type, payload, meta_data FROM domain_event_entry"
+                        + " WHERE payload_type LIKE '%.FourEyesRefusalRecordedEvent' ORDER BY global_index",
+                (rs, row) -> new StoredEvent(rs.getString(1), json(rs.getBytes(2)), json(rs.getBytes(3))))
+                .stream().filter(event -> subjectId.equals(event.payload().path("subjectId").asText())).toList();
+    }
+
     /** The events of one aggregate, in order. */
     public List<StoredEvent> of(String aggregateIdentifier) {
         return jdbc.query("SELECT payload_type, payload, meta_data FROM domain_event_entry"

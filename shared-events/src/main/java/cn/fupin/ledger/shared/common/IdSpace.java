@@ -33,7 +33,9 @@ public enum IdSpace {
     /** Not an aggregate: an import of a register names the households it registered. */
     REGISTER_IMPORT("IMPORT-"),
     /** The reviews of one red-flag finding: {@code RFR-} and the finding's id (its rule, subject and key). */
-    RED_FLAG_REVIEW("RFR-");
+    RED_FLAG_REVIEW("RFR-"),
+    /** An auditor's screening list (a death list, a payroll roster), kept as fingerprints only. */
+    SCREENING_LIST("SCREEN-");
 
     private final String prefix;
 

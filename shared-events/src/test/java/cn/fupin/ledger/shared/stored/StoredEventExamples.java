@@ -1,6 +1,10 @@
 package cn.fupin.ledger.shared.stored;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ScreeningEntry;
+import cn.fupin.ledger.shared.audit.ScreeningListKind;
+import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.competition.AssessmentUsed;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
@@ -37,6 +41,7 @@ import cn.fupin.ledger.shared.fund.FundSource;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
+import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
@@ -194,6 +199,14 @@ final class StoredEventExamples {
                 "****5678", VILLAGE, TOWNSHIP, 4, true, "IMP-2016-0001"));
         examples.put("HouseholdRegisterImportedEvent-1", new HouseholdRegisterImportedEvent("IMP-2016-0001",
                 "建档立卡户-白观村.csv", "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef", 240, 238, 2));
+        examples.put("CadreRelativeDeclaredEvent-1", new CadreRelativeDeclaredEvent(CARD, "township", "兄弟",
+                "村干部本人申报", null));
+        // audit
+        examples.put("FourEyesRefusalRecordedEvent-1", new FourEyesRefusalRecordedEvent("SAME_REQUESTER_AND_APPROVER",
+                "ApproveDisbursementCommand", DISBURSEMENT, "approver", "APPROVER", "req-0001"));
+        examples.put("ScreeningListUploadedEvent-1", new ScreeningListUploadedEvent("SCREEN-510824-0001",
+                ScreeningListKind.DECEASED, "2016年民政死亡名单", "9f86d081884c7d65",
+                List.of(new ScreeningEntry("fp-one", LocalDate.of(2016, 5, 1)), new ScreeningEntry("fp-two", null))));
         examples.put("HouseholdExitedEvent-1", new HouseholdExitedEvent(CARD, 2017, "人均纯收入超过国家扶贫标准"));
         examples.put("HouseholdReturnedEvent-1", new HouseholdReturnedEvent(CARD, 2018, "因病返贫"));
         examples.put("HouseholdPersonalDataViewedEvent-1", new HouseholdPersonalDataViewedEvent(CARD,
