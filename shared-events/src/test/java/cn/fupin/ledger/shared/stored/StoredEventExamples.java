@@ -2,9 +2,11 @@ package cn.fupin.ledger.shared.stored;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.RefusedNumber;
 import cn.fupin.ledger.shared.audit.ScreeningEntry;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
+import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.competition.AssessmentUsed;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
@@ -204,6 +206,9 @@ final class StoredEventExamples {
         // audit
         examples.put("FourEyesRefusalRecordedEvent-1", new FourEyesRefusalRecordedEvent("SAME_REQUESTER_AND_APPROVER",
                 "ApproveDisbursementCommand", DISBURSEMENT, "approver", "APPROVER", "req-0001"));
+        examples.put("SharedNumberRefusalRecordedEvent-1", new SharedNumberRefusalRecordedEvent("IMPORT-510824-0002",
+                "补录.csv", "9f86d081884c7d65", List.of(new RefusedNumber(2, CARD, "BANK_CARD", "fp-card",
+                "***************0011", "BANK_CARD_REGISTERED")), "clerk", "CLERK", "req-0002"));
         examples.put("ScreeningListUploadedEvent-1", new ScreeningListUploadedEvent("SCREEN-510824-0001",
                 ScreeningListKind.DECEASED, "2016年民政死亡名单", "9f86d081884c7d65",
                 List.of(new ScreeningEntry("fp-one", LocalDate.of(2016, 5, 1)), new ScreeningEntry("fp-two", null))));

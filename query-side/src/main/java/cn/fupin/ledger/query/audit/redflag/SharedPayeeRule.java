@@ -2,6 +2,8 @@ package cn.fupin.ledger.query.audit.redflag;
 
 import cn.fupin.ledger.query.audit.LedgerEvent;
 import cn.fupin.ledger.query.audit.PersonalDataReader;
+import cn.fupin.ledger.shared.audit.RefusedNumber;
+import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,11 @@ import java.util.Map;
  * number already held, so this should not fire for what the ledger imported itself; it proves that over the whole
  * history. The finding is about the household that held the number first, keyed by the kind of number; its summary
  * shows the number masked, as the event holds it. Severity HIGH.
+ *
+ * <p>What the import refused is a fact too ({@link SharedNumberRefusalRecordedEvent}): each number a refused register
+ * offered for another household is an attempt, MEDIUM (nothing was registered or paid), about the household that holds
+ * the number (or, for two rows of one file, the first row's household), keyed {@code attempt/<kind>/<import>/<line>},
+ * with the holder's registration and the recorded refusal as evidence.
  */
 final class SharedPayeeRule implements RedFlagRule {
 
@@ -30,7 +37,11 @@ final class SharedPayeeRule implements RedFlagRule {
     private record Holder(String cardNo, String masked, String eventId, Instant at) {
     }
 
+    private record Attempt(RefusedNumber number, SharedNumberRefusalRecordedEvent refusal, String eventId, Instant at) {
+    }
+
     private final Fingerprints fingerprints;
+    private final List<Attempt> attempts = new ArrayList<>();
     /** Households by kind and fingerprint, in order of registration. */
     private final Map<String, List<Holder>> holders = new LinkedHashMap<>();
 
@@ -48,6 +59,10 @@ final class SharedPayeeRule implements RedFlagRule {
         if (event.payload() instanceof HouseholdRegisteredEvent e) {
             hold(PersonalDataReader.BANK_CARD, e.bankCardCiphertext(), "bankCard", e.bankCardMasked(), e, event);
             hold(PersonalDataReader.ID_NUMBER, e.idNumberCiphertext(), "idNumber", e.idNumberMasked(), e, event);
+        } else if (event.payload() instanceof SharedNumberRefusalRecordedEvent e) {
+            for (RefusedNumber number : e.numbers()) {
+                attempts.add(new Attempt(number, e, event.eventId(), event.timestamp()));
+            }
         }
     }
 
@@ -80,6 +95,25 @@ final class SharedPayeeRule implements RedFlagRule {
                     + String.join(", ", same.stream().map(Holder::cardNo).toList()), same.get(1).at(),
                     same.stream().map(Holder::eventId).toList()));
         });
+        for (Attempt attempt : attempts) {
+            findings.add(attempted(attempt));
+        }
         return findings;
+    }
+
+    private Finding attempted(Attempt attempt) {
+        RefusedNumber number = attempt.number();
+        List<Holder> held = holders.getOrDefault(number.kind() + ":" + number.fingerprint(), List.of());
+        String what = number.kind().equals(PersonalDataReader.BANK_CARD) ? "bank card " : "ID number ";
+        List<String> evidence = new ArrayList<>(held.stream().map(Holder::eventId).toList());
+        evidence.add(attempt.eventId());
+        String subject = held.isEmpty() ? number.cardNo() : held.get(0).cardNo();
+        String heldBy = held.isEmpty() ? "another row of the same file" : "household " + held.get(0).cardNo();
+        return new Finding(RULE, Severity.MEDIUM, subject,
+                "attempt/" + number.kind() + "/" + attempt.refusal().importId() + "/" + number.line(),
+                "a register import by " + attempt.refusal().actor() + " offered " + what + number.masked()
+                        + ", held by " + heldBy + ", for household " + number.cardNo() + " (line " + number.line()
+                        + ", refused " + number.code() + ")",
+                attempt.at(), evidence);
     }
 }

@@ -1,5 +1,7 @@
 package cn.fupin.ledger.query.audit.redflag;
 
+import cn.fupin.ledger.shared.audit.RefusedNumber;
+import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
@@ -99,6 +101,43 @@ class RegisterAndNoticeRulesTest {
             history.at(3, household("H3", VILLAGE, "x", "x"));
             history.at(4, household("H4", VILLAGE, "x", "x"));
             assertThat(history.findingsOn(5)).isEmpty();
+        }
+
+        @Test
+        void aRefusedImportOfferingAnotherHouseholdsCardIsAnAttemptAboutTheHolder() {
+            String holder = history.at(0, household("H1", VILLAGE, "id-1", "card-1"));
+            String refused = history.at(5, refusal(new RefusedNumber(3, "H7", "BANK_CARD", "BANK_CARD#card-1",
+                    "********0001", "BANK_CARD_REGISTERED")));
+
+            Finding attempt = history.findingsOn(6).get(0);
+            assertThat(attempt.id()).isEqualTo("SHARED_PAYEE/H1/attempt/BANK_CARD/IMPORT-1/3");
+            assertThat(attempt.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(attempt.evidence()).containsExactly(holder, refused);
+            assertThat(attempt.since()).isEqualTo(History.day(5));
+            assertThat(attempt.summary()).contains("********0001", "household H1", "household H7", "clerk",
+                    "BANK_CARD_REGISTERED").doesNotContain("card-1");
+        }
+
+        @Test
+        void twoRowsOfOneRefusedFileWithOneIdNumberAreAnAttemptAboutTheFirstRowsHousehold() {
+            history.at(0, household("H1", VILLAGE, "id-1", "card-1"));
+            history.at(1, refusal(new RefusedNumber(4, "H8", "ID_NUMBER", "ID_NUMBER#id-9", "****0009",
+                    "DUPLICATE_IN_FILE")));
+            assertThat(history.findingsOn(2)).extracting(Finding::id)
+                    .containsExactly("SHARED_PAYEE/H8/attempt/ID_NUMBER/IMPORT-1/4");
+        }
+
+        @Test
+        void aRefusalThatNamesNoNumberIsNoAttempt() {
+            history.at(0, household("H1", VILLAGE, "id-1", "card-1"));
+            history.at(1, new SharedNumberRefusalRecordedEvent("IMPORT-1", "补录.csv", "ab", List.of(), "clerk",
+                    "CLERK", "req-1"));
+            assertThat(history.findingsOn(2)).isEmpty();
+        }
+
+        private SharedNumberRefusalRecordedEvent refusal(RefusedNumber number) {
+            return new SharedNumberRefusalRecordedEvent("IMPORT-1", "补录.csv", "ab", List.of(number), "clerk", "CLERK",
+                    "req-1");
         }
     }
 
