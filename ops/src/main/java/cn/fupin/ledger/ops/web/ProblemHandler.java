@@ -1,6 +1,6 @@
 package cn.fupin.ledger.ops.web;
 
-import cn.fupin.ledger.ops.audit.FourEyesRefusals;
+import cn.fupin.ledger.ops.audit.RefusedAttempts;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -51,16 +51,16 @@ public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private final FourEyesRefusals fourEyesRefusals;
+    private final RefusedAttempts refusedAttempts;
 
-    public ProblemHandler(FourEyesRefusals fourEyesRefusals) {
-        this.fourEyesRefusals = fourEyesRefusals;
+    public ProblemHandler(RefusedAttempts refusedAttempts) {
+        this.refusedAttempts = refusedAttempts;
     }
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
-        // A refused four-eyes attempt is a fact auditors need: recorded on its own, the refused command records nothing.
-        fourEyesRefusals.recordNoted(refusal);
+        // A refused attempt auditors need (four eyes, a shared number) is recorded on its own; the command records nothing.
+        refusedAttempts.recordNoted(refusal);
         HttpStatus status = switch (refusal.kind()) {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;

@@ -39,6 +39,14 @@ public final class StoredEvents {
                 .stream().filter(event -> subjectId.equals(event.payload().path("subjectId").asText())).toList();
     }
 
+    /** Every stored event whose payload type ends with the given simple class name, in order. */
+    public List<StoredEvent> ofType(String simpleTypeName) {
+        return jdbc.query("SELECT payload_type, payload, meta_data FROM domain_event_entry"
+                        + " WHERE payload_type LIKE ? ORDER BY global_index",
+                (rs, row) -> new StoredEvent(rs.getString(1), json(rs.getBytes(2)), json(rs.getBytes(3))),
+                "%." + simpleTypeName);
+    }
+
     /** The events of one aggregate, in order. */
     public List<StoredEvent> of(String aggregateIdentifier) {
         return jdbc.query("SELECT payload_type, payload, meta_data FROM domain_event_entry"
