@@ -3,6 +3,8 @@ package cn.fupin.ledger.disclosure.page;
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
+import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
+import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
@@ -109,7 +111,8 @@ public final class AffectedPages {
      * the ranking), the close of submissions (an unclosed round reads "under review" either way), township
      * assessments, a household's grant claim (the grant shows through its disbursement), viewing personal data, the
      * import receipt, and the grant batch events (each item has its own disbursement events); nor the facts only
-     * auditors read (refused four-eyes attempts, declared relatives of cadres, screening lists).
+     * auditors read (refused four-eyes attempts and register rows, declared relatives of cadres, screening lists, reviews
+     * of red flags).
      */
     private static final Set<Class<?>> NO_PAGE = Set.of(
             FundsReservedEvent.class, FundReservationReleasedEvent.class, FundsDisbursedEvent.class,
@@ -120,7 +123,8 @@ public final class AffectedPages {
             GrantBatchRejectedEvent.class, HouseholdStartupGrantClaimedEvent.class,
             HouseholdStartupGrantReleasedEvent.class, HouseholdPersonalDataViewedEvent.class,
             HouseholdRegisterImportedEvent.class, FourEyesRefusalRecordedEvent.class,
-            CadreRelativeDeclaredEvent.class, ScreeningListUploadedEvent.class);
+            CadreRelativeDeclaredEvent.class, ScreeningListUploadedEvent.class,
+            SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class);
 
     /** Events that change pages, each with its rule in {@link #of(Object)}. */
     private static final Set<Class<?>> SOME_PAGES = Set.of(

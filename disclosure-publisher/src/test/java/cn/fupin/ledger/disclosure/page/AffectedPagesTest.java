@@ -4,6 +4,8 @@ import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
+import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
+import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
@@ -201,6 +203,10 @@ class AffectedPagesTest {
                 "approver", "APPROVER", "req-1"), none);
         row(rows, new ScreeningListUploadedEvent("SCREEN-1", ScreeningListKind.DECEASED, "名单", "0".repeat(64),
                 List.of()), none);
+        row(rows, new SharedNumberRefusalRecordedEvent("IMP-2", "补录.csv", "0".repeat(64), List.of(), "clerk", "CLERK",
+                "req-2"), none);
+        row(rows, new RedFlagReviewedEvent("IDLE_FUNDS/FUND-1/365", "IDLE_FUNDS", "FUND-1", "已核实", "auditor"),
+                none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
                 pages(VILLAGE_PAGE)));

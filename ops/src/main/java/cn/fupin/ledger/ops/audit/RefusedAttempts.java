@@ -36,8 +36,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * ({@link SharedNumberRefusals}) — although a refused command records nothing.
  *
  * <p>Two halves. On the command bus, a handler interceptor asks each {@link Recognizer} whether the refusal of the
- * command is such an attempt, and notes the fact on the HTTP request. Then the problem handler, answering that refusal
- * after the command's unit of work has rolled back, asks {@link #recordNoted} to record it: in a transaction of its
+ * command is such an attempt, and notes the fact on the HTTP request (or, for a command sent outside a request, such as
+ * the demo loader's, on the sending thread: the command bus handles a command on the thread that sends it). Then the
+ * problem handler (or that sender), answering that refusal after the command's unit of work has rolled back, asks
+ * {@link #recordNoted} to record it: in a transaction of its
  * own (REQUIRES_NEW), so that it commits even when the request's own transaction (one with an Idempotency-Key) rolls
  * back, and the refused command itself still records nothing. The event's identifier is derived from the actor, the
  * refused request (its Idempotency-Key, or else its request id), the code and the subject, and the event store keeps
@@ -63,6 +65,12 @@ public class RefusedAttempts implements MessageHandlerInterceptor<CommandMessage
     private static final Logger log = LoggerFactory.getLogger(RefusedAttempts.class);
     private static final String NOTED = RefusedAttempts.class.getName() + ".attempt";
     private static final String RECORDED = "SELECT COUNT(*) FROM domain_event_entry WHERE event_identifier = ?";
+
+    /** An attempt noted outside an HTTP request, with the very refusal it answers. */
+    private record Noted(Refusal refusal, Attempt attempt) {
+    }
+
+    private static final ThreadLocal<Noted> NOTED_ON_THREAD = new ThreadLocal<>();
 
     private final List<Recognizer> recognizers;
     private final EventBus eventBus;
@@ -91,17 +99,8 @@ public class RefusedAttempts implements MessageHandlerInterceptor<CommandMessage
             return chain.proceed();
         } catch (Exception e) {
             Refusal refusal = refusalIn(e);
-            RequestAttributes request = RequestContextHolder.getRequestAttributes();
-            if (refusal != null && request != null) {
-                CommandMessage<?> command = unitOfWork.getMessage();
-                String retryKey = retryKey(request, command);
-                for (Recognizer recognizer : recognizers) {
-                    Attempt attempt = recognizer.attemptOf(command, refusal, retryKey);
-                    if (attempt != null) {
-                        request.setAttribute(NOTED, attempt, RequestAttributes.SCOPE_REQUEST);
-                        break;
-                    }
-                }
+            if (refusal != null) {
+                note(unitOfWork.getMessage(), refusal);
             }
             throw e;
         }
@@ -114,11 +113,22 @@ public class RefusedAttempts implements MessageHandlerInterceptor<CommandMessage
      */
     public void recordNoted(Refusal refusal) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null || !(request.getAttribute(NOTED, RequestAttributes.SCOPE_REQUEST) instanceof Attempt attempt)
-                || !attempt.code().equals(refusal.code())) {
-            return;
+        Attempt attempt;
+        if (request != null) {
+            if (!(request.getAttribute(NOTED, RequestAttributes.SCOPE_REQUEST) instanceof Attempt noted)
+                    || !noted.code().equals(refusal.code())) {
+                return;
+            }
+            request.removeAttribute(NOTED, RequestAttributes.SCOPE_REQUEST);
+            attempt = noted;
+        } else {
+            Noted noted = NOTED_ON_THREAD.get();
+            NOTED_ON_THREAD.remove();
+            if (noted == null || noted.refusal() != refusal) {
+                return;
+            }
+            attempt = noted.attempt();
         }
-        request.removeAttribute(NOTED, RequestAttributes.SCOPE_REQUEST);
         try {
             ownTransaction.executeWithoutResult(status -> {
                 // A retry finds its attempt recorded; the unique identifier is left to settle only a race of two.
@@ -129,6 +139,22 @@ public class RefusedAttempts implements MessageHandlerInterceptor<CommandMessage
             });
         } catch (ConcurrencyException | DataIntegrityViolationException recordedBefore) {
             log.info("a retried refused attempt was recorded before: {}", attempt.eventId());
+        }
+    }
+
+    private void note(CommandMessage<?> command, Refusal refusal) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String retryKey = retryKey(request, command);
+        for (Recognizer recognizer : recognizers) {
+            Attempt attempt = recognizer.attemptOf(command, refusal, retryKey);
+            if (attempt != null) {
+                if (request != null) {
+                    request.setAttribute(NOTED, attempt, RequestAttributes.SCOPE_REQUEST);
+                } else {
+                    NOTED_ON_THREAD.set(new Noted(refusal, attempt));
+                }
+                return;
+            }
         }
     }
 

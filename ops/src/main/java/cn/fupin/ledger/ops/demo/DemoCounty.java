@@ -1,6 +1,9 @@
 package cn.fupin.ledger.ops.demo;
 
+import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.command.household.HouseholdRegisterFiles;
+import cn.fupin.ledger.ops.audit.RefusedAttempts;
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.fund.AppropriateFundsCommand;
 import cn.fupin.ledger.shared.fund.FundId;
@@ -70,14 +73,20 @@ class DemoCounty {
     static final String LATE_NOTICE = "苍发改〔2015〕15号";
     static final String LATE_NOTICE_PUBLISHED_ON = "2015-06-30T10:00";
 
+    /** The supplementary register that offers another household's bank card (演示: a refused attempt). */
+    static final String BORROWED_CARD_FILE = "补录登记（演示：借用他户银行卡）.csv";
+
     private final CommandGateway commands;
     private final Gazetteer gazetteer;
     private final HouseholdRegisterFiles registerFiles;
+    private final RefusedAttempts refusedAttempts;
 
-    DemoCounty(CommandGateway commands, Gazetteer gazetteer, HouseholdRegisterFiles registerFiles) {
+    DemoCounty(CommandGateway commands, Gazetteer gazetteer, HouseholdRegisterFiles registerFiles,
+               RefusedAttempts refusedAttempts) {
         this.commands = commands;
         this.gazetteer = gazetteer;
         this.registerFiles = registerFiles;
+        this.refusedAttempts = refusedAttempts;
     }
 
     static Appropriation appropriation(String documentNo) {
@@ -100,6 +109,26 @@ class DemoCounty {
                 .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "demo-register.csv");
         log.info("demo register imported: {} households ({} unchanged); {}", imported.imported(),
                 imported.unchanged(), LABEL);
+    }
+
+    /**
+     * A clerk's supplementary register whose one row gives the bank card of a household already registered (代管存折
+     * tried through the register, on purpose and labelled in its file name): the import is refused and records nothing,
+     * and the attempt is recorded on its own, as the HTTP path records it, for the red flag SHARED_PAYEE.
+     */
+    void importRegisterBorrowingACard() {
+        byte[] file = DemoHouseholds.borrowingACard(householdRegister(gazetteer), gazetteer.county().code())
+                .getBytes(StandardCharsets.UTF_8);
+        Actors.runAs(Actor.of("clerk", "CLERK"), () -> {
+            try {
+                registerFiles.importFile(file, StandardCharsets.UTF_8, BORROWED_CARD_FILE);
+                throw new IllegalStateException("the demo's register borrowing a bank card was not refused");
+            } catch (Refusal refused) {
+                refusedAttempts.recordNoted(refused);
+                log.info("demo register borrowing a bank card refused ({}), the attempt recorded; {}", refused.code(),
+                        LABEL);
+            }
+        });
     }
 
     void appropriate(Appropriation appropriation) {

@@ -64,6 +64,8 @@ class DemoDataLoader implements ApplicationRunner {
         county.designatePoorVillages(2015);
         history.at("2015-01-12T10:00");
         county.importRegister();
+        // A supplementary register offering a registered household's bank card, refused; the attempt stays on record.
+        county.importRegisterBorrowingACard();
         // The year's funds arrive in spring; each allocation notice is published the moment its appropriation is
         // recorded, except the work-relief funds': the county published that notice five weeks late, and the public
         // pages show it late, by how many working days (due within 15, DOMAIN.md).

@@ -49,6 +49,22 @@ final class DemoHouseholds {
         return csv.toString();
     }
 
+    /**
+     * A supplementary register (补录) of one new household whose row gives the bank card of the first household of
+     * {@code register}: the import refuses it (BANK_CARD_REGISTERED), and the attempt is a fact auditors see
+     * (SHARED_PAYEE). The new household's card number and ID number are the register's own kind but held by nobody.
+     */
+    static String borrowingACard(String register, String countyCode) {
+        String[] first = register.split("\n")[1].split(",");
+        Random random = new Random(Long.parseLong(countyCode) + 1);
+        String id;
+        do {
+            id = idNumber(countyCode, random);
+        } while (register.contains(id));
+        return register.split("\n")[0] + "\n" + String.join(",", "H" + first[3] + "-901", "蒲双林", id, first[3], "4",
+                "false", first[6]) + "\n";
+    }
+
     private static String idNumber(String countyCode, Random random) {
         LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 50));
         String first17 = countyCode + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),

@@ -170,9 +170,12 @@ class DemoCountyTest {
                 timeline.periodsAndTheRoundsDeadlineEndedWhenTheClockReachedThemNeverEarlier();
                 timeline.aVillagerReadsItemNumbersOnAGrantList();
 
-                // Step 6: the red flags an auditor meets: money idle for years and the late allocation notice; no
-                // payment before publicity, no grant to an ineligible household, none over the standard.
+                // Step 6: the red flags an auditor meets: money idle for years, the late allocation notice and the
+                // refused register that offered a registered household's bank card (on purpose, labelled in its file
+                // name); no payment before publicity, no grant to an ineligible household, none over the standard.
                 JsonNode flags = api.as("auditor").get("/api/audit/red-flags").json();
+                assertThat(flags.path("findings").findValuesAsText("summary")).as(flags.toString())
+                        .anySatisfy(summary -> assertThat(summary).contains("offered bank card", "BANK_CARD_REGISTERED"));
                 assertThat(flags.path("counts").path("IDLE_FUNDS").asInt()).as(flags.toString()).isPositive();
                 assertThat(flags.path("findings").findValuesAsText("summary"))
                         .anySatisfy(summary -> assertThat(summary).contains("published 10 working days after"));
