@@ -5,6 +5,7 @@ import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,8 +53,11 @@ class DemoCountyTest {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    @TempDir
+    Path site;
+
     @Test
-    void theDemoCountyLoadsOnceAndARestartKeepsItWithoutLoadingTwice() {
+    void theDemoCountyLoadsOnceAndARestartKeepsItWithoutLoadingTwice() throws Exception {
         TestDatabase database = TestDatabase.createDurable();
         try {
             long events;
@@ -182,6 +187,11 @@ class DemoCountyTest {
                 for (String never : List.of("PAID_BEFORE_PUBLICITY", "GRANT_TO_INELIGIBLE", "OVER_STANDARD")) {
                     assertThat(flags.path("counts").path(never).asInt()).as(never + ": " + flags).isZero();
                 }
+
+                // Step 5: every notice, served live and written as a static site, is the bytes whose SHA-256 its
+                // publication recorded (DemoNoticeBytes; on this load, so that the demo loads once per run).
+                DemoNoticeBytes.everyNoticeOfTheDemoIsServedLiveAndInTheStaticSiteAsTheBytesWhoseHashItsPublicationRecorded(
+                        ledger, site);
 
                 events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
                 assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 FROM domain_event_entry",
