@@ -359,7 +359,16 @@ class HouseholdImportApiTest extends LedgerApiTest {
                     "13 bankCard BANK_CARD_REGISTERED");
             assertThat(refused.body()).doesNotContain(good.idNumber(), good.bankCard(),
                     registered.idNumber(), registered.bankCard(), Households.idNumber(1103).substring(0, 17));
-            assertThat(events.count()).isEqualTo(before);
+            // Nothing of the ledger is recorded; the one new event is the audit fact that lines 12 and 13 offered
+            // numbers household 1101 holds (SHARED_PAYEE counts it), by fingerprint and mask only.
+            assertThat(events.count()).isEqualTo(before + 1);
+            List<StoredEvent> attempts = events.ofType("SharedNumberRefusalRecordedEvent");
+            assertThat(attempts).isNotEmpty();
+            StoredEvent attempt = attempts.get(attempts.size() - 1);
+            assertThat(attempt.payload().toString())
+                    .contains(household(1111).cardNo(), household(1112).cardNo(), "ID_NUMBER_REGISTERED",
+                            "BANK_CARD_REGISTERED")
+                    .doesNotContain(registered.idNumber(), registered.bankCard());
             for (int n = 1102; n <= 1112; n++) {
                 assertThat(events.ofHousehold(Households.cardNo(n))).as("events of household %d", n).isEmpty();
             }
