@@ -21,7 +21,10 @@ public final class RedFlagRules {
                 new SplitPaymentsRule(settings),
                 new OverStandardRule(),
                 new LateNoticeRule(settings),
-                new ObjectionIgnoredRule(settings));
+                new ObjectionIgnoredRule(settings),
+                new SelfDealingAttemptRule(),
+                new RelatedPartyRule(),
+                ScreeningListRule.using(personalData));
     }
 
     /**
