@@ -177,14 +177,18 @@ class DemoCountyTest {
 
                 // Step 6: the red flags an auditor meets: money idle for years, the late allocation notice and the
                 // refused register that offered a registered household's bank card (on purpose, labelled in its file
-                // name); no payment before publicity, no grant to an ineligible household, none over the standard.
+                // name); no payment before publicity, no grant to an ineligible household, none over the standard,
+                // and on a history without declarations, screening lists or refused four-eyes attempts, none of the
+                // rules that read them.
                 JsonNode flags = api.as("auditor").get("/api/audit/red-flags").json();
                 assertThat(flags.path("findings").findValuesAsText("summary")).as(flags.toString())
                         .anySatisfy(summary -> assertThat(summary).contains("offered bank card", "BANK_CARD_REGISTERED"));
                 assertThat(flags.path("counts").path("IDLE_FUNDS").asInt()).as(flags.toString()).isPositive();
                 assertThat(flags.path("findings").findValuesAsText("summary"))
                         .anySatisfy(summary -> assertThat(summary).contains("published 10 working days after"));
-                for (String never : List.of("PAID_BEFORE_PUBLICITY", "GRANT_TO_INELIGIBLE", "OVER_STANDARD")) {
+                for (String never : List.of("PAID_BEFORE_PUBLICITY", "GRANT_TO_INELIGIBLE", "OVER_STANDARD",
+                        "SELF_DEALING_ATTEMPT", "RELATED_PARTY", "DECEASED_OR_PUBLIC_EMPLOYEE")) {
+                    assertThat(flags.path("counts").has(never)).as("the ledger runs " + never).isTrue();
                     assertThat(flags.path("counts").path(never).asInt()).as(never + ": " + flags).isZero();
                 }
 
