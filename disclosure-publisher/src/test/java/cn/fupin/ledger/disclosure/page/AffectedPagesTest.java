@@ -6,6 +6,8 @@ import cn.fupin.ledger.shared.audit.ScreeningListKind;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationRetriedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationSkippedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
@@ -207,6 +209,10 @@ class AffectedPagesTest {
                 "req-2"), none);
         row(rows, new RedFlagReviewedEvent("IDLE_FUNDS/FUND-1/365", "IDLE_FUNDS", "FUND-1", "已核实", "auditor"),
                 none);
+        row(rows, new NoticePublicationSkippedEvent("NTC-PP-PRJ-V", NoticeKind.PROJECT_PLAN, "E-1",
+                "ProjectApprovedEvent", "PRJ-V", 1, "NOTICE_INVALID", "refused", List.of("title CODE")), none);
+        row(rows, new NoticePublicationRetriedEvent("NTC-PP-PRJ-V", false, "NOTICE_INVALID", "auditor", "AUDITOR",
+                "req-1"), none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
                 pages(VILLAGE_PAGE)));

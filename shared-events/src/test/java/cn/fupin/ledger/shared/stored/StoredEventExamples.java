@@ -31,6 +31,8 @@ import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationRetriedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationSkippedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
@@ -249,6 +251,13 @@ final class StoredEventExamples {
         // red flags
         examples.put("RedFlagReviewedEvent-1", new RedFlagReviewedEvent("LATE_NOTICE/NTC-2016-0010", "LATE_NOTICE",
                 "NTC-2016-0010", "已约谈经办人，迟发原因已核实", "auditor"));
+        // skipped work
+        examples.put("NoticePublicationSkippedEvent-1", new NoticePublicationSkippedEvent("NTC-PP-PRJ-2016-0012",
+                NoticeKind.PROJECT_PLAN, "3f1c2a9e-0b7d-4e55-9a61-2c8d4f0e7b13", "ProjectApprovedEvent",
+                "PRJ-2016-0012", 1, "NOTICE_INVALID", "the notice was not published: 1 problem(s)",
+                List.of("title PERSONAL_NUMBER_IN_NOTICE")));
+        examples.put("NoticePublicationRetriedEvent-1", new NoticePublicationRetriedEvent("NTC-PP-PRJ-2016-0012", false,
+                "NOTICE_INVALID", "auditor", "AUDITOR", "req-0002"));
         return examples;
     }
 }
