@@ -102,10 +102,13 @@ public class AxonConfiguration {
     public ConfigurerModule processingConfigurer() {
         // The journal takes every money event in the order of the event store (one sequence for the whole group), so
         // that at every moment its balances are those of a prefix of the ledger's history: balanced, and no account
-        // where it may not be. Other read models are sequenced per aggregate, Axon's default.
+        // where it may not be. The skipped work's list is sequential too: a notice's publication and the retry that led to
+        // it are in different streams and change the same row. Other read models are sequenced per aggregate, Axon's
+        // default.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
                 .registerSequencingPolicy("journal", configuration -> new SequentialPolicy())
+                .registerSequencingPolicy("skipped-work", configuration -> new SequentialPolicy())
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance()));
     }
