@@ -61,11 +61,11 @@ public class AutomaticPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticPublisher.class);
 
-    private final AutomaticNotices notices;
-    private final EventStore eventStore;
     /** The unit of work's resource that collects the skips recorded while it handles its events. */
     static final String SKIPS = AutomaticPublisher.class.getName() + ".skips";
 
+    private final AutomaticNotices notices;
+    private final EventStore eventStore;
     private final NoticeSender sender;
     private final SkipRecorder skips;
 
