@@ -170,7 +170,6 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
     @Test
     void aTraceFromTheFirstDocumentFollowsEveryFenThroughReservationPaymentReversalAndRelease() {
         JsonNode trace = get("/api/audit/trace?from=" + encoded(DOC1));
-        System.out.println("TRACE from " + DOC1 + ": " + trace.toPrettyString());
         assertThat(trace.path("kind").asText()).isEqualTo("APPROPRIATION");
         assertThat(trace.path("rule").asText()).isEqualTo("OLDEST_MONEY_FIRST");
         JsonNode steps = trace.path("steps");
