@@ -1,6 +1,7 @@
 package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
@@ -207,6 +208,8 @@ class AffectedPagesTest {
                 "req-2"), none);
         row(rows, new RedFlagReviewedEvent("IDLE_FUNDS/FUND-1/365", "IDLE_FUNDS", "FUND-1", "已核实", "auditor"),
                 none);
+        row(rows, new AuditEventsViewedEvent("view-1", "auditor", "T-8400", null, null, null, null, null, null,
+                "newest", null, 100, "JSON", 3, true), none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
                 pages(VILLAGE_PAGE)));
