@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
  * event ids separated by spaces, the review three columns, empty when there is none. A cell that a spreadsheet would
  * read as a formula gets a leading apostrophe.
  */
-final class RedFlagCsv {
+public final class RedFlagCsv {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
@@ -33,7 +33,8 @@ final class RedFlagCsv {
         return csv.toString();
     }
 
-    static String cell(String value) {
+    /** One cell of RFC 4180 CSV: quoted when it must be, with a leading apostrophe where it would be a formula. */
+    public static String cell(String value) {
         String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
