@@ -70,7 +70,8 @@ import java.util.function.Function;
  * auditors' event history finds it. An event belongs to every subject it names, not only to its aggregate: a grant's
  * approval is found under its household, its village, its project, its payment, its batch and each fund it draws on.
  *
- * <p>Every event type has its rule here; a type without one fails loudly ({@link #of}), as handlers of every event do
+ * <p>One exception: an auditor's view of the history ({@link AuditEventsViewedEvent}) is found under its own id, not
+ * under the subject it filtered by (see its rule). Every event type has its rule here; a type without one fails loudly ({@link #of}), as handlers of every event do
  * with a type they do not know, so that a new event type cannot slip into the ledger unfindable ({@code SubjectsTest}
  * has a row per stored event type).
  */
@@ -86,7 +87,9 @@ public final class Subjects {
         rule(SharedNumberRefusalRecordedEvent.class, e -> join(List.of(e.importId()),
                 e.numbers().stream().map(RefusedNumber::cardNo).toList()));
         rule(ScreeningListUploadedEvent.class, e -> List.of(e.listId()));
-        rule(AuditEventsViewedEvent.class, e -> list(e.viewId(), e.subject()));
+        // A view's subject filter is what an auditor asked, not a fact about that subject: indexed under it, every look
+        // at a household would add to the household's history, and paging it oldest first would chase its own records.
+        rule(AuditEventsViewedEvent.class, e -> list(e.viewId()));
         // competition
         rule(CompetitionOpenedEvent.class, e -> list(e.competitionId(), e.fundId()));
         rule(ProposalSubmittedEvent.class, e -> list(e.competitionId(), e.projectId(), e.townshipCode(),

@@ -33,7 +33,7 @@ class SubjectsTest {
 
     static {
         ROWS.put("TownshipAssessedEvent", List.of(TOWNSHIP));
-        ROWS.put("AuditEventsViewedEvent", List.of("2f1c9a4e-0d3b-4c55-9a57-1e0f7c3b8d21", CARD));
+        ROWS.put("AuditEventsViewedEvent", List.of("2f1c9a4e-0d3b-4c55-9a57-1e0f7c3b8d21"));
         ROWS.put("FourEyesRefusalRecordedEvent", List.of(DISBURSEMENT));
         ROWS.put("SharedNumberRefusalRecordedEvent", List.of("IMPORT-510824-0002", CARD));
         ROWS.put("ScreeningListUploadedEvent", List.of("SCREEN-510824-0001"));

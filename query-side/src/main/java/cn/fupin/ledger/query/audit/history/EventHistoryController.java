@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -27,7 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * bounded by the last event indexed when it was asked for (a snapshot: events appended while it streams, its own
  * record among them, are not in it), counted, recorded, then streamed. With {@code order=newest} the following pages
  * ({@code after=next}) go only to older events, so records of views (and any other event appended meanwhile) never
- * shift or repeat a row; with {@code order=oldest} they appear at the end, as any new event does.
+ * shift or repeat a row; with {@code order=oldest} they appear at the end, as any new event does. A view is found
+ * under its own id, not under the subject it asked about ({@code Subjects}): looking at a household's history adds
+ * nothing to it, so paging a subject oldest first ends, and asking twice answers the same.
  */
 @RestController
 class EventHistoryController {
@@ -43,7 +46,7 @@ class EventHistoryController {
     }
 
     @GetMapping("/api/audit/events")
-    ResponseEntity<?> events(@RequestParam(required = false) String subject,
+    Object events(@RequestParam(required = false) String subject,
                              @RequestParam(required = false) String actor,
                              @RequestParam(required = false) String role,
                              @RequestParam(required = false) String type,
@@ -53,7 +56,8 @@ class EventHistoryController {
                              @RequestParam(required = false) String order,
                              @RequestParam(required = false) String after,
                              @RequestParam(required = false) String size,
-                             @RequestHeader(value = "Accept", required = false) String accept) {
+                             @RequestHeader(value = "Accept", required = false) String accept,
+                             HttpServletResponse response) {
         boolean csv = accept != null && MediaType.parseMediaTypes(accept).stream()
                 .anyMatch(media -> media.isCompatibleWith(EventHistoryCsv.TEXT_CSV) && !media.isWildcardType());
         EventHistoryFilter filter = EventHistoryFilter.parse(subject, actor, role, type, from, to, requestId, order,
@@ -64,20 +68,21 @@ class EventHistoryController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new EventHistoryView(page.rows(), page.next()));
         }
+        // A StreamingResponseBody returned as such (not inside a ResponseEntity<?>, whose body type Spring cannot see)
+        // is written after the request's thread returns, from the rows chosen and counted here.
+        response.setContentType(EventHistoryCsv.TEXT_CSV.toString());
         if (filter.size() != null) {
             EventHistory.Page page = history.page(filter);
             record(filter, "CSV", page.rows().size(), page.personalData());
-            ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(EventHistoryCsv.TEXT_CSV);
             if (page.next() != null) {
-                answer.header(NEXT_HEADER, page.next().toString());
+                response.setHeader(NEXT_HEADER, page.next().toString());
             }
-            return answer.body((StreamingResponseBody) out -> write(out, csvOut -> page.rows().forEach(csvOut::row)));
+            return (StreamingResponseBody) out -> write(out, csvOut -> page.rows().forEach(csvOut::row));
         }
         long ceiling = history.head();
         EventHistoryIndex.Count count = history.count(filter, ceiling);
         record(filter, "CSV", count.events(), count.withPersonalData() > 0);
-        return ResponseEntity.ok().contentType(EventHistoryCsv.TEXT_CSV)
-                .body((StreamingResponseBody) out -> write(out, csvOut -> history.stream(filter, ceiling, csvOut::row)));
+        return (StreamingResponseBody) out -> write(out, csvOut -> history.stream(filter, ceiling, csvOut::row));
     }
 
     /** The header that carries a paged CSV's {@code next} cursor (the JSON's {@code next}). */
