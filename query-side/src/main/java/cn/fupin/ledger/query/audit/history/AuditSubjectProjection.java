@@ -57,13 +57,13 @@ class AuditSubjectProjection {
         String aggregateType = null;
         String aggregateId = message.getIdentifier();
         long sequence = 0;
-        Set<String> subjects = new LinkedHashSet<>(Subjects.of(payload));
         if (message instanceof DomainEventMessage<?> domain) {
             aggregateType = domain.getType();
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
-            subjects.add(aggregateId);
         }
+        Set<String> subjects = new LinkedHashSet<>(Subjects.of(payload));
+        subjects.add(aggregateId);
         jdbc.update(INSERT_EVENT, globalIndex, message.getIdentifier(), payload.getClass().getSimpleName(),
                 aggregateType, aggregateId, sequence, utc(message), text(message, "actor"), text(message, "role"),
                 text(message, "requestId"));
