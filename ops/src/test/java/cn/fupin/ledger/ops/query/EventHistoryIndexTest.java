@@ -7,9 +7,6 @@ import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.query.audit.LedgerEvents;
 import cn.fupin.ledger.shared.stored.Subjects;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,7 +58,7 @@ class EventHistoryIndexTest extends LedgerApiTest {
             }
             expectedEvents.put(event.globalIndex(), Arrays.asList(event.eventId(), event.type(),
                     event.aggregateType(), event.aggregateId(), event.sequence(),
-                    LocalDateTime.ofInstant(event.timestamp().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
+                    event.timestamp().getEpochSecond() * 1_000_000_000L + event.timestamp().getNano(),
                     event.meta("actor"), event.meta("role"), event.meta("requestId")));
             Set<String> subjects = new TreeSet<>(Subjects.of(event.payload()));
             subjects.add(event.aggregateId());
@@ -71,10 +68,10 @@ class EventHistoryIndexTest extends LedgerApiTest {
 
         Map<Long, List<Object>> indexedEvents = new TreeMap<>();
         jdbc.query("SELECT global_index, event_id, type, aggregate_type, aggregate_id, sequence_number,"
-                + " event_timestamp, actor, role, request_id FROM audit_event WHERE global_index <= ?", rs -> {
+                + " timestamp_nanos, actor, role, request_id FROM audit_event WHERE global_index <= ?", rs -> {
                     indexedEvents.put(rs.getLong(1), Arrays.asList(rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getLong(6),
-                            rs.getObject(7, LocalDateTime.class), rs.getString(8), rs.getString(9),
+                            rs.getLong(7), rs.getString(8), rs.getString(9),
                             rs.getString(10)));
                 }, cut);
         Map<Long, Set<String>> indexedSubjects = new HashMap<>();

@@ -2,8 +2,7 @@ package cn.fupin.ledger.query.audit.history;
 
 import cn.fupin.ledger.shared.stored.KnownEvents;
 import cn.fupin.ledger.shared.stored.Subjects;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +33,7 @@ class AuditSubjectProjection {
 
     private static final String INDEXED = "SELECT COUNT(*) FROM audit_event WHERE global_index = ?";
     private static final String INSERT_EVENT = "INSERT INTO audit_event (global_index, event_id, type, aggregate_type,"
-            + " aggregate_id, sequence_number, event_timestamp, actor, role, request_id)"
+            + " aggregate_id, sequence_number, timestamp_nanos, actor, role, request_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_SUBJECT = "INSERT INTO audit_subject (subject, global_index) VALUES (?, ?)";
 
@@ -65,7 +64,7 @@ class AuditSubjectProjection {
         Set<String> subjects = new LinkedHashSet<>(Subjects.of(payload));
         subjects.add(aggregateId);
         jdbc.update(INSERT_EVENT, globalIndex, message.getIdentifier(), payload.getClass().getSimpleName(),
-                aggregateType, aggregateId, sequence, utc(message), text(message, "actor"), text(message, "role"),
+                aggregateType, aggregateId, sequence, nanos(message.getTimestamp()), text(message, "actor"), text(message, "role"),
                 text(message, "requestId"));
         List<Object[]> rows = new ArrayList<>();
         for (String subject : subjects) {
@@ -84,9 +83,9 @@ class AuditSubjectProjection {
         jdbc.update("DELETE FROM audit_event");
     }
 
-    /** Ledger time as stored in the index: UTC, without a zone (DATETIME), read back the same way by the queries. */
-    static LocalDateTime utc(EventMessage<?> message) {
-        return LocalDateTime.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
+    /** Ledger time as the index holds it: nanoseconds since the epoch, exact (the queries compare the same). */
+    static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
     private static String text(EventMessage<?> message, String key) {

@@ -1,7 +1,5 @@
 package cn.fupin.ledger.query.audit.history;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,12 +72,12 @@ class EventHistoryIndex {
         equal(sql, arguments, "e.type", filter.type());
         equal(sql, arguments, "e.request_id", filter.requestId());
         if (filter.from() != null) {
-            sql.append(" AND e.event_timestamp >= ?");
-            arguments.add(LocalDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+            sql.append(" AND e.timestamp_nanos >= ?");
+            arguments.add(AuditSubjectProjection.nanos(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append(" AND e.event_timestamp < ?");
-            arguments.add(LocalDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+            sql.append(" AND e.timestamp_nanos < ?");
+            arguments.add(AuditSubjectProjection.nanos(filter.to()));
         }
         if (cursor != null) {
             sql.append(" AND ").append(column).append(filter.newestFirst() ? " < ?" : " > ?");

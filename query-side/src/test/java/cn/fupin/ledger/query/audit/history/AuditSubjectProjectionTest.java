@@ -68,8 +68,8 @@ class AuditSubjectProjectionTest {
                         "HouseholdStartupGrantClaimedEvent").containsEntry("aggregate_type", "Household")
                 .containsEntry("aggregate_id", "HH-T-8190").containsEntry("sequence_number", 3L)
                 .containsEntry("actor", "clerk").containsEntry("role", "CLERK").containsEntry("request_id", "req-8190");
-        assertThat(jdbc.queryForObject("SELECT event_timestamp FROM audit_event WHERE global_index = 42",
-                java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.parse("2091-03-01T02:30:00.123456"));
+        assertThat(jdbc.queryForObject("SELECT timestamp_nanos FROM audit_event WHERE global_index = 42", Long.class))
+                .isEqualTo(AT.getEpochSecond() * 1_000_000_000L + 123_456_000L);
     }
 
     @Test
