@@ -233,7 +233,7 @@ public final class EventHistoryBenchmark {
         String middle = START.plusSeconds(EVENTS / 2 * 30L).toString();
         String middleEnd = START.plusSeconds(EVENTS / 2 * 30L + 3_000).toString();
         Map<String, String> queries = new java.util.LinkedHashMap<>();
-        queries.put("household (30 events + its stream's 10)", "?subject=B-00123");
+        queries.put("household (30 of 1M)", "?subject=B-00123");
         queries.put("village (2,000), first page", "?subject=510824100201");
         queries.put("village (2,000), oldest first, after the middle", "?subject=510824100201&order=oldest"
                 + "&after=" + EVENTS / 2);

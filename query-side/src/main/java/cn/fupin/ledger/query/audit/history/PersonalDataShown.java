@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * An event's payload as the auditor is shown it: the payload as stored (after upcasting), with the household's
  * personal data (the {@code ...Ciphertext} fields of {@link HouseholdRegisteredEvent}, sealed to the card number)
  * decrypted in place as plain fields ({@code idNumberCiphertext} becomes {@code idNumber}, {@code bankCardCiphertext}
- * {@code bankCard}). Only the event history calls this, which only an AUDITOR reaches, and which records every view.
+ * {@code bankCard}); a ciphertext that does not open (altered, or sealed under another key) is shown as stored. Only
+ * the event history calls this, which only an AUDITOR reaches, and which records every view.
  * An objector's contact ({@code ObjectionFiledEvent.contactCiphertext}) stays sealed: objectors are protected, and
  * their contact is for the office that answers the objection, not for the history.
  */
@@ -50,7 +51,12 @@ class PersonalDataShown {
             if (plainField == null) {
                 shown.set(field.getKey(), field.getValue());
             } else if (field.getValue().isTextual()) {
-                shown.put(plainField, reader.reveal(field.getValue().asText(), registered.cardNo(), plainField));
+                try {
+                    shown.put(plainField, reader.reveal(field.getValue().asText(), registered.cardNo(), plainField));
+                } catch (IllegalArgumentException | IllegalStateException unreadable) {
+                    // altered, or sealed under another key: the auditor sees what is stored rather than no history
+                    shown.set(field.getKey(), field.getValue());
+                }
             } else {
                 shown.putNull(plainField);
             }
