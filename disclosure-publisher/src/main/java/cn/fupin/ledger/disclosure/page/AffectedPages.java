@@ -1,6 +1,7 @@
 package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
@@ -114,8 +115,8 @@ public final class AffectedPages {
      * assessments, a household's grant claim (the grant shows through its disbursement), viewing personal data, the
      * import receipt, and the grant batch events (each item has its own disbursement events); nor the facts only
      * auditors read (refused four-eyes attempts and register rows, declared relatives of cadres, screening lists, reviews
-     * of red flags, the publisher's skipped notices and their retries: a notice that is published after all shows
-     * through its own publication).
+     * of red flags, auditors' views of the event history, the publisher's skipped notices and their retries: a
+     * notice that is published after all shows through its own publication).
      */
     private static final Set<Class<?>> NO_PAGE = Set.of(
             FundsReservedEvent.class, FundReservationReleasedEvent.class, FundsDisbursedEvent.class,
@@ -127,7 +128,7 @@ public final class AffectedPages {
             HouseholdStartupGrantReleasedEvent.class, HouseholdPersonalDataViewedEvent.class,
             HouseholdRegisterImportedEvent.class, FourEyesRefusalRecordedEvent.class,
             CadreRelativeDeclaredEvent.class, ScreeningListUploadedEvent.class,
-            SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class,
+            SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class, AuditEventsViewedEvent.class,
             NoticePublicationSkippedEvent.class, NoticePublicationRetriedEvent.class);
 
     /** Events that change pages, each with its rule in {@link #of(Object)}. */

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
@@ -213,6 +214,8 @@ class AffectedPagesTest {
                 "ProjectApprovedEvent", "PRJ-V", 1, "NOTICE_INVALID", "refused", List.of("title CODE")), none);
         row(rows, new NoticePublicationRetriedEvent("NTC-PP-PRJ-V", false, "NOTICE_INVALID", "auditor", "AUDITOR",
                 "req-1"), none);
+        row(rows, new AuditEventsViewedEvent("view-1", "auditor", "T-8400", null, null, null, null, null, null,
+                "newest", null, 100, "JSON", 3, true), none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
                 pages(VILLAGE_PAGE)));

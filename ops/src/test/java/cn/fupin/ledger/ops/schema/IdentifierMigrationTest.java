@@ -88,13 +88,16 @@ class IdentifierMigrationTest {
     }
 
     /**
-     * A store from before V15 has none of the later migrations either: the skipped work's read model (V17) goes, with
-     * its processor's token, and is created and built again when the ledger starts.
+     * A store from before V15 has none of the later migrations either: the event history's index (V15.1) and the
+     * skipped work's read model (V17) go, with their processors' tokens, and are created and built again when the
+     * ledger starts.
      */
     static void withoutTheMigrationsAfterV15(JdbcTemplate jdbc) {
+        jdbc.execute("DROP TABLE IF EXISTS audit_subject");
+        jdbc.execute("DROP TABLE IF EXISTS audit_event");
         jdbc.execute("DROP TABLE IF EXISTS skipped_work");
-        jdbc.update("DELETE FROM token_entry WHERE processor_name = 'skipped-work'");
-        jdbc.update("DELETE FROM flyway_schema_history WHERE version = '17'");
+        jdbc.update("DELETE FROM token_entry WHERE processor_name IN ('audit-subjects', 'skipped-work')");
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17')");
     }
 
     /**

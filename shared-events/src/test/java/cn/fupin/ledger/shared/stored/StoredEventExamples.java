@@ -1,6 +1,7 @@
 package cn.fupin.ledger.shared.stored;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.RefusedNumber;
 import cn.fupin.ledger.shared.audit.ScreeningEntry;
@@ -211,6 +212,9 @@ final class StoredEventExamples {
         examples.put("SharedNumberRefusalRecordedEvent-1", new SharedNumberRefusalRecordedEvent("IMPORT-510824-0002",
                 "补录.csv", "9f86d081884c7d65", List.of(new RefusedNumber(2, CARD, "BANK_CARD", "fp-card",
                 "***************0011", "BANK_CARD_REGISTERED")), "clerk", "CLERK", "req-0002"));
+        examples.put("AuditEventsViewedEvent-1", new AuditEventsViewedEvent("2f1c9a4e-0d3b-4c55-9a57-1e0f7c3b8d21",
+                "auditor", CARD, "approver", "APPROVER", "DisbursementApprovedEvent", AT,
+                Instant.parse("2016-12-31T16:00:00Z"), "req-0003", "newest", 1_000L, 100, "JSON", 2, true));
         examples.put("ScreeningListUploadedEvent-1", new ScreeningListUploadedEvent("SCREEN-510824-0001",
                 ScreeningListKind.DECEASED, "2016年民政死亡名单", "9f86d081884c7d65",
                 List.of(new ScreeningEntry("fp-one", LocalDate.of(2016, 5, 1)), new ScreeningEntry("fp-two", null))));

@@ -33,6 +33,7 @@ public final class RedFlagCsv {
         return csv.toString();
     }
 
+    /** One cell of RFC 4180 CSV: quoted when it must be, with a leading apostrophe where it would be a formula. */
     public static String cell(String value) {
         String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
