@@ -2,6 +2,7 @@ package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
@@ -112,7 +113,7 @@ public final class AffectedPages {
      * assessments, a household's grant claim (the grant shows through its disbursement), viewing personal data, the
      * import receipt, and the grant batch events (each item has its own disbursement events); nor the facts only
      * auditors read (refused four-eyes attempts and register rows, declared relatives of cadres, screening lists, reviews
-     * of red flags).
+     * of red flags, the recorded results of the reconciliation).
      */
     private static final Set<Class<?>> NO_PAGE = Set.of(
             FundsReservedEvent.class, FundReservationReleasedEvent.class, FundsDisbursedEvent.class,
@@ -124,7 +125,7 @@ public final class AffectedPages {
             HouseholdStartupGrantReleasedEvent.class, HouseholdPersonalDataViewedEvent.class,
             HouseholdRegisterImportedEvent.class, FourEyesRefusalRecordedEvent.class,
             CadreRelativeDeclaredEvent.class, ScreeningListUploadedEvent.class,
-            SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class);
+            SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class, ReconciliationRecordedEvent.class);
 
     /** Events that change pages, each with its rule in {@link #of(Object)}. */
     private static final Set<Class<?>> SOME_PAGES = Set.of(

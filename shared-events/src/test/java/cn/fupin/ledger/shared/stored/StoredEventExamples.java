@@ -2,6 +2,8 @@ package cn.fupin.ledger.shared.stored;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ReconciliationDifference;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.RefusedNumber;
 import cn.fupin.ledger.shared.audit.ScreeningEntry;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
@@ -249,6 +251,10 @@ final class StoredEventExamples {
         // red flags
         examples.put("RedFlagReviewedEvent-1", new RedFlagReviewedEvent("LATE_NOTICE/NTC-2016-0010", "LATE_NOTICE",
                 "NTC-2016-0010", "已约谈经办人，迟发原因已核实", "auditor"));
+        // reconciliation
+        examples.put("ReconciliationRecordedEvent-1", new ReconciliationRecordedEvent(4_812L, false, 1,
+                List.of(new ReconciliationDifference(FUND, "reserved", 8_000_000L, 8_000_000L, 8_000_100L, 100L)),
+                Instant.parse("2016-07-01T02:00:00Z")));
         return examples;
     }
 }
