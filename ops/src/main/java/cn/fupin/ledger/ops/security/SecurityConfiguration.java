@@ -134,6 +134,13 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/disclosure/notices/*/objections").permitAll()
                         .requestMatchers(HttpMethod.GET, "/disclosure/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/disclosure/**").permitAll()
+                        // the ledger's own health (the last reconciliation): staff only; the public health shows
+                        // the machine's status alone
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/ledger", "/actuator/health/ledger/**",
+                                "/actuator/health/reconciliation", "/actuator/health/reconciliation/**")
+                                .access(ActingRole.asOneOf(STAFF))
+                        .requestMatchers("/actuator/health/ledger", "/actuator/health/ledger/**",
+                                "/actuator/health/reconciliation", "/actuator/health/reconciliation/**").denyAll()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().denyAll());
