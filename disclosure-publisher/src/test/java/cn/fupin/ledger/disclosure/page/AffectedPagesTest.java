@@ -3,6 +3,7 @@ package cn.fupin.ledger.disclosure.page;
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
@@ -206,6 +207,8 @@ class AffectedPagesTest {
         row(rows, new SharedNumberRefusalRecordedEvent("IMP-2", "补录.csv", "0".repeat(64), List.of(), "clerk", "CLERK",
                 "req-2"), none);
         row(rows, new RedFlagReviewedEvent("IDLE_FUNDS/FUND-1/365", "IDLE_FUNDS", "FUND-1", "已核实", "auditor"),
+                none);
+        row(rows, new ReconciliationRecordedEvent(42L, true, 0, List.of(), java.time.Instant.parse("2088-07-01T02:00:00Z")),
                 none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
