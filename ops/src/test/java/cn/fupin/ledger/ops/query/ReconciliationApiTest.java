@@ -173,6 +173,14 @@ class ReconciliationApiTest extends LedgerApiTest {
             assertThat(details.path("differences").asInt()).isEqualTo(recorded.differenceCount());
             assertThat(details.path("checkedAt").asText()).isEqualTo(recorded.checkedAt().toString());
 
+            // the recorded disagreement is a red flag while it is the last result
+            JsonNode flags = api.as("auditor").get("/api/audit/red-flags?rule=BOOKS_DISAGREE").json();
+            assertThat(flags.path("findings")).singleElement().satisfies(finding -> {
+                assertThat(finding.path("subject").asText()).isEqualTo("reconciliation");
+                assertThat(finding.path("severity").asText()).isEqualTo("HIGH");
+                assertThat(finding.path("summary").asText()).contains(recorded.checkedAt().toString());
+            });
+
             // the public sees the machine's status alone, and nothing of the books
             Api.Response open = api.anonymous().get("/actuator/health");
             assertThat(open.status()).isEqualTo(200);
