@@ -4,6 +4,7 @@ import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
@@ -216,6 +217,8 @@ class AffectedPagesTest {
                 "req-1"), none);
         row(rows, new AuditEventsViewedEvent("view-1", "auditor", "T-8400", null, null, null, null, null, null,
                 "newest", null, 100, "JSON", 3, true), none);
+        row(rows, new ReconciliationRecordedEvent(42L, true, 0, List.of(), java.time.Instant.parse("2088-07-01T02:00:00Z")),
+                none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
                 pages(VILLAGE_PAGE)));

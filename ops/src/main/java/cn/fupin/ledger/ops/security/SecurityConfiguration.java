@@ -139,12 +139,14 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/disclosure/notices/*/objections").permitAll()
                         .requestMatchers(HttpMethod.GET, "/disclosure/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/disclosure/**").permitAll()
-                        // the ledger's own health (skipped work): staff only; the public health shows the machine's
-                        // status alone
+                        // the ledger's own health (the last reconciliation, skipped work): staff only; the public
+                        // health shows the machine's status alone
                         .requestMatchers(HttpMethod.GET, "/actuator/health/ledger", "/actuator/health/ledger/**",
+                                "/actuator/health/reconciliation", "/actuator/health/reconciliation/**",
                                 "/actuator/health/skippedWork", "/actuator/health/skippedWork/**")
                                 .access(ActingRole.asOneOf(STAFF))
                         .requestMatchers("/actuator/health/ledger", "/actuator/health/ledger/**",
+                                "/actuator/health/reconciliation", "/actuator/health/reconciliation/**",
                                 "/actuator/health/skippedWork", "/actuator/health/skippedWork/**").denyAll()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()

@@ -3,6 +3,8 @@ package cn.fupin.ledger.shared.stored;
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ReconciliationDifference;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.RefusedNumber;
 import cn.fupin.ledger.shared.audit.ScreeningEntry;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
@@ -262,6 +264,10 @@ final class StoredEventExamples {
                 List.of("title PERSONAL_NUMBER_IN_NOTICE")));
         examples.put("NoticePublicationRetriedEvent-1", new NoticePublicationRetriedEvent("NTC-PP-PRJ-2016-0012", false,
                 "NOTICE_INVALID", "auditor", "AUDITOR", "req-0002"));
+        // reconciliation
+        examples.put("ReconciliationRecordedEvent-1", new ReconciliationRecordedEvent(4_812L, false, 1,
+                List.of(new ReconciliationDifference(FUND, "reserved", 8_000_000L, 8_000_000L, 8_000_100L, 100L)),
+                Instant.parse("2016-07-01T02:00:00Z")));
         return examples;
     }
 }

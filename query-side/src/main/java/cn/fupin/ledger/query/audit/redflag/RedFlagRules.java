@@ -25,7 +25,8 @@ public final class RedFlagRules {
                 new SelfDealingAttemptRule(),
                 new RelatedPartyRule(),
                 ScreeningListRule.using(personalData),
-                new PublicationSkippedRule());
+                new PublicationSkippedRule(),
+                new BooksDisagreeRule());
     }
 
     /**
