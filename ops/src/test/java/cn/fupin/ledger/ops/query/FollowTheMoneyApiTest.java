@@ -260,6 +260,13 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         assertThat(page.body()).doesNotContain(Households.idNumber(8201), Households.bankCard(8201));
         assertThat(get("/api/audit/households/" + card(8205)).path("facts").findValuesAsText("fact"))
                 .containsExactly("REGISTERED", "EXITED");
+
+        // The event history asked for the household, its numbers shown in plain text: a view of its personal data.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                get("/api/audit/events?subject=" + card(8205)).path("events").size()).isGreaterThanOrEqualTo(2));
+        JsonNode viewed = get("/api/audit/households/" + card(8205)).path("facts");
+        assertThat(viewed.findValuesAsText("fact")).startsWith("REGISTERED", "EXITED").contains("PERSONAL_DATA_VIEWED");
+        assertThat(find(viewed, "fact", "PERSONAL_DATA_VIEWED").path("detail").asText()).startsWith("event history");
     }
 
     @Test

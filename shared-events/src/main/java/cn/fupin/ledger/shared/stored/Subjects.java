@@ -2,6 +2,10 @@ package cn.fupin.ledger.shared.stored;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
 import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationRetriedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationSkippedEvent;
+import cn.fupin.ledger.shared.audit.ReconciliationDifference;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.RefusedNumber;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
@@ -90,6 +94,12 @@ public final class Subjects {
         // A view's subject filter is what an auditor asked, not a fact about that subject: indexed under it, every look
         // at a household would add to the household's history, and paging it oldest first would chase its own records.
         rule(AuditEventsViewedEvent.class, e -> list(e.viewId()));
+        // a reconciliation is found under "reconciliation" (the red flag's subject) and every fund or project it found
+        // differing; a skipped notice under the notice and the record whose event called for it
+        rule(ReconciliationRecordedEvent.class, e -> join(List.of("reconciliation"),
+                e.differences().stream().map(ReconciliationDifference::subject).toList()));
+        rule(NoticePublicationSkippedEvent.class, e -> list(e.noticeId(), e.causeAggregateId()));
+        rule(NoticePublicationRetriedEvent.class, e -> list(e.noticeId()));
         // competition
         rule(CompetitionOpenedEvent.class, e -> list(e.competitionId(), e.fundId()));
         rule(ProposalSubmittedEvent.class, e -> list(e.competitionId(), e.projectId(), e.townshipCode(),

@@ -85,6 +85,9 @@ class SubjectsTest {
         ROWS.put("ProjectAcceptedEvent", List.of(PROJECT, FUND));
         ROWS.put("ProjectCancelledEvent", List.of("PRJ-2016-0011", FUND));
         ROWS.put("RedFlagReviewedEvent", List.of("LATE_NOTICE/NTC-2016-0010", "NTC-2016-0010"));
+        ROWS.put("ReconciliationRecordedEvent", List.of("reconciliation", FUND));
+        ROWS.put("NoticePublicationSkippedEvent", List.of("NTC-PP-PRJ-2016-0012", "PRJ-2016-0012"));
+        ROWS.put("NoticePublicationRetriedEvent", List.of("NTC-PP-PRJ-2016-0012"));
     }
 
     private static Map<String, Object> examplesByType() {

@@ -10,6 +10,7 @@ import cn.fupin.ledger.shared.disbursement.DisbursementReversedEvent;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
@@ -77,6 +78,11 @@ final class HouseholdFacts {
             add("OBJECTION_RESOLVED", event, e.objectionId() + " " + e.outcome() + ": " + e.reason(), null);
         } else if (payload instanceof HouseholdPersonalDataViewedEvent e && cardNo.equals(e.cardNo())) {
             add("PERSONAL_DATA_VIEWED", event, e.reason() == null ? "" : e.reason(), null);
+        } else if (payload instanceof AuditEventsViewedEvent e && cardNo.equals(e.subject())
+                && e.personalDataRevealed()) {
+            // The event history asked for this household, with its numbers in plain text. A view filtered otherwise
+            // (a village, an actor) names no household: the history shows it under its own id only.
+            add("PERSONAL_DATA_VIEWED", event, "event history, " + e.events() + " events as " + e.format(), null);
         } else if (payload instanceof SharedNumberRefusalRecordedEvent e) {
             for (RefusedNumber number : e.numbers()) {
                 if (cardNo.equals(number.cardNo())) {
