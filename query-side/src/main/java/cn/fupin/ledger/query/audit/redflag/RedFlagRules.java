@@ -24,9 +24,7 @@ public final class RedFlagRules {
                 new ObjectionIgnoredRule(settings),
                 new SelfDealingAttemptRule(),
                 new RelatedPartyRule(),
-                ScreeningListRule.using(personalData),
-                new PublicationSkippedRule(),
-                new BooksDisagreeRule());
+                ScreeningListRule.using(personalData));
     }
 
     /**
