@@ -1,10 +1,14 @@
 package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationRetriedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationSkippedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
@@ -112,7 +116,9 @@ public final class AffectedPages {
      * assessments, a household's grant claim (the grant shows through its disbursement), viewing personal data, the
      * import receipt, and the grant batch events (each item has its own disbursement events); nor the facts only
      * auditors read (refused four-eyes attempts and register rows, declared relatives of cadres, screening lists, reviews
-     * of red flags).
+     * of red flags, auditors' views of the event history, the recorded results of the reconciliation, the
+     * publisher's skipped notices and their retries: a notice that is published after all shows through its own
+     * publication).
      */
     private static final Set<Class<?>> NO_PAGE = Set.of(
             FundsReservedEvent.class, FundReservationReleasedEvent.class, FundsDisbursedEvent.class,
@@ -124,7 +130,9 @@ public final class AffectedPages {
             HouseholdStartupGrantReleasedEvent.class, HouseholdPersonalDataViewedEvent.class,
             HouseholdRegisterImportedEvent.class, FourEyesRefusalRecordedEvent.class,
             CadreRelativeDeclaredEvent.class, ScreeningListUploadedEvent.class,
-            SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class);
+            SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class, AuditEventsViewedEvent.class,
+            ReconciliationRecordedEvent.class, NoticePublicationSkippedEvent.class,
+            NoticePublicationRetriedEvent.class);
 
     /** Events that change pages, each with its rule in {@link #of(Object)}. */
     private static final Set<Class<?>> SOME_PAGES = Set.of(

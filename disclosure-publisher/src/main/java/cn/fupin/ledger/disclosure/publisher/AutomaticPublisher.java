@@ -3,7 +3,10 @@ package cn.fupin.ledger.disclosure.publisher;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
+import cn.fupin.ledger.shared.disclosure.AutomaticNoticeSeries;
+import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
+import cn.fupin.ledger.shared.disclosure.RecordNoticeSkipCommand;
 import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
@@ -29,6 +32,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +46,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Idempotent: each notice has an id derived from its event, and a publication refused as {@code NOTICE_EXISTS}
  * (a redelivered event, a replay) is done. Failures propagate and the processor retries, except a refusal by the
- * ledger's rules: that one would be refused again on every retry and hold up every later notice, so it is logged as an
- * error (the notice can still be published by hand, {@code POST /api/notices}) and the event is passed.
+ * ledger's rules, or facts missing that the notice needs: that one would be refused again on every retry and hold up
+ * every later notice, so it is logged as an error, recorded as skipped work ({@link SkipRecorder}: a
+ * {@code NoticePublicationSkippedEvent} naming the event being handled as its cause, which an officer sees and retries,
+ * {@link PublicationRetry}) and the event is passed.
  */
 @ProcessingGroup(AutomaticPublisher.GROUP)
 public class AutomaticPublisher {
@@ -54,14 +61,20 @@ public class AutomaticPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticPublisher.class);
 
+    /** The unit of work's resource that collects the skips recorded while it handles its events. */
+    static final String SKIPS = AutomaticPublisher.class.getName() + ".skips";
+
     private final AutomaticNotices notices;
     private final EventStore eventStore;
     private final NoticeSender sender;
+    private final SkipRecorder skips;
 
-    public AutomaticPublisher(AutomaticNotices notices, EventStore eventStore, NoticeSender sender) {
+    public AutomaticPublisher(AutomaticNotices notices, EventStore eventStore, NoticeSender sender,
+                              SkipRecorder skips) {
         this.notices = notices;
         this.eventStore = eventStore;
         this.sender = sender;
+        this.skips = skips;
     }
 
     @EventHandler
@@ -81,9 +94,13 @@ public class AutomaticPublisher {
     public void on(ProjectAcceptedEvent event, @SequenceNumber Long sequence) {
         // The project's history up to its acceptance, so that a redelivery decides on the same facts.
         List<Object> history = history(event.projectId(), sequence == null ? Long.MAX_VALUE : sequence);
-        notices.completion(event, history).ifPresentOrElse(this::publish,
-                () -> log.error("no completion notice for project {}: its history names no village of the county",
-                        event.projectId()));
+        notices.completion(event, history).ifPresentOrElse(this::publish, () -> {
+            log.error("no completion notice for project {}: its history names no village of the county",
+                    event.projectId());
+            skip(NoticeText.noticeId(AutomaticNoticeSeries.COMPLETION, event.projectId()).value(),
+                    NoticeKind.COMPLETION, "PLACE_UNKNOWN", "the project's history names no village of the county",
+                    List.of());
+        });
     }
 
     @EventHandler
@@ -96,8 +113,12 @@ public class AutomaticPublisher {
             // The lists first: once the plan is public, so are they, with the same period (nothing is held longer).
             notices.projectLists(event, proposal).forEach(this::publish);
         }
-        plan.ifPresentOrElse(this::publish, () -> log.error(
-                "no plan notice for project {}: its history names no place of the county", event.projectId()));
+        plan.ifPresentOrElse(this::publish, () -> {
+            log.error("no plan notice for project {}: its history names no place of the county", event.projectId());
+            skip(AutomaticNotices.planId(event.projectId()).value(), NoticeKind.PROJECT_PLAN,
+                    proposal == null ? "PROPOSAL_NOT_RECORDED" : "PLACE_UNKNOWN",
+                    "the project's history names no place of the county", List.of());
+        });
     }
 
     @EventHandler
@@ -140,6 +161,8 @@ public class AutomaticPublisher {
             NoticePublishedEvent published = first(history, NoticePublishedEvent.class);
             if (published == null) {
                 log.error("no correction for objection {}: notice {} is not recorded", event.objectionId(), noticeId);
+                skip(correctionId, NoticeKind.CORRECTION, "NOTICE_NOT_RECORDED",
+                        "the notice to correct is not recorded", List.of());
                 return;
             }
             chain.add(published);
@@ -199,8 +222,33 @@ public class AutomaticPublisher {
                 log.debug("notice {} was published already", command.noticeId());
                 return;
             }
+            List<String> problems = refusal.problems().stream()
+                    .map(problem -> problem.field() + " " + problem.code()).toList();
             log.error("automatic notice {} ({}) was refused: {} {} {}", command.noticeId(), command.content().kind(),
-                    refusal.code(), refusal.getMessage(), refusal.problems());
+                    refusal.code(), refusal.getMessage(), problems);
+            skip(command.noticeId().value(), command.content().kind(), refusal.code(), refusal.getMessage(), problems);
+        }
+    }
+
+    /**
+     * Records the notice as skipped, with the event being handled as its cause (the stream and sequence a retry loads
+     * it again by). Outside a unit of work (a handler called directly) the cause is unknown and recorded as such.
+     */
+    private void skip(String noticeId, NoticeKind kind, String code, String detail, List<String> problems) {
+        Message<?> cause = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage() : null;
+        RecordNoticeSkipCommand command;
+        if (cause instanceof DomainEventMessage<?> domain) {
+            command = new RecordNoticeSkipCommand(noticeId, kind, domain.getIdentifier(),
+                    domain.getPayloadType().getSimpleName(), domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(), code, detail, problems);
+        } else {
+            command = new RecordNoticeSkipCommand(noticeId, kind, cause == null ? null : cause.getIdentifier(),
+                    cause == null ? null : cause.getPayloadType().getSimpleName(), null, -1, code, detail, problems);
+        }
+        skips.record(command);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().<List<RecordNoticeSkipCommand>>getOrComputeResource(SKIPS, key -> new ArrayList<>())
+                    .add(command);
         }
     }
 

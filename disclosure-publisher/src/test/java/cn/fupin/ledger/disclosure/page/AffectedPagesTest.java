@@ -1,11 +1,15 @@
 package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.ScreeningListUploadedEvent;
 import cn.fupin.ledger.shared.audit.SharedNumberRefusalRecordedEvent;
 import cn.fupin.ledger.shared.redflag.RedFlagReviewedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationRetriedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationSkippedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
 import cn.fupin.ledger.shared.competition.CompetitionOpenedEvent;
 import cn.fupin.ledger.shared.competition.ConflictOfInterestDeclaredEvent;
@@ -206,6 +210,14 @@ class AffectedPagesTest {
         row(rows, new SharedNumberRefusalRecordedEvent("IMP-2", "补录.csv", "0".repeat(64), List.of(), "clerk", "CLERK",
                 "req-2"), none);
         row(rows, new RedFlagReviewedEvent("IDLE_FUNDS/FUND-1/365", "IDLE_FUNDS", "FUND-1", "已核实", "auditor"),
+                none);
+        row(rows, new NoticePublicationSkippedEvent("NTC-PP-PRJ-V", NoticeKind.PROJECT_PLAN, "E-1",
+                "ProjectApprovedEvent", "PRJ-V", 1, "NOTICE_INVALID", "refused", List.of("title CODE")), none);
+        row(rows, new NoticePublicationRetriedEvent("NTC-PP-PRJ-V", false, "NOTICE_INVALID", "auditor", "AUDITOR",
+                "req-1"), none);
+        row(rows, new AuditEventsViewedEvent("view-1", "auditor", "T-8400", null, null, null, null, null, null,
+                "newest", null, 100, "JSON", 3, true), none);
+        row(rows, new ReconciliationRecordedEvent(42L, true, 0, List.of(), java.time.Instant.parse("2088-07-01T02:00:00Z")),
                 none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),

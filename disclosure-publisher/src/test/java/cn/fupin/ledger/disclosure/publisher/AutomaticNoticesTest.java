@@ -201,7 +201,7 @@ class AutomaticNoticesTest {
                 }
                 return DomainEventStream.of(messages.toArray(GenericDomainEventMessage[]::new));
             });
-            AutomaticPublisher publisher = new AutomaticPublisher(NOTICES, eventStore, sent::add);
+            AutomaticPublisher publisher = new AutomaticPublisher(NOTICES, eventStore, sent::add, skip -> { });
 
             publisher.on(APPROPRIATED);
             publisher.on(CLOSED);
@@ -218,6 +218,8 @@ class AutomaticNoticesTest {
         void aNoticePublishedAlreadyIsDone() {
             AutomaticPublisher publisher = new AutomaticPublisher(NOTICES, eventStore, command -> {
                 throw Refusal.conflict("NOTICE_EXISTS", "a notice with this id was published already");
+            }, skip -> {
+                throw new AssertionError("a notice published already is no skipped work");
             });
 
             publisher.on(APPROPRIATED);
@@ -227,6 +229,8 @@ class AutomaticNoticesTest {
         void otherFailuresPropagateSoTheProcessorRetries() {
             AutomaticPublisher publisher = new AutomaticPublisher(NOTICES, eventStore, command -> {
                 throw new IllegalStateException("database down");
+            }, skip -> {
+                throw new AssertionError("a failure that is retried is no skipped work");
             });
 
             assertThatThrownBy(() -> publisher.on(APPROPRIATED)).isInstanceOf(IllegalStateException.class);

@@ -281,7 +281,7 @@ class NoticesBeforePaymentTest {
                 }
                 return DomainEventStream.of(messages);
             });
-            publisher = new AutomaticPublisher(NOTICES, eventStore, sent::add);
+            publisher = new AutomaticPublisher(NOTICES, eventStore, sent::add, skip -> { });
             streams.put("PRJ-2016-G105", List.of(townshipProject()));
             streams.put("HH-T-1", List.of(registered("T-1", "张三明"), registered("T-1", "张三民")));
             streams.put("HH-T-2", List.of(registered("T-2", "李四")));

@@ -37,6 +37,9 @@ public class AxonConfiguration {
             AuditMetadata.ACTOR, AuditMetadata.ROLE, AuditMetadata.REQUEST_ID, AuditMetadata.REMOTE_ADDRESS,
             AuditMetadata.REASON};
 
+    /** The processing group of the event history's index (query-side {@code AuditSubjectProjection}). */
+    static final String AUDIT_SUBJECTS = "audit-subjects";
+
     /** The stored form of every message (events, tokens, sagas, deadlines): {@link StoredForm}. */
     private static Serializer jackson() {
         return StoredForm.serializer();
@@ -102,10 +105,18 @@ public class AxonConfiguration {
     public ConfigurerModule processingConfigurer() {
         // The journal takes every money event in the order of the event store (one sequence for the whole group), so
         // that at every moment its balances are those of a prefix of the ledger's history: balanced, and no account
-        // where it may not be. Other read models are sequenced per aggregate, Axon's default.
+        // where it may not be. The skipped work's list is sequential too: a notice's publication and the retry that led to
+        // it are in different streams and change the same row. The event history's index (audit-subjects) also takes
+        // every event in the store's order, on one segment, in batches of up to 100 events per transaction (a rebuild of
+        // a million events would otherwise take a transaction per event). Other read models are sequenced per
+        // aggregate, Axon's default.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
                 .registerSequencingPolicy("journal", configuration -> new SequentialPolicy())
+                .registerSequencingPolicy("skipped-work", configuration -> new SequentialPolicy())
+                .registerSequencingPolicy(AUDIT_SUBJECTS, configuration -> new SequentialPolicy())
+                .registerPooledStreamingEventProcessorConfiguration(AUDIT_SUBJECTS,
+                        (configuration, builder) -> builder.initialSegmentCount(1).batchSize(100))
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance()));
     }

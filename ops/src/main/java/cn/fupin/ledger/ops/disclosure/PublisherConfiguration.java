@@ -4,8 +4,11 @@ import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.disclosure.publisher.AutomaticNotices;
 import cn.fupin.ledger.disclosure.publisher.AutomaticPublisher;
 import cn.fupin.ledger.disclosure.publisher.NoticeSender;
+import cn.fupin.ledger.disclosure.publisher.PublicationRetry;
+import cn.fupin.ledger.disclosure.publisher.SkipRecorder;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * configured period ({@code ledger.disclosure.period-days}), and a notice whose project names no supervision phone
  * shows the county's ({@code ledger.disclosure.supervision-phone}). That phone is county configuration, required: a
  * plan or list of a project that names no phone of its own would otherwise be refused, and its payments could never be
- * disclosed, so the ledger refuses to start without it.
+ * disclosed, so the ledger refuses to start without it. A notice the publisher has to skip is recorded as skipped work,
+ * by the same system process, and officers retry it ({@link PublicationRetry}, in one transaction of the event store's).
  */
 @Configuration
 public class PublisherConfiguration {
@@ -38,6 +42,14 @@ public class PublisherConfiguration {
                                           CommandGateway commands) {
         NoticeSender sender = command -> Actors.runAsSystem(AutomaticNotices.PROCESS,
                 () -> commands.sendAndWait(command));
-        return new AutomaticPublisher(automaticNotices, eventStore, sender);
+        SkipRecorder skips = command -> Actors.runAsSystem(AutomaticNotices.PROCESS,
+                () -> commands.sendAndWait(command));
+        return new AutomaticPublisher(automaticNotices, eventStore, sender, skips);
+    }
+
+    @Bean
+    PublicationRetry publicationRetry(AutomaticPublisher automaticPublisher, EventStore eventStore,
+                                      TransactionManager transactionManager) {
+        return new PublicationRetry(automaticPublisher, eventStore, transactionManager);
     }
 }

@@ -31,16 +31,25 @@ import org.springframework.stereotype.Component;
 public class V15__Fund_ids_with_county extends BaseJavaMigration {
 
     /** The processing groups of the read models and of the public pages: each is built again from the events. */
-    static final List<String> READ_MODEL_GROUPS = List.of("assessments", "competitions", "coverage", "disbursements",
-            "disclosure-pages", "funds", "households", "journal", "notices", "places", "projects");
+    static final List<String> READ_MODEL_GROUPS = List.of("assessments", "audit-subjects", "competitions", "coverage",
+            "disbursements", "disclosure-pages", "funds", "households", "journal", "notices", "places", "projects",
+            "skipped-work");
 
     /** Every table those groups own (their reset handlers empty the same). */
-    static final List<String> READ_MODEL_TABLES = List.of("appropriation_view", "competition_project_name",
+    static final List<String> READ_MODEL_TABLES = List.of("appropriation_view", "audit_event", "audit_subject",
+            "competition_project_name",
             "competition_proposal_view", "competition_view", "coverage_grant", "coverage_household",
             "disbursement_fund_line", "disbursement_payee_name", "disbursement_view", "fund_view", "household_grant",
             "household_status_change", "household_view", "journal_posting", "notice_appropriation",
             "notice_objection_view", "notice_view", "poor_village_view", "project_budget_line", "project_step",
-            "project_view", "public_page", "township_assessment_view");
+            "project_view", "public_page", "skipped_work", "township_assessment_view");
+
+    /**
+     * Read-model tables that later migrations create (V15.1, the event history's index; V17, skipped work): they do not
+     * exist yet when this runs, and start empty with their processor's token absent, so they are built from the events
+     * anyway.
+     */
+    static final List<String> CREATED_LATER = List.of("audit_event", "audit_subject", "skipped_work");
 
     private final String countyCode;
 
@@ -76,6 +85,9 @@ public class V15__Fund_ids_with_county extends BaseJavaMigration {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM snapshot_event_entry WHERE type = 'Fund'");
             for (String table : READ_MODEL_TABLES) {
+                if (CREATED_LATER.contains(table)) {
+                    continue;
+                }
                 statement.executeUpdate("DELETE FROM " + table);
             }
         }

@@ -115,6 +115,11 @@ public class SecurityConfiguration {
                                 .access(ActingRole.asOneOf(APPROVER, AUDITOR))
                         .requestMatchers(HttpMethod.GET, "/api/demo/clock", "/api/demo/clock/moves")
                                 .access(ActingRole.asOneOf(STAFF))
+                        // skipped work: the notices the publisher skipped, which officers read and retry
+                        .requestMatchers(HttpMethod.GET, "/api/audit/skipped-work")
+                                .access(ActingRole.asOneOf(APPROVER, AUDITOR))
+                        .requestMatchers(HttpMethod.POST, "/api/audit/skipped-work/*/retry")
+                                .access(ActingRole.asOneOf(APPROVER, AUDITOR))
                         // audit: the journal and (later) the event log and its proofs
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").access(ActingRole.asOneOf(AUDITOR))
                         // audit: an auditor marks a red-flag finding reviewed
@@ -134,6 +139,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/disclosure/notices/*/objections").permitAll()
                         .requestMatchers(HttpMethod.GET, "/disclosure/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/disclosure/**").permitAll()
+                        // the ledger's own health (the last reconciliation, skipped work): staff only; the public
+                        // health shows the machine's status alone
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/ledger", "/actuator/health/ledger/**",
+                                "/actuator/health/reconciliation", "/actuator/health/reconciliation/**",
+                                "/actuator/health/skippedWork", "/actuator/health/skippedWork/**")
+                                .access(ActingRole.asOneOf(STAFF))
+                        .requestMatchers("/actuator/health/ledger", "/actuator/health/ledger/**",
+                                "/actuator/health/reconciliation", "/actuator/health/reconciliation/**",
+                                "/actuator/health/skippedWork", "/actuator/health/skippedWork/**").denyAll()
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().denyAll());

@@ -40,6 +40,15 @@ class ReadModelProcessorsTest {
     }
 
     @Test
+    void theSkippedWorkListRetriesInTheOrderOfTheStoreBecauseAPublicationAndItsRetryChangeOneRow() {
+        String group = "skipped-work";
+
+        assertThat(processing.eventProcessor(group, PooledStreamingEventProcessor.class)).isPresent();
+        assertThat(processing.listenerInvocationErrorHandler(group)).isInstanceOf(PropagatingErrorHandler.class);
+        assertThat(processing.sequencingPolicy(group)).isInstanceOf(SequentialPolicy.class);
+    }
+
+    @Test
     void theReRendererOfThePublicPagesRetriesOnOneSegmentWithoutATransactionAroundItsBatches() {
         String group = "disclosure-pages";
 

@@ -1,10 +1,7 @@
 package cn.fupin.ledger.query.journal;
 
-import cn.fupin.ledger.shared.journal.Accounts;
-import cn.fupin.ledger.shared.journal.CheckJournalQuery;
 import cn.fupin.ledger.shared.journal.FindAccountPostingsQuery;
 import cn.fupin.ledger.shared.journal.FindTrialBalanceQuery;
-import cn.fupin.ledger.shared.journal.JournalCheckView;
 import cn.fupin.ledger.shared.journal.Posting;
 import cn.fupin.ledger.shared.journal.TrialBalanceView;
 import java.util.ArrayList;
@@ -16,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers the journal's queries. Balances are summed by the database (one GROUP BY over the postings up to the
- * instant asked), never by loading every posting.
+ * instant asked), never by loading every posting. The self-check is {@link JournalChecks}.
  */
 @Component
 class JournalQueries {
@@ -46,22 +43,5 @@ class JournalQueries {
     @Transactional(readOnly = true)
     public List<Posting> handle(FindAccountPostingsQuery query) {
         return postings.postings(query.account(), query.asOf()).stream().map(JournalPostingEntity::posting).toList();
-    }
-
-    /**
-     * The self-check: all postings sum to zero, and no account holds a balance its kind does not allow
-     * ({@link Accounts#allows}); each such account is named with its balance.
-     */
-    @QueryHandler
-    @Transactional(readOnly = true)
-    public JournalCheckView handle(CheckJournalQuery query) {
-        TrialBalanceView trialBalance = handle(new FindTrialBalanceQuery(query.asOf()));
-        List<String> violations = trialBalance.accounts().stream()
-                .filter(account -> !Accounts.allows(account.account(), account.balanceFen()))
-                .map(account -> account.account() + " " + account.balanceFen() + " fen")
-                .toList();
-        boolean balanced = trialBalance.totalFen() == 0;
-        return new JournalCheckView(query.asOf(), balanced && violations.isEmpty(), balanced,
-                trialBalance.totalFen(), violations);
     }
 }

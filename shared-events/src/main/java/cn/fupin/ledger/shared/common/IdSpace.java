@@ -35,7 +35,9 @@ public enum IdSpace {
     /** The reviews of one red-flag finding: {@code RFR-} and the finding's id (its rule, subject and key). */
     RED_FLAG_REVIEW("RFR-"),
     /** An auditor's screening list (a death list, a payroll roster), kept as fingerprints only. */
-    SCREENING_LIST("SCREEN-");
+    SCREENING_LIST("SCREEN-"),
+    /** The notices the automatic publisher skipped: {@code SKP-} and the notice's id, its skips and retries. */
+    SKIPPED_NOTICE("SKP-");
 
     private final String prefix;
 

@@ -1,7 +1,10 @@
 package cn.fupin.ledger.shared.stored;
 
 import cn.fupin.ledger.shared.assessment.TownshipAssessedEvent;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.audit.FourEyesRefusalRecordedEvent;
+import cn.fupin.ledger.shared.audit.ReconciliationDifference;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.audit.RefusedNumber;
 import cn.fupin.ledger.shared.audit.ScreeningEntry;
 import cn.fupin.ledger.shared.audit.ScreeningListKind;
@@ -31,6 +34,8 @@ import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticePeriodEndedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationRetriedEvent;
+import cn.fupin.ledger.shared.disclosure.NoticePublicationSkippedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticeSupersededEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionDismissedAsDuplicateEvent;
@@ -209,6 +214,9 @@ final class StoredEventExamples {
         examples.put("SharedNumberRefusalRecordedEvent-1", new SharedNumberRefusalRecordedEvent("IMPORT-510824-0002",
                 "补录.csv", "9f86d081884c7d65", List.of(new RefusedNumber(2, CARD, "BANK_CARD", "fp-card",
                 "***************0011", "BANK_CARD_REGISTERED")), "clerk", "CLERK", "req-0002"));
+        examples.put("AuditEventsViewedEvent-1", new AuditEventsViewedEvent("2f1c9a4e-0d3b-4c55-9a57-1e0f7c3b8d21",
+                "auditor", CARD, "approver", "APPROVER", "DisbursementApprovedEvent", AT,
+                Instant.parse("2016-12-31T16:00:00Z"), "req-0003", "newest", 1_000L, 100, "JSON", 2, true));
         examples.put("ScreeningListUploadedEvent-1", new ScreeningListUploadedEvent("SCREEN-510824-0001",
                 ScreeningListKind.DECEASED, "2016年民政死亡名单", "9f86d081884c7d65",
                 List.of(new ScreeningEntry("fp-one", LocalDate.of(2016, 5, 1)), new ScreeningEntry("fp-two", null))));
@@ -249,6 +257,17 @@ final class StoredEventExamples {
         // red flags
         examples.put("RedFlagReviewedEvent-1", new RedFlagReviewedEvent("LATE_NOTICE/NTC-2016-0010", "LATE_NOTICE",
                 "NTC-2016-0010", "已约谈经办人，迟发原因已核实", "auditor"));
+        // skipped work
+        examples.put("NoticePublicationSkippedEvent-1", new NoticePublicationSkippedEvent("NTC-PP-PRJ-2016-0012",
+                NoticeKind.PROJECT_PLAN, "3f1c2a9e-0b7d-4e55-9a61-2c8d4f0e7b13", "ProjectApprovedEvent",
+                "PRJ-2016-0012", 1, "NOTICE_INVALID", "the notice was not published: 1 problem(s)",
+                List.of("title PERSONAL_NUMBER_IN_NOTICE")));
+        examples.put("NoticePublicationRetriedEvent-1", new NoticePublicationRetriedEvent("NTC-PP-PRJ-2016-0012", false,
+                "NOTICE_INVALID", "auditor", "AUDITOR", "req-0002"));
+        // reconciliation
+        examples.put("ReconciliationRecordedEvent-1", new ReconciliationRecordedEvent(4_812L, false, 1,
+                List.of(new ReconciliationDifference(FUND, "reserved", 8_000_000L, 8_000_000L, 8_000_100L, 100L)),
+                Instant.parse("2016-07-01T02:00:00Z")));
         return examples;
     }
 }

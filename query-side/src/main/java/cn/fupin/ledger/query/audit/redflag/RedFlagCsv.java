@@ -6,11 +6,11 @@ import org.springframework.http.MediaType;
 /**
  * The findings as CSV (RFC 4180, UTF-8), one row per finding with the JSON's fields in its order; the evidence is its
  * event ids separated by spaces, the review three columns, empty when there is none. A cell that a spreadsheet would
- * read as a formula gets a leading apostrophe.
+ * read as a formula gets a leading apostrophe. Other audit answers write their CSV cells with {@link #cell}.
  */
-final class RedFlagCsv {
+public final class RedFlagCsv {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     static final String HEADER = "id,rule,severity,subject,summary,since,evidence,reviewedBy,reviewedAt,reviewReason";
 
@@ -33,7 +33,8 @@ final class RedFlagCsv {
         return csv.toString();
     }
 
-    static String cell(String value) {
+    /** One cell of RFC 4180 CSV: quoted when it must be, with a leading apostrophe where it would be a formula. */
+    public static String cell(String value) {
         String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";

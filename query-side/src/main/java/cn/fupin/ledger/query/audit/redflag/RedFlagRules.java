@@ -24,7 +24,9 @@ public final class RedFlagRules {
                 new ObjectionIgnoredRule(settings),
                 new SelfDealingAttemptRule(),
                 new RelatedPartyRule(),
-                ScreeningListRule.using(personalData));
+                ScreeningListRule.using(personalData),
+                new PublicationSkippedRule(),
+                new BooksDisagreeRule());
     }
 
     /**
