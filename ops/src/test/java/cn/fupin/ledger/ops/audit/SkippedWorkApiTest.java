@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Skipped work over HTTP, from a real refusal: a project of fiscal year 2095 whose name holds a Luhn-valid 16-digit
+ * Skipped work over HTTP, from a real refusal: a project of fiscal year 2098 whose name holds a Luhn-valid 16-digit
  * number (what a bank card looks like) is approved; the ledger refuses its plan and its lines on the county's and
  * township's lists (PERSONAL_NUMBER_IN_NOTICE), so the publisher records each as skipped work. Officers see it listed
  * (JSON and CSV), the staff health shows it, the red flag PUBLICATION_SKIPPED names it, and the project's payment stays
@@ -61,9 +61,9 @@ class SkippedWorkApiTest extends LedgerApiTest {
         api = new Api(port);
         events = new StoredEvents(jdbc);
         ledger = new Ledger(api);
-        String fund = ledger.appropriate(2095, "CENTRAL", 100_000, "苍财农〔2095〕8号");
-        ledger.designatePoor(VILLAGE, 2095);
-        projectId = ledger.propose("clerk", Ledger.project("桥沟村便道" + CARD_LIKE, "ROADS", VILLAGE, "VILLAGE", 2095,
+        String fund = ledger.appropriate(2098, "CENTRAL", 100_000, "苍财农〔2098〕8号");
+        ledger.designatePoor(VILLAGE, 2098);
+        projectId = ledger.propose("clerk", Ledger.project("桥沟村便道" + CARD_LIKE, "ROADS", VILLAGE, "VILLAGE", 2098,
                 "[" + Ledger.line(fund, 50_000) + "]"));
         ledger.approve("approver", projectId);
         plan = Ledger.planNotice(projectId);
@@ -136,7 +136,7 @@ class SkippedWorkApiTest extends LedgerApiTest {
     void theProjectsPaymentStaysUndisclosedWhileItsPlanIsSkipped() {
         ledger.advanceDays(11);
         String payment = ledger.requestDisbursement("clerk", projectId, "villageCode", VILLAGE, 1_000_00L,
-                "苍扶贫付〔2095〕3号");
+                "苍扶贫付〔2098〕3号");
 
         Api.Response approval = api.as("approver").post("/api/disbursements/" + payment + "/approve", "{}");
 
@@ -251,12 +251,12 @@ class SkippedWorkApiTest extends LedgerApiTest {
 
         @Test
         void aRetryOfANoticeNeverSkippedIsNotFoundAndRecordsNothing() {
-            Api.Response retried = api.as("auditor").post("/api/audit/skipped-work/NTC-PP-PRJ-510824-2095-NONE/retry",
+            Api.Response retried = api.as("auditor").post("/api/audit/skipped-work/NTC-PP-PRJ-510824-2098-NONE/retry",
                     "{}");
 
             assertThat(retried.status()).as(retried.toString()).isEqualTo(404);
             assertThat(retried.code()).isEqualTo("SKIPPED_WORK_NOT_FOUND");
-            assertThat(skipStream("NTC-PP-PRJ-510824-2095-NONE")).isEmpty();
+            assertThat(skipStream("NTC-PP-PRJ-510824-2098-NONE")).isEmpty();
         }
     }
 

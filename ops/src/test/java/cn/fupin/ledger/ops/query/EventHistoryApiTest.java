@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The auditors' event history over HTTP ({@code GET /api/audit/events}). The facts come through the API as the demo
- * users record them: an appropriation of fiscal year 2091, households T-8100…T-8103 of 平兰村 (510824108211, a village
- * no other test uses), a project there and a start-up grant to T-8100, approved under a known request id. Other
+ * users record them: an appropriation of fiscal year 2091, households T-7600…T-7603 of 平兰村 (510824108211, a village
+ * no other test uses), a project there and a start-up grant to T-7600, approved under a known request id. Other
  * classes' events are in the same store, so every assertion names this class's subjects.
  */
 @LedgerTest
@@ -45,8 +45,8 @@ class EventHistoryApiTest extends LedgerApiTest {
     static final int YEAR = 2091;
     static final String VILLAGE = "510824108211";
     static final String TOWNSHIP = "510824108";
-    static final String HOUSEHOLD = Households.cardNo(8100);
-    static final String APPROVAL_REQUEST = "history-8100-approval";
+    static final String HOUSEHOLD = Households.cardNo(7600);
+    static final String APPROVAL_REQUEST = "history-7600-approval";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -65,7 +65,7 @@ class EventHistoryApiTest extends LedgerApiTest {
         api = new Api(port);
         Ledger ledger = new Ledger(api);
         fund = ledger.appropriate(YEAR, "INTEGRATED_AGRICULTURE", 100_000, "苍财农〔2091〕1号");
-        ledger.importHouseholds(IntStream.rangeClosed(8100, 8103)
+        ledger.importHouseholds(IntStream.rangeClosed(7600, 7603)
                 .mapToObj(n -> Households.household(n).withVillageCode(VILLAGE)).toArray(Households.Row[]::new));
         projectId = ledger.propose("clerk", project("平兰村到户产业", "INDUSTRY", VILLAGE, "HOUSEHOLDS", YEAR,
                 "[" + line(fund, 50_000) + "]"));
@@ -118,7 +118,7 @@ class EventHistoryApiTest extends LedgerApiTest {
             assertThat(ids(events("?subject=" + subject + "&type=DisbursementApprovedEvent&size=1000")
                     .path("events"))).as(subject).contains(approvalId);
         }
-        assertThat(ids(events("?subject=" + Households.cardNo(8101) + "&size=1000").path("events")))
+        assertThat(ids(events("?subject=" + Households.cardNo(7601) + "&size=1000").path("events")))
                 .doesNotContain(approvalId);
     }
 
@@ -156,8 +156,8 @@ class EventHistoryApiTest extends LedgerApiTest {
 
         JsonNode registered = events("?subject=" + VILLAGE + "&type=HouseholdRegisteredEvent").path("events");
         assertThat(registered).hasSize(4);
-        assertThat(registered.findValuesAsText("cardNo")).containsExactlyInAnyOrder(Households.cardNo(8100),
-                Households.cardNo(8101), Households.cardNo(8102), Households.cardNo(8103));
+        assertThat(registered.findValuesAsText("cardNo")).containsExactlyInAnyOrder(Households.cardNo(7600),
+                Households.cardNo(7601), Households.cardNo(7602), Households.cardNo(7603));
         JsonNode underTownship = events("?subject=" + TOWNSHIP + "&type=HouseholdRegisteredEvent&size=1000")
                 .path("events");
         assertThat(ids(underTownship)).containsAll(ids(registered));
@@ -190,17 +190,17 @@ class EventHistoryApiTest extends LedgerApiTest {
     @Test
     void anAuditorSeesPersonalDataInPlainTextAndTheViewIsRecorded() {
         String query = "?subject=" + HOUSEHOLD + "&type=HouseholdRegisteredEvent";
-        Api.Response answer = api.as("auditor").header("X-Request-Id", "history-8100-personal").get(
+        Api.Response answer = api.as("auditor").header("X-Request-Id", "history-7600-personal").get(
                 "/api/audit/events" + query);
         assertThat(answer.status()).isEqualTo(200);
         JsonNode payload = answer.json().path("events").path(0).path("payload");
-        assertThat(payload.path("idNumber").asText()).isEqualTo(Households.idNumber(8100));
-        assertThat(payload.path("bankCard").asText()).isEqualTo(Households.bankCard(8100));
+        assertThat(payload.path("idNumber").asText()).isEqualTo(Households.idNumber(7600));
+        assertThat(payload.path("bankCard").asText()).isEqualTo(Households.bankCard(7600));
         assertThat(payload.has("idNumberCiphertext")).isFalse();
         assertThat(payload.has("bankCardCiphertext")).isFalse();
         assertThat(payload.path("idNumberMasked").asText()).startsWith("*");
 
-        assertThat(events.ofType("AuditEventsViewedEvent")).filteredOn(view -> "history-8100-personal".equals(
+        assertThat(events.ofType("AuditEventsViewedEvent")).filteredOn(view -> "history-7600-personal".equals(
                 view.meta("requestId"))).singleElement().satisfies(view -> {
                     assertThat(view.payload().path("viewedBy").asText()).isEqualTo("auditor");
                     assertThat(view.payload().path("subject").asText()).isEqualTo(HOUSEHOLD);
@@ -212,7 +212,7 @@ class EventHistoryApiTest extends LedgerApiTest {
                     assertThat(view.meta("role")).isEqualTo("AUDITOR");
                 });
         // The view is itself in the history (under its own id, not under the household it looked at).
-        JsonNode view = awaitEvents("?type=AuditEventsViewedEvent&requestId=history-8100-personal",
+        JsonNode view = awaitEvents("?type=AuditEventsViewedEvent&requestId=history-7600-personal",
                 found -> found.size() == 1).get(0);
         assertThat(view.path("payload").path("subject").asText()).isEqualTo(HOUSEHOLD);
         assertThat(ids(events("?subject=" + HOUSEHOLD + "&type=AuditEventsViewedEvent").path("events"))).isEmpty();

@@ -44,8 +44,8 @@ class EventHistoryIndexTest extends LedgerApiTest {
 
     @Test
     void theIndexEqualsARebuildFromTheEventStore() {
-        new Ledger(api).importHouseholds(Households.household(8110).withVillageCode("510824108211"),
-                Households.household(8111).withVillageCode("510824108211"));
+        new Ledger(api).importHouseholds(Households.household(7610).withVillageCode("510824108211"),
+                Households.household(7611).withVillageCode("510824108211"));
         long cut = ledgerEvents.lastIndex();
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "SELECT COALESCE(MAX(global_index), -1) FROM audit_event", Long.class) >= cut);

@@ -28,9 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Follow the money and the as-of views over HTTP, on money moved through the real commands: two appropriations of
- * 2088 (苍溯〔2088〕1号 10,000 yuan, then 苍溯〔2088〕2号 5,000 yuan) to one fund, a household project of 12,000 yuan in
- * 彭城村 (510824113207, of 东青镇, which no other test uses), grants of 3,000 yuan to T-8201 and T-8202, a snapshot of
- * the live read models at that instant; then a day later grants to T-8203 and T-8204, T-8201's grant reversed and the
+ * 2097 (苍溯〔2097〕1号 10,000 yuan, then 苍溯〔2097〕2号 5,000 yuan) to one fund, a household project of 12,000 yuan in
+ * 彭城村 (510824113207, of 东青镇, which no other test uses), grants of 3,000 yuan to T-7621 and T-7622, a snapshot of
+ * the live read models at that instant; then a day later grants to T-7623 and T-7624, T-7621's grant reversed and the
  * project cancelled (its unpaid reservation released). OLDEST_MONEY_FIRST puts the first 10,000 yuan reserved and
  * paid on document 1, the last 2,000 on document 2.
  */
@@ -38,11 +38,11 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FollowTheMoneyApiTest extends LedgerApiTest {
 
-    static final int YEAR = 2088;
+    static final int YEAR = 2097;
     static final String VILLAGE = "510824113207";
     static final String TOWNSHIP = "510824113";
-    static final String DOC1 = "苍溯〔2088〕1号";
-    static final String DOC2 = "苍溯〔2088〕2号";
+    static final String DOC1 = "苍溯〔2097〕1号";
+    static final String DOC2 = "苍溯〔2097〕2号";
     static final long GRANT_FEN = 3_000_00L;
 
     Ledger ledger;
@@ -74,17 +74,17 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         }
         fund = ledger.appropriate(YEAR, "CENTRAL", 10_000, DOC1);
         assertThat(ledger.appropriate(YEAR, "CENTRAL", 5_000, DOC2)).isEqualTo(fund);
-        ledger.importHouseholds(IntStream.rangeClosed(8201, 8205)
+        ledger.importHouseholds(IntStream.rangeClosed(7621, 7625)
                 .mapToObj(n -> household(n).withVillageCode(VILLAGE)).toArray(Households.Row[]::new));
         projectId = ledger.propose("clerk", project("苍溯到户产业", "INDUSTRY", VILLAGE, "HOUSEHOLDS", YEAR,
                 "[" + line(fund, 12_000) + "]"));
         ledger.approve("approver", projectId);
-        grant(8201);
-        grant(8202);
-        exit(8205);
-        assertThat(api.as("auditor").get("/api/households/" + card(8201) + "?reason=" + encoded("审计核查"))
+        grant(7621);
+        grant(7622);
+        exit(7625);
+        assertThat(api.as("auditor").get("/api/households/" + card(7621) + "?reason=" + encoded("审计核查"))
                 .status()).isEqualTo(200);
-        Api.Response declared = api.as("clerk").post("/api/households/" + card(8201) + "/related-cadres",
+        Api.Response declared = api.as("clerk").post("/api/households/" + card(7621) + "/related-cadres",
                 "{\"cadre\": \"township\", \"relation\": \"兄弟\", \"reason\": \"本人申报\"}");
         assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
 
@@ -108,9 +108,9 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         });
 
         ledger.advanceDays(1);
-        grant(8203);
-        grant(8204);
-        Api.Response reversed = api.as("approver").post("/api/disbursements/" + grants.get(8201) + "/reverse",
+        grant(7623);
+        grant(7624);
+        Api.Response reversed = api.as("approver").post("/api/disbursements/" + grants.get(7621) + "/reverse",
                 "{\"reason\": \"冒领，追回\"}");
         assertThat(reversed.status()).as(reversed.toString()).isEqualTo(200);
         Api.Response cancelled = api.as("approver").post("/api/projects/" + projectId + "/cancel",
@@ -122,7 +122,7 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
 
     private void grant(int n) {
         String id = ledger.requestDisbursement("clerk", projectId, "cardNo", card(n), GRANT_FEN,
-                "苍溯付〔2088〕" + (++vouchers) + "号");
+                "苍溯付〔2097〕" + (++vouchers) + "号");
         ledger.afterPublicity(Ledger.grantListNotice(id));
         Api.Response approved = api.as("approver").post("/api/disbursements/" + id + "/approve", "{}");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
@@ -131,7 +131,7 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
 
     private void exit(int n) {
         Api.Response exited = api.as("clerk").post("/api/households/" + card(n) + "/exit",
-                "{\"year\": 2088, \"reason\": \"迁出\"}");
+                "{\"year\": 2097, \"reason\": \"迁出\"}");
         assertThat(exited.status()).as(exited.toString()).isEqualTo(200);
     }
 
@@ -182,9 +182,9 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
             assertThat(step.path("at").asText()).isNotBlank();
             assertThat(step.path("actor").asText()).as(step.toString()).isNotBlank();
         });
-        assertThat(sum(steps, "PAID", "payee", card(8204))).as("3,000 yuan to T-8204, 1,000 of it from document 1")
+        assertThat(sum(steps, "PAID", "payee", card(7624))).as("3,000 yuan to T-7624, 1,000 of it from document 1")
                 .isEqualTo(1_000_00L);
-        assertThat(sum(steps, "REVERSED", "payee", card(8201))).isEqualTo(GRANT_FEN);
+        assertThat(sum(steps, "REVERSED", "payee", card(7621))).isEqualTo(GRANT_FEN);
         JsonNode totals = trace.path("totals");
         assertThat(totals.path("appropriatedFen").asLong()).isEqualTo(10_000_00L);
         assertThat(totals.path("reservedFen").asLong()).isEqualTo(10_000_00L);
@@ -211,28 +211,28 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         assertThat(totals.path("unreservedFen").asLong()).isEqualTo(journal.get("FUND:" + fund));
         assertThat(totals.path("reservedUnpaidFen").asLong())
                 .isEqualTo(journal.get("RESERVED:" + projectId + ":" + fund));
-        long paidToHouseholds = IntStream.rangeClosed(8201, 8205)
+        long paidToHouseholds = IntStream.rangeClosed(7621, 7625)
                 .mapToLong(n -> journal.getOrDefault("PAID_HOUSEHOLD:" + card(n), 0L)).sum();
         assertThat(totals.path("paidNetFen").asLong()).isEqualTo(paidToHouseholds).isEqualTo(3 * GRANT_FEN);
         assertThat(totals.path("unspentFen").asLong())
                 .isEqualTo(totals.path("appropriatedFen").asLong() - paidToHouseholds);
         // Each step's money is the journal's, event by event: the payments' sum is what the payees' accounts show.
         List<Long> received = new ArrayList<>();
-        get("/api/audit/accounts/PAID_HOUSEHOLD:" + card(8204) + "/postings")
+        get("/api/audit/accounts/PAID_HOUSEHOLD:" + card(7624) + "/postings")
                 .forEach(p -> received.add(p.path("amountFen").asLong()));
         assertThat(received).containsExactly(GRANT_FEN);
-        assertThat(sum(trace.path("steps"), "PAID", "payee", card(8204))).isEqualTo(GRANT_FEN);
+        assertThat(sum(trace.path("steps"), "PAID", "payee", card(7624))).isEqualTo(GRANT_FEN);
     }
 
     @Test
     void aTraceToAHouseholdNamesTheDocumentsItsMoneyCameFrom() {
-        JsonNode trace = get("/api/audit/trace?to=" + card(8204));
+        JsonNode trace = get("/api/audit/trace?to=" + card(7624));
         assertThat(trace.path("kind").asText()).isEqualTo("HOUSEHOLD");
         assertThat(trace.path("steps").findValuesAsText("step")).containsOnly("PAID");
         assertThat(find(trace.path("sources"), "documentNo", DOC1).path("paidNetFen").asLong()).isEqualTo(1_000_00L);
         assertThat(find(trace.path("sources"), "documentNo", DOC2).path("paidNetFen").asLong()).isEqualTo(2_000_00L);
 
-        JsonNode reversed = get("/api/audit/trace?to=" + card(8201));
+        JsonNode reversed = get("/api/audit/trace?to=" + card(7621));
         assertThat(reversed.path("steps").findValuesAsText("step")).containsExactly("PAID", "REVERSED");
         assertThat(reversed.path("totals").path("paidNetFen").asLong()).isZero();
     }
@@ -242,14 +242,14 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         JsonNode trace = get("/api/audit/trace?to=" + VILLAGE);
         assertThat(trace.path("kind").asText()).isEqualTo("VILLAGE");
         assertThat(trace.path("steps").findValuesAsText("payee"))
-                .containsOnly(card(8201), card(8202), card(8203), card(8204));
+                .containsOnly(card(7621), card(7622), card(7623), card(7624));
         assertThat(trace.path("totals").path("paidNetFen").asLong()).isEqualTo(3 * GRANT_FEN);
         assertThat(trace.path("sources").findValuesAsText("documentNo")).containsExactly(DOC1, DOC2);
     }
 
     @Test
     void aHouseholdsPageHoldsItsFactsWithPersonalDataMasked() {
-        Api.Response page = api.as("auditor").get("/api/audit/households/" + card(8201));
+        Api.Response page = api.as("auditor").get("/api/audit/households/" + card(7621));
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         JsonNode facts = page.json().path("facts");
         assertThat(facts.findValuesAsText("fact")).containsSubsequence("REGISTERED", "GRANT_REQUESTED",
@@ -257,14 +257,14 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         assertThat(find(facts, "fact", "PERSONAL_DATA_VIEWED").path("actor").asText()).isEqualTo("auditor");
         assertThat(find(facts, "fact", "PERSONAL_DATA_VIEWED").path("detail").asText()).isEqualTo("审计核查");
         assertThat(find(facts, "fact", "GRANT_REVERSED").path("detail").asText()).contains("冒领，追回");
-        assertThat(page.body()).doesNotContain(Households.idNumber(8201), Households.bankCard(8201));
-        assertThat(get("/api/audit/households/" + card(8205)).path("facts").findValuesAsText("fact"))
+        assertThat(page.body()).doesNotContain(Households.idNumber(7621), Households.bankCard(7621));
+        assertThat(get("/api/audit/households/" + card(7625)).path("facts").findValuesAsText("fact"))
                 .containsExactly("REGISTERED", "EXITED");
 
         // The event history asked for the household, its numbers shown in plain text: a view of its personal data.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                get("/api/audit/events?subject=" + card(8205)).path("events").size()).isGreaterThanOrEqualTo(2));
-        JsonNode viewed = get("/api/audit/households/" + card(8205)).path("facts");
+                get("/api/audit/events?subject=" + card(7625)).path("events").size()).isGreaterThanOrEqualTo(2));
+        JsonNode viewed = get("/api/audit/households/" + card(7625)).path("facts");
         assertThat(viewed.findValuesAsText("fact")).startsWith("REGISTERED", "EXITED").contains("PERSONAL_DATA_VIEWED");
         assertThat(find(viewed, "fact", "PERSONAL_DATA_VIEWED").path("detail").asText()).startsWith("event history");
     }
@@ -289,7 +289,7 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         Map<String, Long> trialBalanceThen = balances(get("/api/audit/trial-balance/from-events" + asOf));
         assertThat(trialBalanceThen).isEqualTo(balances(get("/api/audit/trial-balance" + asOf)));
         for (String account : List.of("FUND:" + fund, "APPROPRIATION:" + fund, "RESERVED:" + projectId + ":" + fund,
-                "PAID_HOUSEHOLD:" + card(8201))) {
+                "PAID_HOUSEHOLD:" + card(7621))) {
             assertThat(trialBalanceThen.get(account)).as(account).isEqualTo(liveJournal.get(account));
         }
 
@@ -308,8 +308,8 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
     void eachViewAnswersCsvWithTheRowsOfItsJson() {
         Map<String, String> views = new LinkedHashMap<>();
         views.put("/api/audit/trace?from=" + encoded(DOC1), "steps");
-        views.put("/api/audit/trace?to=" + card(8204), "steps");
-        views.put("/api/audit/households/" + card(8201), "facts");
+        views.put("/api/audit/trace?to=" + card(7624), "steps");
+        views.put("/api/audit/households/" + card(7621), "facts");
         views.put("/api/audit/trial-balance/from-events?asOf=" + snapshot, "accounts");
         views.put("/api/audit/funds?asOf=" + snapshot, "funds");
         views.put("/api/audit/projects?asOf=" + snapshot, "projects");
@@ -324,14 +324,14 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
             assertThat(lines).as(path).hasSize(json.path(rows).size() + 1);
         });
         List<String> trace = api.as("auditor").header("Accept", "text/csv")
-                .get("/api/audit/trace?to=" + card(8204)).body().lines().toList();
-        JsonNode first = get("/api/audit/trace?to=" + card(8204)).path("steps").path(0);
+                .get("/api/audit/trace?to=" + card(7624)).body().lines().toList();
+        JsonNode first = get("/api/audit/trace?to=" + card(7624)).path("steps").path(0);
         assertThat(trace.get(0)).isEqualTo("step,eventId,globalIndex,at,actor,eventType,fundId,appropriationId,"
                 + "documentNo,projectId,disbursementId,payeeKind,payee,amountFen");
         assertThat(trace.get(1)).isEqualTo(String.join(",", "PAID", first.path("eventId").asText(),
                 first.path("globalIndex").asText(), first.path("at").asText(), "approver", "DisbursementApprovedEvent",
-                fund, first.path("appropriationId").asText(), DOC1, projectId, grants.get(8204), "HOUSEHOLD",
-                card(8204), "100000"));
+                fund, first.path("appropriationId").asText(), DOC1, projectId, grants.get(7624), "HOUSEHOLD",
+                card(7624), "100000"));
     }
 
     @Nested
@@ -339,7 +339,7 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
 
         @Test
         void onlyAnAuditorReadsThem() {
-            for (String path : List.of("/api/audit/trace?to=" + card(8201), "/api/audit/households/" + card(8201),
+            for (String path : List.of("/api/audit/trace?to=" + card(7621), "/api/audit/households/" + card(7621),
                     "/api/audit/trial-balance/from-events", "/api/audit/funds", "/api/audit/projects",
                     "/api/audit/coverage")) {
                 for (String user : List.of("clerk", "approver", "township", "reviewer")) {
@@ -351,7 +351,7 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
 
         @Test
         void aTraceNeedsExactlyOneOfFromAndToAndAnAsOfMustBeAnInstant() {
-            for (String query : List.of("", "?from=" + fund + "&to=" + card(8201), "?from=%20")) {
+            for (String query : List.of("", "?from=" + fund + "&to=" + card(7621), "?from=%20")) {
                 Api.Response refused = api.as("auditor").get("/api/audit/trace" + query);
                 assertThat(refused.status()).as(query).isEqualTo(422);
                 assertThat(refused.code()).as(query).isEqualTo("TRACE_FROM_OR_TO");
@@ -365,7 +365,7 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
 
         @Test
         void anUnknownSourceTargetOrHouseholdIsNotFound() {
-            Api.Response source = api.as("auditor").get("/api/audit/trace?from=" + encoded("苍溯〔2088〕99号"));
+            Api.Response source = api.as("auditor").get("/api/audit/trace?from=" + encoded("苍溯〔2097〕99号"));
             assertThat(source.status()).isEqualTo(404);
             assertThat(source.code()).isEqualTo("TRACE_SOURCE_NOT_FOUND");
             Api.Response target = api.as("auditor").get("/api/audit/trace?to=" + card(8299));

@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The journal's self-check over HTTP, each check made to fail by a row the test inserts, deletes or changes with SQL
- * (and puts back before it ends) in the postings of a donation fund of 2094 that nothing reserves from. Other classes'
+ * (and puts back before it ends) in the postings of a donation fund of 2077 that nothing reserves from. Other classes'
  * events are in the same store, so failures are looked for by this class's fund and events.
  */
 @LedgerTest
@@ -32,7 +32,7 @@ class JournalChecksApiTest extends LedgerApiTest {
     @BeforeEach
     void appropriation() {
         if (fund == null) {
-            fund = new Ledger(api).appropriate(2094, "DONATION", AMOUNT_FEN / 100, "苍财农〔2094〕83号");
+            fund = new Ledger(api).appropriate(2077, "DONATION", AMOUNT_FEN / 100, "苍财农〔2077〕83号");
             await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.queryForList(
                     "SELECT event_id FROM journal_posting WHERE account = ?", String.class, "FUND:" + fund).isEmpty());
             eventId = jdbc.queryForObject("SELECT event_id FROM journal_posting WHERE account = ?", String.class,
