@@ -103,7 +103,8 @@ class SkippedWorkApiTest extends LedgerApiTest {
 
     @Test
     void theRefusedPlanIsRecordedAsSkippedWorkWithItsCauseAndListedWithoutTheNumber() {
-        assertThat(skipStream(plan)).singleElement().satisfies(skip -> {
+        // The stream starts with the skip; a retry (another test of this class may run first) comes after it.
+        assertThat(skipStream(plan)).first().satisfies(skip -> {
             assertThat(skip.isA("NoticePublicationSkippedEvent")).isTrue();
             assertThat(skip.payload().path("kind").asText()).isEqualTo("PROJECT_PLAN");
             assertThat(skip.payload().path("code").asText()).isEqualTo("NOTICE_INVALID");
@@ -113,8 +114,10 @@ class SkippedWorkApiTest extends LedgerApiTest {
             assertThat(skip.meta("actor")).isEqualTo("system:disclosure-publisher");
             assertThat(skip.payload().toString()).doesNotContain(CARD_LIKE);
         });
-        assertThat(skipStream(countyList)).singleElement()
+        assertThat(skipStream(plan)).filteredOn(event -> event.isA("NoticePublicationSkippedEvent")).hasSize(1);
+        assertThat(skipStream(countyList)).first()
                 .satisfies(skip -> assertThat(skip.payload().path("kind").asText()).isEqualTo("PROJECT_LIST"));
+        assertThat(skipStream(countyList)).filteredOn(event -> event.isA("NoticePublicationSkippedEvent")).hasSize(1);
         assertThat(api.as("auditor").get("/api/notices/" + plan).status()).isEqualTo(404);
 
         JsonNode answer = list("?status=OPEN");
