@@ -7,14 +7,12 @@ import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.PublishNoticeCommand;
-import cn.fupin.ledger.shared.household.BankCardNumber;
-import cn.fupin.ledger.shared.household.IdNumber;
+import cn.fupin.ledger.shared.household.PersonalNumbers;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,9 +39,6 @@ final class NoticeContents {
 
     private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (ITEM_LENGTH_MAX - 1) + "}");
     /** A run of digits, possibly grouped by single spaces or dashes as card numbers are written, and an ID's X. */
-    private static final Pattern NUMBER = Pattern.compile("\\d(?:[ -]?\\d)*[Xx]?");
-    private static final Pattern UUID_SHAPE = Pattern.compile(
-            "(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])");
 
     private NoticeContents() {
     }
@@ -272,26 +267,7 @@ final class NoticeContents {
 
     /** Whether the text holds what looks like an ID number (valid check character) or a bank card (Luhn-valid). */
     static boolean containsPersonalNumber(String text) {
-        if (text == null) {
-            return false;
-        }
-        // The ledger's own record ids carry a UUID (DSB-1a2b…): a run of its digit groups may join into 16 digits that
-        // happen to pass the Luhn check. A UUID is never an ID number or a card (32 hex digits, 8-4-4-4-12), so UUIDs
-        // are set aside before the digits are read.
-        Matcher number = NUMBER.matcher(UUID_SHAPE.matcher(text).replaceAll(" "));
-        while (number.find()) {
-            String digits = number.group().replaceAll("[ -]", "");
-            if (digits.length() == 18 && digits.substring(0, 17).chars().allMatch(Character::isDigit)
-                    && Character.toUpperCase(digits.charAt(17)) == IdNumber.checkCharacter(digits.substring(0, 17))) {
-                return true;
-            }
-            String plain = digits.endsWith("X") || digits.endsWith("x")
-                    ? digits.substring(0, digits.length() - 1) : digits;
-            if (plain.length() >= 16 && plain.length() <= 19 && BankCardNumber.luhnValid(plain)) {
-                return true;
-            }
-        }
-        return false;
+        return PersonalNumbers.in(text);
     }
 
     private static boolean oneLine(String text, int lengthMax) {

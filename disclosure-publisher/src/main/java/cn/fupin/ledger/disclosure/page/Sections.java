@@ -4,6 +4,7 @@ import cn.fupin.ledger.disclosure.page.HtmlWriter.Cell;
 import cn.fupin.ledger.disclosure.page.HtmlWriter.Column;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
+import cn.fupin.ledger.shared.household.PersonalNumbers;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import cn.fupin.ledger.shared.project.ProjectView;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Parts that several pages share: the notice list and the project list. */
 final class Sections {
@@ -22,13 +24,18 @@ final class Sections {
     /**
      * Whether a project is on the public pages: once approved (批复) it is public, and stays so through
      * implementation, completion and acceptance, and after a cancellation (which the pages then show). A proposal not
-     * yet decided, or one not selected, is not announced.
+     * yet decided, or one not selected, is not announced. Nor is a project whose printed texts hold what looks like
+     * an ID number or a bank card number: the notice rules refused its plan (the automatic publisher recorded that as
+     * skipped work, which an officer sees), and the pages leave it out as well rather than print the number.
      */
     static boolean isPublic(ProjectView project) {
         ProjectStatus status = project.status();
-        return status == ProjectStatus.APPROVED || status == ProjectStatus.IMPLEMENTING
+        boolean decided = status == ProjectStatus.APPROVED || status == ProjectStatus.IMPLEMENTING
                 || status == ProjectStatus.COMPLETED || status == ProjectStatus.ACCEPTED
                 || (status == ProjectStatus.CANCELLED && project.approvalDocNo() != null);
+        return decided && Stream.of(project.name(), project.description(), project.subsidyStandard(),
+                project.implementer(), project.personInCharge(), project.supervisor(), project.benefitMechanism(),
+                project.villagersMeeting(), project.approvalDocNo()).noneMatch(PersonalNumbers::in);
     }
 
     /** The public projects in a stable order: by start date, then id. */

@@ -27,7 +27,8 @@ class AxonWiring {
     }
 
     /**
-     * Sets Axon's clock for event timestamps (a static of {@link GenericEventMessage}) to the ledger's, and puts back
+     * Sets Axon's clock for event timestamps (a static of {@link GenericEventMessage}) to the ledger's (which the
+     * storage engine reads earlier while it ages gaps: {@link LedgerTimeGaps}), and puts back
      * the one it replaced when the application closes: one JVM may run several ledgers one inside another (tests do),
      * and the one still running must not be left stamping its events with a closed ledger's clock. (A test whose
      * ledger differs from the shared one by a property therefore closes it after its class: two ledgers alive at once
@@ -38,8 +39,8 @@ class AxonWiring {
         private final Clock clock;
         private final Clock replaced;
 
-        EventClock(Clock clock) {
-            this.clock = clock;
+        EventClock(Clock ledger) {
+            this.clock = LedgerTimeGaps.eventClock(ledger);
             this.replaced = GenericEventMessage.clock;
             GenericEventMessage.clock = clock;
         }

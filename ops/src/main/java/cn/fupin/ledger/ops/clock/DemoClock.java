@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -49,6 +51,8 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
     private final TransactionTemplate transactions;
     private final Instant startsAt;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    /** The forward moves of the last while: {system time of the move in ms, seconds moved}, oldest first. */
+    private final Deque<long[]> recentMoves = new ConcurrentLinkedDeque<>();
 
     public DemoClock(Clock system, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this(system, jdbc, transactionManager, null);
@@ -180,7 +184,7 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
             store(after, systemNow, systemNow.plusSeconds(before), systemNow.plusSeconds(after), by);
             return after;
         });
-        offset.set(Duration.ofSeconds(stored));
+        moved(offset.getAndSet(Duration.ofSeconds(stored)), stored);
         log.warn("{} moved the demo clock forward by {} days; it is now {} ({})", by, days, instant(),
                 relativeToSystem());
         return offset.get();
@@ -195,6 +199,32 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
      */
     public boolean advanceTo(Instant target, String by) {
         return moveForward(systemNow -> secondsUntil(systemNow, target), by);
+    }
+
+    private void moved(Duration before, long afterSeconds) {
+        long millis = system.millis();
+        recentMoves.addLast(new long[] {millis, afterSeconds - before.getSeconds()});
+        // Kept for a day of the system's time: longer than any gap timeout.
+        for (long[] move = recentMoves.peekFirst(); move != null && move[0] < millis - SECONDS_PER_DAY * 1000;
+             move = recentMoves.peekFirst()) {
+            recentMoves.pollFirst();
+        }
+    }
+
+    /**
+     * How far the clock moved forward during the last {@code span} of the system's time (at most a day back): what
+     * the storage engine takes off the ledger's time while it ages gaps, so that a move does not make the events of
+     * the last minutes look days old ({@code cn.fupin.ledger.ops.axon.LedgerTimeGaps}).
+     */
+    public Duration jumpedWithin(Duration span) {
+        long since = system.millis() - span.toMillis();
+        long seconds = 0;
+        for (long[] move : recentMoves) {
+            if (move[0] >= since) {
+                seconds += move[1];
+            }
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     /** The whole seconds from {@code from} to {@code to}, rounded up: an offset that shows {@code to} or just after. */
@@ -226,7 +256,7 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
         if (stored == null) {
             return false;
         }
-        offset.set(Duration.ofSeconds(stored));
+        moved(offset.getAndSet(Duration.ofSeconds(stored)), stored);
         log.info("{} moved the demo clock forward to {}", by, instant());
         return true;
     }

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The auditors' event history over HTTP ({@code GET /api/audit/events}). The facts come through the API as the demo
- * users record them: an appropriation of fiscal year 2091, households T-7600…T-7603 of 平兰村 (510824108211, a village
+ * users record them: an appropriation of fiscal year 2055, households T-7600…T-7603 of 平兰村 (510824108211, a village
  * no other test uses), a project there and a start-up grant to T-7600, approved under a known request id. Other
  * classes' events are in the same store, so every assertion names this class's subjects.
  */
@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventHistoryApiTest extends LedgerApiTest {
 
-    static final int YEAR = 2091;
+    static final int YEAR = 2055;
     static final String VILLAGE = "510824108211";
     static final String TOWNSHIP = "510824108";
     static final String HOUSEHOLD = Households.cardNo(7600);
@@ -64,13 +64,13 @@ class EventHistoryApiTest extends LedgerApiTest {
     void recordTheFacts() {
         api = new Api(port);
         Ledger ledger = new Ledger(api);
-        fund = ledger.appropriate(YEAR, "INTEGRATED_AGRICULTURE", 100_000, "苍财农〔2091〕1号");
+        fund = ledger.appropriate(YEAR, "INTEGRATED_AGRICULTURE", 100_000, "苍财农〔2055〕1号");
         ledger.importHouseholds(IntStream.rangeClosed(7600, 7603)
                 .mapToObj(n -> Households.household(n).withVillageCode(VILLAGE)).toArray(Households.Row[]::new));
         projectId = ledger.propose("clerk", project("平兰村到户产业", "INDUSTRY", VILLAGE, "HOUSEHOLDS", YEAR,
                 "[" + line(fund, 50_000) + "]"));
         ledger.approve("approver", projectId);
-        grant = ledger.requestDisbursement("clerk", projectId, "cardNo", HOUSEHOLD, 3_000_00L, "苍扶付〔2091〕1号");
+        grant = ledger.requestDisbursement("clerk", projectId, "cardNo", HOUSEHOLD, 3_000_00L, "苍扶付〔2055〕1号");
         ledger.afterPublicity(Ledger.grantListNotice(grant));
         Api.Response approved = api.as("approver").header("X-Request-Id", APPROVAL_REQUEST)
                 .post("/api/disbursements/" + grant + "/approve", "{}");
@@ -338,8 +338,8 @@ class EventHistoryApiTest extends LedgerApiTest {
             long views = events.ofType("AuditEventsViewedEvent").size();
             Map<String, String> refusals = Map.ofEntries(
                     Map.entry("?from=yesterday", "INVALID_FROM"),
-                    Map.entry("?to=2091-13-01T00:00:00Z", "INVALID_TO"),
-                    Map.entry("?from=2091-05-01T00:00:00Z&to=2091-05-01T00:00:00Z", "INVALID_TIME_RANGE"),
+                    Map.entry("?to=2055-13-01T00:00:00Z", "INVALID_TO"),
+                    Map.entry("?from=2055-05-01T00:00:00Z&to=2055-05-01T00:00:00Z", "INVALID_TIME_RANGE"),
                     Map.entry("?size=0", "INVALID_SIZE"),
                     Map.entry("?size=1001", "INVALID_SIZE"),
                     Map.entry("?size=many", "INVALID_SIZE"),

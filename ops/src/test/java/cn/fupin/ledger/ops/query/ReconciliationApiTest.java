@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The runtime reconciliation over HTTP: two funds of 2093 and 2068 (years no other test uses) and a road project of
+ * The runtime reconciliation over HTTP: two funds of 2056 and 2068 (years no other test uses) and a road project of
  * 510824100001 that reserves from both. Other classes' events are in the same store, so assertions name this class's
  * subjects; a row the test corrupts with SQL is put back before the test ends.
  */
@@ -43,10 +43,10 @@ class ReconciliationApiTest extends LedgerApiTest {
     void books() {
         if (projectId == null) {
             Ledger ledger = new Ledger(api);
-            county = ledger.appropriate(2093, "COUNTY", 400_000, "苍财农〔2093〕1号");
+            county = ledger.appropriate(2056, "COUNTY", 400_000, "苍财农〔2056〕1号");
             central = ledger.appropriate(2068, "CENTRAL", 300_000, "财农〔2068〕1号");
-            ledger.designatePoor(VILLAGE, 2093);
-            projectId = ledger.propose("clerk", project("对账村道", "ROADS", VILLAGE, "VILLAGE", 2093,
+            ledger.designatePoor(VILLAGE, 2056);
+            projectId = ledger.propose("clerk", project("对账村道", "ROADS", VILLAGE, "VILLAGE", 2056,
                     "[" + line(county, 150_000) + ", " + line(central, 50_000) + "]"));
             ledger.approve("approver", projectId);
             ledger.fundWhen(2068, central, fund -> fund.path("reservedFen").asLong() == 5_000_000L);
