@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.disbursement.DisbursementView;
 import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.household.PersonalNumbers;
 import cn.fupin.ledger.shared.place.TownshipView;
 import cn.fupin.ledger.shared.project.ProjectView;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
@@ -89,8 +90,10 @@ final class VillagePageRenderer {
                 .toList();
     }
 
+    /** The project's name, or its id where the name holds what looks like a personal number (never printed). */
     private static String project(VillagePage data, String projectId) {
-        return data.projectNames().getOrDefault(projectId, projectId);
+        String name = data.projectNames().getOrDefault(projectId, projectId);
+        return PersonalNumbers.in(name) ? projectId : name;
     }
 
     private static void villagePayments(HtmlWriter page, VillagePage data) {

@@ -7,7 +7,9 @@ import cn.fupin.ledger.shared.project.ProjectView;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,20 @@ class PersonalNumbersOnPagesTest {
         }
         assertThat(Sections.publicProjects(projects)).extracting(ProjectView::projectId)
                 .contains("PRJ-2094-0094").doesNotContain("PRJ-2094-0091", "PRJ-2094-0092", "PRJ-2094-0093");
+    }
+
+    @Test
+    void aPaymentOfSuchAProjectNamesItByItsIdOnTheVillagePage() {
+        VillagePage base = Fixtures.villagePage();
+        Map<String, String> names = new HashMap<>(base.projectNames());
+        names.put("PRJ-2094-0001", "宝珠村猕猴桃产业园" + CARD_LIKE);
+        String village = new String(VillagePageRenderer.render(new VillagePage(base.path(), base.village(),
+                base.projects(), base.disbursements(), names, base.coverage(), base.notices())), StandardCharsets.UTF_8);
+        String before = new String(VillagePageRenderer.render(base), StandardCharsets.UTF_8);
+
+        assertThat(before).contains("宝珠村猕猴桃产业园");
+        assertThat(village).doesNotContain(CARD_LIKE);
+        assertThat(base.disbursements()).anyMatch(payment -> payment.projectId().equals("PRJ-2094-0001"));
     }
 
     @Test
