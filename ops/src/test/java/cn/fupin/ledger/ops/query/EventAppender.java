@@ -43,6 +43,16 @@ final class EventAppender {
         appendAt(recordedAt, type, aggregateId, payload, Map.of());
     }
 
+    /** Runs {@code work} in one transaction, committed when it returns. */
+    void inTransaction(Runnable work) {
+        transaction.executeWithoutResult(status -> work.run());
+    }
+
+    /** Appends one event recorded now, in the caller's transaction (see {@link #inTransaction}). */
+    void appendNow(String type, String aggregateId, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, nextSequence(aggregateId), payload));
+    }
+
     private long nextSequence(String aggregateId) {
         return eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
     }

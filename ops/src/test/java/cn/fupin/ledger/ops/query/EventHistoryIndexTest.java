@@ -5,6 +5,7 @@ import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.query.audit.LedgerEvents;
+import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.stored.Subjects;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,13 +14,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ObjectAssert;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +50,12 @@ class EventHistoryIndexTest extends LedgerApiTest {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @Test
     void theIndexEqualsARebuildFromTheEventStore() {
         new Ledger(api).importHouseholds(Households.household(7610).withVillageCode("510824108211"),
@@ -53,6 +68,58 @@ class EventHistoryIndexTest extends LedgerApiTest {
         assertThat(index.events()).hasSizeGreaterThan(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_subject WHERE global_index <= ?", Long.class, cut))
                 .isEqualTo(index.subjects().values().stream().mapToLong(Set::size).sum());
+    }
+
+    @Test
+    void anEventWhoseTransactionCommitsAfterLaterOnesIsIndexedUnderItsOwnIndex() throws Exception {
+        // A slow transaction takes a global index and stays open while later events commit: the processor sees the
+        // later ones first and keeps the index as a gap. When the slow one commits, its event fills the gap; the
+        // token given with it then names the highest index seen, not the event's own (the index once took that and
+        // skipped every late event as one it had indexed already).
+        EventAppender appender = new EventAppender(eventStore, transactions);
+        String viewId = "gap-" + UUID.randomUUID();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService slow = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slowTransaction = slow.submit(() -> appender.inTransaction(() -> {
+                appender.appendNow("AuditEventsView", "AEV-" + viewId, new AuditEventsViewedEvent(viewId, "auditor",
+                        "T-7612", null, null, null, null, null, null, "newest", null, 50, "json", 0, false));
+                appended.countDown();
+                awaitLatch(commit);
+            }));
+            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+            new Ledger(api).importHouseholds(Households.household(7612).withVillageCode("510824108211"),
+                    Households.household(7613).withVillageCode("510824108211"));
+            long later = ledgerEvents.lastIndex();
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "SELECT COALESCE(MAX(global_index), -1) FROM audit_event", Long.class) >= later);
+            commit.countDown();
+            slowTransaction.get(30, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            slow.shutdownNow();
+        }
+
+        long own = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, "AEV-" + viewId);
+        assertThat(own).isLessThan(ledgerEvents.lastIndex());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT aggregate_id FROM audit_event WHERE global_index = ?", String.class, own))
+                .containsExactly("AEV-" + viewId));
+        assertThat(jdbc.queryForList("SELECT global_index FROM audit_subject WHERE subject = ?", Long.class,
+                "AEV-" + viewId)).containsExactly(own);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the slow transaction commit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Each event's row and the set of its subjects, by global index. */

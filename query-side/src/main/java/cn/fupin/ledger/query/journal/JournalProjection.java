@@ -1,17 +1,16 @@
 package cn.fupin.ledger.query.journal;
 
+import cn.fupin.ledger.query.common.StorePositions;
 import cn.fupin.ledger.shared.journal.Posting;
 import cn.fupin.ledger.shared.journal.Postings;
 import cn.fupin.ledger.shared.stored.KnownEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
@@ -27,27 +26,25 @@ class JournalProjection {
     static final String GROUP = "journal";
 
     private final JournalPostingRepository postings;
+    private final StorePositions positions;
 
-    JournalProjection(JournalPostingRepository postings) {
+    JournalProjection(JournalPostingRepository postings, StorePositions positions) {
         this.postings = postings;
+        this.positions = positions;
     }
 
     /**
      * Every event: those that move money post their lines, the others none. An event of a type this code does not
      * know is never "one that moves no money": the journal stops at it ({@link KnownEvents#require}) and retries,
-     * rather than balancing books that may miss it.
+     * rather than balancing books that may miss it. The lines carry the event's own global index (read from the
+     * store: the tracking token's position is the highest index seen, not a late event's).
      */
     @EventHandler
-    void on(Object event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt, TrackingToken token) {
-        post(eventId, Postings.of(KnownEvents.require(event, eventId), recordedAt), position(token));
-    }
-
-    private static Long position(TrackingToken token) {
-        if (token == null) {
-            return null;
+    void on(Object event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+        List<Posting> lines = Postings.of(KnownEvents.require(event, eventId), recordedAt);
+        if (!lines.isEmpty()) {
+            post(eventId, lines, positions.globalIndexOf(eventId));
         }
-        OptionalLong position = token.position();
-        return position.isPresent() ? position.getAsLong() : null;
     }
 
     void post(String eventId, List<Posting> lines, Long globalIndex) {

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.query.journal;
 
+import cn.fupin.ledger.query.common.StorePositions;
 import cn.fupin.ledger.shared.journal.Accounts;
 import cn.fupin.ledger.shared.journal.FindAccountPostingsQuery;
 import cn.fupin.ledger.shared.journal.FindTrialBalanceQuery;
@@ -10,8 +11,9 @@ import cn.fupin.ledger.shared.stored.StoredForm;
 import cn.fupin.ledger.shared.stored.UnreadableEventException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import java.util.Map;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,11 +43,18 @@ class JournalProjectionTest {
     JournalPostingRepository postings;
 
     JournalProjection projection;
+    /** Where each event stands in the store, as the store would answer. */
+    final Map<String, Long> positions = new HashMap<>();
     JournalQueries queries;
 
     @BeforeEach
     void wire() {
-        projection = new JournalProjection(postings);
+        projection = new JournalProjection(postings, new StorePositions(null) {
+            @Override
+            public long globalIndexOf(String eventId) {
+                return positions.get(eventId);
+            }
+        });
         queries = new JournalQueries(postings);
     }
 
@@ -58,7 +67,8 @@ class JournalProjectionTest {
     }
 
     void record(MoneyScenario.Recorded event, long globalIndex) {
-        projection.on(event.payload(), event.eventId(), event.at(), new GlobalSequenceTrackingToken(globalIndex));
+        positions.put(event.eventId(), globalIndex);
+        projection.on(event.payload(), event.eventId(), event.at());
     }
 
     long balance(TrialBalanceView trialBalance, String account) {
@@ -163,8 +173,7 @@ class JournalProjectionTest {
                 "{\"amountFen\":100}".getBytes(StandardCharsets.UTF_8), byte[].class,
                 "cn.fupin.ledger.shared.fund.FundsMisplacedEvent", "1"));
 
-        assertThatThrownBy(() -> projection.on(unknown, "event-of-unknown-type", YEAR_END,
-                new GlobalSequenceTrackingToken(1)))
+        assertThatThrownBy(() -> projection.on(unknown, "event-of-unknown-type", YEAR_END))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("event-of-unknown-type")
                 .hasMessageContaining("cn.fupin.ledger.shared.fund.FundsMisplacedEvent");

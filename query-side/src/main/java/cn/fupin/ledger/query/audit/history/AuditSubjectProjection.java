@@ -1,19 +1,18 @@
 package cn.fupin.ledger.query.audit.history;
 
+import cn.fupin.ledger.query.common.StorePositions;
 import cn.fupin.ledger.shared.stored.KnownEvents;
 import cn.fupin.ledger.shared.stored.Subjects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +40,19 @@ class AuditSubjectProjection {
     static final int SUBJECT_LENGTH_MAX = 255;
 
     private final JdbcTemplate jdbc;
+    private final StorePositions positions;
 
-    AuditSubjectProjection(JdbcTemplate jdbc) {
+    AuditSubjectProjection(JdbcTemplate jdbc, StorePositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message, TrackingToken token) {
+    void on(Object event, EventMessage<?> message) {
         Object payload = KnownEvents.require(event, message.getIdentifier());
-        long globalIndex = position(token);
+        // The event's own index, never the token's position (the highest index seen: after a late event that filled
+        // a gap, an index already indexed, and the late event would be skipped as a duplicate).
+        long globalIndex = positions.globalIndexOf(message.getIdentifier());
         if (jdbc.queryForObject(INDEXED, Integer.class, globalIndex) > 0) {
             return;
         }
@@ -91,13 +94,5 @@ class AuditSubjectProjection {
     private static String text(EventMessage<?> message, String key) {
         Object value = message.getMetaData().get(key);
         return value == null ? null : value.toString();
-    }
-
-    private static long position(TrackingToken token) {
-        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        if (position.isEmpty()) {
-            throw new IllegalStateException("the event history is built by a tracking processor only");
-        }
-        return position.getAsLong();
     }
 }
