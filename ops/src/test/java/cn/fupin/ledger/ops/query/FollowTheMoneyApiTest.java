@@ -244,6 +244,11 @@ class FollowTheMoneyApiTest extends LedgerApiTest {
         assertThat(trace.path("steps").findValuesAsText("payee"))
                 .containsOnly(card(7621), card(7622), card(7623), card(7624));
         assertThat(trace.path("totals").path("paidNetFen").asLong()).isEqualTo(3 * GRANT_FEN);
+        // The sources' side of the sums means nothing for a payee: null, not "appropriated 0, unspent -9,000 yuan".
+        for (String field : List.of("appropriatedFen", "reservedFen", "releasedFen", "unreservedFen",
+                "reservedUnpaidFen", "unspentFen")) {
+            assertThat(trace.path("totals").path(field).isNull()).as(field).isTrue();
+        }
         assertThat(trace.path("sources").findValuesAsText("documentNo")).containsExactly(DOC1, DOC2);
     }
 

@@ -94,7 +94,8 @@ class TraceController {
                     (a, b) -> new TraceView.Source(a.fundId(), a.appropriationId(),
                             Objects.requireNonNullElse(a.documentNo(), b.documentNo()), a.paidNetFen() + b.paidNetFen()));
         }
-        return new TraceView(direction, kind, subject, RULE, TraceTotals.of(steps), new ArrayList<>(sources.values()),
+        TraceTotals totals = "to".equals(direction) ? TraceTotals.ofPayments(steps) : TraceTotals.of(steps);
+        return new TraceView(direction, kind, subject, RULE, totals, new ArrayList<>(sources.values()),
                 steps);
     }
 }

@@ -4,10 +4,18 @@ package cn.fupin.ledger.query.audit.money;
  * The sums of a trace, in fen: appropriated, reserved for projects, released back, paid and reversed (gross), and
  * what they leave: {@code unreservedFen} in the fund (the journal's FUND account), {@code reservedUnpaidFen} held
  * for projects (its RESERVED accounts), {@code paidNetFen} with payees (its PAID accounts) and {@code unspentFen}
- * (appropriated less paid net).
+ * (appropriated less paid net). A trace to a payee holds only its payments and reversals: there the sums of the
+ * sources' side (appropriated, reserved, released and what they leave) are null, not the negative figures that
+ * subtracting from nothing would give.
  */
-public record TraceTotals(long appropriatedFen, long reservedFen, long releasedFen, long paidFen, long reversedFen,
-                          long unreservedFen, long reservedUnpaidFen, long paidNetFen, long unspentFen) {
+public record TraceTotals(Long appropriatedFen, Long reservedFen, Long releasedFen, long paidFen, long reversedFen,
+                          Long unreservedFen, Long reservedUnpaidFen, long paidNetFen, Long unspentFen) {
+
+    /** The sums of a trace to a payee: its payments and reversals only. */
+    static TraceTotals ofPayments(Iterable<TraceStep> steps) {
+        TraceTotals all = of(steps);
+        return new TraceTotals(null, null, null, all.paidFen(), all.reversedFen(), null, null, all.paidNetFen(), null);
+    }
 
     static TraceTotals of(Iterable<TraceStep> steps) {
         long appropriated = 0;

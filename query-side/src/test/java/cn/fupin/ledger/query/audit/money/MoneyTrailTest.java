@@ -55,6 +55,6 @@ class MoneyTrailTest {
         on(new FundsReservedEvent(F, "R", 100, 210, -10));
         assertThat(shares(MoneyTrail.RESERVED)).endsWith("A2:90", "null:10");
         assertThat(trail.appropriationId("苍溯〔2089〕2号")).isEqualTo("A2");
-        assertThat(TraceTotals.of(trail.steps()).unreservedFen()).isEqualTo(200 - 240 + 30);
+        assertThat(TraceTotals.of(trail.steps()).unreservedFen()).isEqualTo(200L - 240 + 30);
     }
 }
