@@ -22,9 +22,14 @@ public final class StoredEvents {
     /**
      * Counts every stored event except notices. The automatic publisher records notices in the background in reaction
      * to facts other test classes record (they share one ledger), so "this request recorded nothing" is checked on
-     * everything else; a refused request cannot cause a notice, because it records no fact to react to.
+     * everything else; a refused request cannot cause a notice, because it records no fact to react to. The scheduled
+     * reconciliation's results ({@code ReconciliationRecordedEvent}) are left out for the same reason: db-scheduler
+     * runs the task on whichever context finds it due (the demo clock's jumps make it due at any moment of a run), and
+     * no request causes one.
      */
-    public static final String COUNT_EXCEPT_NOTICES = "SELECT COUNT(*) FROM domain_event_entry WHERE type IS NULL OR type <> 'Notice'";
+    public static final String COUNT_EXCEPT_NOTICES = "SELECT COUNT(*) FROM domain_event_entry"
+            + " WHERE (type IS NULL OR type <> 'Notice')"
+            + " AND payload_type <> 'cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent'";
 
     /** Every event in the store except notices (see {@link #COUNT_EXCEPT_NOTICES}). */
     public long count() {
