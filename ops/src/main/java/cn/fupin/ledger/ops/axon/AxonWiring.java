@@ -1,7 +1,9 @@
 package cn.fupin.ledger.ops.axon;
 
+import cn.fupin.ledger.ops.consistency.WrittenEvents;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,12 @@ class AxonWiring {
     @Autowired
     void registerAuditMetadata(CommandBus commandBus, AuditMetadataInterceptor interceptor) {
         commandBus.registerDispatchInterceptor(interceptor);
+    }
+
+    /** A request's answer names the position of the events it recorded (read your writes). */
+    @Autowired
+    void registerWrittenEvents(EventBus eventBus, WrittenEvents writtenEvents) {
+        eventBus.registerDispatchInterceptor(writtenEvents);
     }
 
     /** Event timestamps come from the ledger's clock, like every other reading of time. */

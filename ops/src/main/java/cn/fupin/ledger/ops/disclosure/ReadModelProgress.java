@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -90,6 +91,35 @@ public class ReadModelProgress {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether every segment of the group has processed the committed event at {@code position}: each is at or beyond
+     * it and does not hold it as a gap. (Unlike {@link #hasSeen}, a gap below it that is some other transaction's, still
+     * open or rolled back, does not matter: the caller asks about one event it knows committed.)
+     */
+    public boolean hasProcessed(String group, long position) {
+        Map<Integer, TrackingToken> tokens = tokens(group);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        for (TrackingToken token : tokens.values()) {
+            if (!processed(token, position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean processed(TrackingToken token, long position) {
+        TrackingToken at = WrappedToken.unwrapLowerBound(token);
+        if (at == null) {
+            return false;
+        }
+        if (at instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return at.position().orElse(-1) >= position;
     }
 
     /** The position up to which every segment of the group has got (0 when it has not started). */

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.idempotency;
 
 import cn.fupin.ledger.command.privacy.PersonalDataCipher;
+import cn.fupin.ledger.ops.consistency.ReadYourWrites;
 import cn.fupin.ledger.ops.web.Problems;
 import cn.fupin.ledger.ops.web.RequestBodyLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,7 +98,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 }
                 int code = captured.getStatus();
                 if (code >= 200 && code < 300) {
-                    store.complete(userName, key, code, captured.getContentType(), captured.getContentAsByteArray());
+                    String position = captured.getHeader(ReadYourWrites.HEADER);
+                    store.complete(userName, key, code, captured.getContentType(), captured.getContentAsByteArray(),
+                            position == null ? null : Long.valueOf(position));
                 } else {
                     status.setRollbackOnly();
                 }
@@ -136,6 +139,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         response.setStatus(earlier.statusCode());
         response.setHeader(REPLAYED_HEADER, "true");
+        if (earlier.position() != null) {
+            response.setHeader(ReadYourWrites.HEADER, Long.toString(earlier.position()));
+        }
         if (earlier.contentType() != null) {
             response.setContentType(earlier.contentType());
         }

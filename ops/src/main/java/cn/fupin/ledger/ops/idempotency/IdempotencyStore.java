@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyStore {
 
-    record Record(String requestHash, int statusCode, String contentType, byte[] body) {
+    /** {@code position}: the Ledger-Position the answer named, or null. */
+    record Record(String requestHash, int statusCode, String contentType, byte[] body, Long position) {
     }
 
     private final JdbcTemplate jdbc;
@@ -24,9 +25,10 @@ class IdempotencyStore {
 
     Optional<Record> find(String user, String key) {
         List<Record> found = jdbc.query(
-                "SELECT request_hash, status_code, content_type, response_body FROM idempotency_record"
+                "SELECT request_hash, status_code, content_type, response_body, ledger_position FROM idempotency_record"
                         + " WHERE user_name = ? AND idempotency_key = ?",
-                (rs, row) -> new Record(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)),
+                (rs, row) -> new Record(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBytes(4),
+                        rs.getObject(5, Long.class)),
                 user, key);
         return found.stream().findFirst();
     }
@@ -37,8 +39,9 @@ class IdempotencyStore {
                 + " VALUES (?, ?, ?, 0, ?)", user, key, requestHash, Timestamp.from(clock.instant()));
     }
 
-    void complete(String user, String key, int statusCode, String contentType, byte[] body) {
-        jdbc.update("UPDATE idempotency_record SET status_code = ?, content_type = ?, response_body = ?"
-                + " WHERE user_name = ? AND idempotency_key = ?", statusCode, contentType, body, user, key);
+    void complete(String user, String key, int statusCode, String contentType, byte[] body, Long position) {
+        jdbc.update("UPDATE idempotency_record SET status_code = ?, content_type = ?, response_body = ?,"
+                + " ledger_position = ? WHERE user_name = ? AND idempotency_key = ?", statusCode, contentType, body,
+                position, user, key);
     }
 }
