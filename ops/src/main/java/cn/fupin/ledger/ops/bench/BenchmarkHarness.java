@@ -1,0 +1,490 @@
+package cn.fupin.ledger.ops.bench;
+
+import cn.fupin.ledger.ops.consistency.ReadModelGroups;
+import cn.fupin.ledger.ops.consistency.ReadYourWrites;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The benchmark harness (issue 13, item 2; docs/performance.md): started with {@code --ledger.bench.run=true} on the
+ * ledger's database (a generated county, or any), it measures against the running ledger, each figure beside a
+ * baseline measured in the same run, prints a table and the JSON result (also written to
+ * {@code ledger.bench.output} when set) and exits (status 0, or 1 when a measurement failed):
+ * <ul>
+ *     <li>commands over HTTP (appropriations, each client to funds of its own, so that clients do not contend for one
+ *     aggregate) at each of {@code ledger.bench.clients} (1, 8, 32): throughput, p50 and p99 — beside a raw JDBC insert
+ *     of one event-sized row per transaction at the same concurrency (autocommit: a durable commit each on MariaDB);</li>
+ *     <li>read after write: from a command's answer until {@code GET /api/funds} shows it, and the latency of the same
+ *     read with {@code ?consistentWith=} the answer's position;</li>
+ *     <li>rebuilding every read model of the API from zero: events per second — beside a raw scan of the event table
+ *     that deserializes every payload;</li>
+ *     <li>the peak heap and the peak resident set of the process.</li>
+ * </ul>
+ * It writes: appropriations in fiscal years 2060–2099 (marked {@code BENCH-} in their document numbers) and a scratch
+ * table {@code bench_raw_event} it drops again. Run it on a database made for it, never on a county's real ledger.
+ */
+@Component
+@ConditionalOnProperty(name = "ledger.bench.run", havingValue = "true")
+@Order(200)
+class BenchmarkHarness implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchmarkHarness.class);
+    private static final String[] SOURCES = {"CENTRAL", "PROVINCIAL", "MUNICIPAL", "COUNTY", "INTEGRATED_AGRICULTURE",
+            "WORK_RELIEF", "DONATION"};
+    /** About the size of a stored appropriation's payload and metadata. */
+    private static final byte[] ROW_PAYLOAD = ("{\"fundId\":\"FUND-510824-2099-DONATION\",\"appropriationId\":\"APPR-510824-"
+            + UUID.randomUUID() + "\",\"fiscalYear\":2099,\"source\":\"DONATION\",\"amountFen\":100,"
+            + "\"documentNo\":\"BENCH-raw\",\"note\":\"benchmark baseline row of about the size of an event\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ROW_METADATA = ("{\"actor\":\"clerk\",\"role\":\"CLERK\",\"requestId\":\""
+            + UUID.randomUUID() + "\",\"remoteAddress\":\"127.0.0.1\",\"traceId\":\"" + UUID.randomUUID()
+            + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+
+    private final ServletWebServerApplicationContext context;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final Serializer serializer;
+    private final ObjectMapper mapper;
+    private final BenchSettings settings;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    BenchmarkHarness(ServletWebServerApplicationContext context, DataSource dataSource, JdbcTemplate jdbc,
+                     EventProcessingConfiguration processing, Serializer serializer, ObjectMapper mapper,
+                     BenchSettings settings) {
+        this.context = context;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.serializer = serializer;
+        this.mapper = mapper;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int status = 1;
+        try {
+            Map<String, Object> result = measure();
+            String json = mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
+            System.out.println(table(result));
+            System.out.println(json);
+            if (settings.output() != null) {
+                Files.writeString(settings.output(), json + "\n");
+            }
+            status = 0;
+        } catch (Exception e) {
+            log.error("the benchmark harness failed", e);
+        }
+        if (settings.exit()) {
+            int code = status;
+            System.exit(SpringApplication.exit(context, () -> code));
+        }
+    }
+
+    /** Every measurement, in order; the result's {@code figures} are {@link Figure}s. */
+    Map<String, Object> measure() throws Exception {
+        awaitCaughtUp(Duration.ofMinutes(30));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("machine", machine());
+        result.put("data", data());
+        List<Figure> figures = new ArrayList<>();
+        for (int clients : settings.clients()) {
+            Load commands = commands(clients);
+            Load raw = rawInserts(clients);
+            String at = " at " + clients + " client" + (clients == 1 ? "" : "s");
+            Double rate = clients == 8 ? 1_000.0 : null;
+            figures.add(new Figure("commands/s" + at, commands.perSecond(), "/s", raw.perSecond(),
+                    "raw JDBC insert/s", rate, true));
+            figures.add(new Figure("command p50" + at, commands.latencies().percentileMillis(50), "ms",
+                    raw.latencies().percentileMillis(50), "raw insert p50", null, false));
+            figures.add(new Figure("command p99" + at, commands.latencies().percentileMillis(99), "ms",
+                    raw.latencies().percentileMillis(99), "raw insert p99", clients == 8 ? 50.0 : null, false));
+            figures.add(new Figure("command errors" + at, commands.errors(), "", null, null, 0.0, false));
+        }
+        Latencies lag = new Latencies();
+        Latencies consistent = new Latencies();
+        readAfterWrite(lag, consistent);
+        figures.add(new Figure("read after write, lag p50", lag.percentileMillis(50), "ms",
+                consistent.percentileMillis(50), "consistentWith read p50", null, false));
+        figures.add(new Figure("read after write, lag p99", lag.percentileMillis(99), "ms",
+                consistent.percentileMillis(99), "consistentWith read p99", null, false));
+        double[] replay = replay();
+        figures.add(new Figure("rebuild every API read model", replay[0], "events/s", replay[1],
+                "raw scan with deserialization, events/s", 20_000.0, true));
+        figures.add(new Figure("peak heap", peakHeapMiB(), "MiB", null, null, 512.0, false));
+        figures.add(new Figure("peak resident set", peakRssMiB(), "MiB", null, null, null, false));
+        result.put("figures", figures);
+        return result;
+    }
+
+    /** The result of one load: completed operations over the time measured, their latencies and failures. */
+    record Load(long completed, long errors, Duration measured, Latencies latencies) {
+
+        double perSecond() {
+            return completed / (measured.toNanos() / 1e9);
+        }
+    }
+
+    private interface Operation {
+        /** One operation of client {@code client}, its {@code n}th; answers whether it succeeded. */
+        boolean run(int client, long n) throws Exception;
+    }
+
+    /** Runs {@code clients} threads doing {@code operation} for the warm-up, then for the measured duration. */
+    private Load load(int clients, Operation operation) throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime() + settings.warmUp().toNanos();
+        long end = start + settings.duration().toNanos();
+        AtomicLong completed = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<Future<Latencies>> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads.add(pool.submit(() -> {
+                Latencies latencies = new Latencies();
+                long n = 0;
+                while (true) {
+                    long began = System.nanoTime();
+                    if (began - end >= 0) {
+                        return latencies;
+                    }
+                    boolean ok;
+                    try {
+                        ok = operation.run(client, n++);
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    long took = System.nanoTime() - began;
+                    if (began - start >= 0) {
+                        if (ok) {
+                            completed.incrementAndGet();
+                            latencies.add(took);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+            }));
+        }
+        Latencies all = new Latencies();
+        for (Future<Latencies> thread : threads) {
+            all.addAll(thread.get());
+        }
+        pool.shutdown();
+        return new Load(completed.get(), errors.get(), settings.duration(), all);
+    }
+
+    private Load commands(int clients) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Load load = load(clients, (client, n) -> {
+            int year = 2060 + client % 40;
+            String body = "{\"fiscalYear\":" + year + ",\"source\":\"" + SOURCES[(int) (n % SOURCES.length)]
+                    + "\",\"amountFen\":100,\"documentNo\":\"BENCH-" + run + "-" + clients + "-" + client + "-" + n
+                    + "\",\"note\":\"benchmark\"}";
+            HttpResponse<String> answer = http.send(post("/api/funds/appropriations", body),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 201;
+        });
+        log.info("commands at {} clients: {} in {} ({} errors)", clients, load.completed(), load.measured(),
+                load.errors());
+        return load;
+    }
+
+    private Load rawInserts(int clients) throws Exception {
+        jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
+        jdbc.execute("CREATE TABLE bench_raw_event (global_index BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                + " aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,"
+                + " type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL, meta_data LONGBLOB,"
+                + " payload LONGBLOB NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,"
+                + " time_stamp VARCHAR(255) NOT NULL, UNIQUE (event_identifier), UNIQUE (aggregate_identifier, sequence_number))");
+        try {
+            List<Connection> connections = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Connection connection = dataSource.getConnection();
+                connection.setAutoCommit(true);
+                connections.add(connection);
+            }
+            try {
+                return load(clients, (client, n) -> {
+                    try (PreparedStatement insert = connections.get(client).prepareStatement("INSERT INTO"
+                            + " bench_raw_event (aggregate_identifier, sequence_number, type, event_identifier,"
+                            + " meta_data, payload, payload_revision, payload_type, time_stamp)"
+                            + " VALUES (?, ?, 'Fund', ?, ?, ?, '3', 'cn.fupin.ledger.shared.fund.FundsAppropriatedEvent', ?)")) {
+                        insert.setString(1, "FUND-BENCH-" + client);
+                        insert.setLong(2, n);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setBytes(4, ROW_METADATA);
+                        insert.setBytes(5, ROW_PAYLOAD);
+                        insert.setString(6, "2026-12-04T00:00:00Z");
+                        return insert.executeUpdate() == 1;
+                    }
+                });
+            } finally {
+                for (Connection connection : connections) {
+                    connection.close();
+                }
+            }
+        } finally {
+            jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
+        }
+    }
+
+    /** Samples of: a command's answer until the funds read model shows it; a read with consistentWith after it. */
+    private void readAfterWrite(Latencies lag, Latencies consistent) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < settings.readAfterWriteSamples(); i++) {
+            int year = 2099 - i % 2;
+            String body = "{\"fiscalYear\":" + year + ",\"source\":\"DONATION\",\"amountFen\":1,\"documentNo\":\"BENCH-"
+                    + run + "-raw-" + i + "\",\"note\":\"benchmark\"}";
+            long before = appropriatedFen(http, year, null);
+            HttpResponse<String> answer = http.send(post("/api/funds/appropriations", body),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException("an appropriation was refused: " + answer.statusCode());
+            }
+            long acknowledged = System.nanoTime();
+            if (i % 2 == 0) {
+                long deadline = acknowledged + TimeUnit.SECONDS.toNanos(30);
+                while (appropriatedFen(http, year, null) < before + 1) {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new IllegalStateException("the funds read model did not show a write within 30 s");
+                    }
+                }
+                lag.add(System.nanoTime() - acknowledged);
+            } else {
+                String position = answer.headers().firstValue(ReadYourWrites.HEADER).orElseThrow();
+                if (appropriatedFen(http, year, position) < before + 1) {
+                    throw new IllegalStateException("a read consistent with a write did not show it");
+                }
+                consistent.add(System.nanoTime() - acknowledged);
+            }
+        }
+    }
+
+    private long appropriatedFen(HttpClient http, int year, String consistentWith) throws Exception {
+        HttpResponse<String> answer = http.send(get("/api/funds?fiscalYear=" + year
+                + (consistentWith == null ? "" : "&consistentWith=" + consistentWith)), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/funds answered " + answer.statusCode());
+        }
+        for (JsonNode fund : mapper.readTree(answer.body())) {
+            if (fund.path("source").asText().equals("DONATION")) {
+                return fund.path("appropriatedFen").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Events per second: {rebuilding every API read model from zero, a raw scan with deserialization}. */
+    private double[] replay() throws Exception {
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        long scanStarted = System.nanoTime();
+        long scanned = rawScan();
+        double scanRate = scanned / ((System.nanoTime() - scanStarted) / 1e9);
+
+        List<StreamingEventProcessor> processors = new ArrayList<>();
+        for (String group : ReadModelGroups.API) {
+            processors.add(processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow());
+        }
+        for (StreamingEventProcessor processor : processors) {
+            processor.shutdownAsync().get(2, TimeUnit.MINUTES);
+        }
+        long started = System.nanoTime();
+        for (StreamingEventProcessor processor : processors) {
+            processor.resetTokens();
+            processor.start();
+        }
+        awaitCaughtUp(Duration.ofHours(2));
+        double rebuildRate = events / ((System.nanoTime() - started) / 1e9);
+        log.info("rebuilt {} read models over {} events; raw scan of {} events", processors.size(), events, scanned);
+        return new double[] {rebuildRate, scanRate};
+    }
+
+    /** Reads every stored event in pages of 1,000 by global index and deserializes its payload; answers the count. */
+    private long rawScan() {
+        long after = -1;
+        long count = 0;
+        while (true) {
+            List<Map<String, Object>> page = jdbc.queryForList("SELECT global_index, payload, payload_type,"
+                    + " payload_revision FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT 1000",
+                    after);
+            if (page.isEmpty()) {
+                return count;
+            }
+            for (Map<String, Object> row : page) {
+                byte[] payload = (byte[]) row.get("payload");
+                try {
+                    serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class,
+                            (String) row.get("payload_type"), (String) row.get("payload_revision")));
+                } catch (RuntimeException oldRevision) {
+                    // an old revision that only the upcasters read: parse it as JSON, the same work as far as bytes go
+                    try {
+                        mapper.readTree(payload);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("an unreadable payload at " + row.get("global_index"));
+                    }
+                }
+                count++;
+                after = ((Number) row.get("global_index")).longValue();
+            }
+        }
+    }
+
+    private void awaitCaughtUp(Duration bound) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!caughtUp()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("the read models did not catch up within " + bound);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private boolean caughtUp() {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        for (String group : ReadModelGroups.API) {
+            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                    .orElseThrow();
+            if (!processor.isRunning() || processor.isError() || processor.processingStatus().isEmpty()) {
+                return false;
+            }
+            for (EventTrackerStatus status : processor.processingStatus().values()) {
+                // (Axon ends a replay with the first event after its reset position: until one comes, a segment
+                // that has replayed everything still says "replaying", at the reset position.)
+                boolean replayDone = !status.isReplaying()
+                        || status.getCurrentPosition().equals(status.getResetPosition());
+                if (!status.isCaughtUp() || !replayDone
+                        || (head != null && status.getCurrentPosition().orElse(-1) < head)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private HttpRequest post(String path, String json) {
+        return request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        String credentials = settings.user() + ":" + settings.password();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + context.getWebServer().getPort() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Map<String, Object> machine() throws SQLException {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("processors", Runtime.getRuntime().availableProcessors());
+        machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        machine.put("java", System.getProperty("java.version"));
+        try (Connection connection = dataSource.getConnection()) {
+            machine.put("database", connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion());
+        }
+        return machine;
+    }
+
+    private Map<String, Object> data() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("events", jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
+        data.put("households", jdbc.queryForObject("SELECT COUNT(*) FROM household_view", Long.class));
+        data.put("projects", jdbc.queryForObject("SELECT COUNT(*) FROM project_view", Long.class));
+        data.put("clients", settings.clients());
+        data.put("secondsPerLoad", settings.duration().toMillis() / 1000.0);
+        return data;
+    }
+
+    private static double peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+
+    /** VmHWM of /proc/self/status (Linux); 0 where there is none. */
+    private static double peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String table(Map<String, Object> result) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-44s %14s %-6s %14s  %-42s %10s %s%n",
+                "figure", "value", "unit", "baseline", "baseline is", "target", "met"));
+        for (Figure figure : (List<Figure>) result.get("figures")) {
+            table.append(String.format(Locale.ROOT, "%-44s %14.1f %-6s %14s  %-42s %10s %s%n", figure.name(),
+                    figure.value(), figure.unit(),
+                    figure.baseline() == null ? "" : String.format(Locale.ROOT, "%.1f", figure.baseline()),
+                    figure.baselineName() == null ? "" : figure.baselineName(),
+                    figure.target() == null ? "" : String.format(Locale.ROOT, "%.0f", figure.target()),
+                    figure.target() == null ? "" : figure.met() ? "yes" : "NO"));
+        }
+        return table.toString();
+    }
+}
