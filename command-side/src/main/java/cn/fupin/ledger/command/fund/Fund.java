@@ -23,6 +23,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -44,7 +45,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link #disburse} and {@link #reverseDisbursement}: a payment moves money from reserved to disbursed, so what the
  * fund can still promise does not change.
  */
-@Aggregate
+// Snapshots (ops AxonConfiguration.SNAPSHOT_TRIGGER): the revision of this class's fields; raise it when they change,
+// so that snapshots of the old shape are ignored and the aggregate is built from its events.
+@Revision("1")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
 public class Fund {
 
     static final int DOCUMENT_NO_LENGTH_MAX = 64;

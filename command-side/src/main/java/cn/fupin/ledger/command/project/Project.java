@@ -32,6 +32,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -55,7 +56,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * money of the funds, or enter and leave a round) are decided by handlers in this package and by the round's own
  * handlers, which call the methods below in the same unit of work.
  */
-@Aggregate
+// Snapshots (ops AxonConfiguration.SNAPSHOT_TRIGGER): the revision of this class's fields; raise it when they change,
+// so that snapshots of the old shape are ignored and the aggregate is built from its events.
+@Revision("1")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
 public class Project {
 
     static final int NOTE_LENGTH_MAX = 2000;

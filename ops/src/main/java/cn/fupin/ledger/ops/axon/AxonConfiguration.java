@@ -6,6 +6,13 @@ import org.axonframework.eventhandling.async.SequentialPolicy;
 import cn.fupin.ledger.shared.stored.StoredForm;
 import cn.fupin.ledger.shared.stored.Upcasters;
 import cn.fupin.ledger.ops.clock.DemoClock;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.json.JacksonSerializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -60,6 +67,35 @@ public class AxonConfiguration {
         return Upcasters.chain(eventSerializer, gazetteer.county().code());
     }
 
+    /**
+     * Snapshots of the long-lived aggregates (a fund collects every reservation and payment of its year, a project
+     * every payment; {@code Fund} and {@code Project} name {@link #SNAPSHOT_TRIGGER}): after
+     * {@code ledger.event-store.snapshot-after-events} events (100) loaded to handle a command, Axon stores the aggregate's
+     * state in {@code snapshot_event_entry}, and later loads start from it and read only the events after it. A
+     * snapshot is a cache, never a record: the events stay the only truth, and a snapshot of another
+     * {@code @Revision} of the aggregate is ignored (Axon's revision snapshot filter), so a changed aggregate is built
+     * from its events again.
+     */
+    public static final String SNAPSHOT_TRIGGER = "ledgerSnapshotTrigger";
+
+    @Bean(SNAPSHOT_TRIGGER)
+    public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
+                                                           @Value("${ledger.event-store.snapshot-after-events:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * The snapshots' form: the stored form's rules (sorted properties and map keys, ISO dates, unknown properties
+     * fail), reading and writing the aggregate's fields themselves, not its accessors: an aggregate's state is its
+     * private fields, which its event-sourcing handlers assign.
+     */
+    static Serializer snapshotSerializer() {
+        ObjectMapper fields = StoredForm.objectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).build();
+    }
+
     @Bean
     @Primary
     public Serializer serializer() {
@@ -95,7 +131,7 @@ public class AxonConfiguration {
                                                  @Value("${ledger.event-store.gap-timeout:10m}") Duration gapTimeout,
                                                  Clock clock) {
         JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)

@@ -21,7 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
         "db-scheduler.polling-interval=1s",
         // The reconciliation task would run while other tests move the clock; its tests run it directly.
         "ledger.audit.reconciliation-interval=36500d",
-        "ledger.audit.reconciliation-recheck=0s"})
+        "ledger.audit.reconciliation-recheck=0s",
+        // Snapshots after 20 events, not 100, so that the suite's funds and projects are loaded from snapshots too.
+        "ledger.event-store.snapshot-after-events=20"})
 @ActiveProfiles("demo")
 public @interface LedgerTest {
 
