@@ -14,6 +14,9 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.json.JacksonSerializer;
 import java.time.Clock;
+import java.util.concurrent.ThreadPoolExecutor;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -82,6 +85,32 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
                                                            @Value("${ledger.event-store.snapshot-after-events:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own, after the command that triggered one has answered (Axon's default
+     * takes it on the command's thread: a project's first snapshot after a batch of 1,000 grants re-read its thousands
+     * of events before the approval answered). One thread, up to 1,000 waiting; beyond that a snapshot is skipped,
+     * which only means a later load reads more events and triggers it again.
+     */
+    @Bean
+    public SpringAggregateSnapshotterFactoryBean snapshotter(ThreadPoolTaskExecutor snapshotExecutor) {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(snapshotExecutor);
+        return snapshotter;
+    }
+
+    @Bean
+    public ThreadPoolTaskExecutor snapshotExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(1_000);
+        executor.setThreadNamePrefix("snapshotter-");
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        return executor;
     }
 
     /**

@@ -37,9 +37,12 @@ class SnapshotApiTest extends LedgerApiTest {
             assertThat(created.status()).as("%s", created).isEqualTo(201);
         }
 
+        // (taken on the snapshotter's thread after the command answered)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, FUND))
+                .as("a snapshot after 20 events loaded").isEqualTo(1L));
         List<Map<String, Object>> snapshots = jdbc.queryForList("SELECT sequence_number, payload, payload_revision"
                 + " FROM snapshot_event_entry WHERE aggregate_identifier = ?", FUND);
-        assertThat(snapshots).as("a snapshot after 20 events loaded").hasSize(1);
         assertThat(snapshots.get(0).get("payload_revision")).isEqualTo("1");
         JsonNode state = new ObjectMapper().readTree(new String((byte[]) snapshots.get(0).get("payload"),
                 StandardCharsets.UTF_8));
