@@ -21,6 +21,16 @@ class LedgerMetrics {
     static final String AXON_PROCESSOR_PREFIX = "eventProcessor.";
     static final String AXON_PAYLOAD_TYPE = "payloadType";
 
+    /**
+     * Axon's capacity of a processor (the share of the last minute spent handling) is kept per processor and event
+     * type in reservoirs of its own, which cannot be merged into one per processor: it is left out. A group's
+     * {@code eventProcessor.allTimer} (time spent handling) and {@code processedCounter} tell the same.
+     */
+    @Bean
+    MeterFilter noProcessorCapacityPerEventType() {
+        return MeterFilter.deny(id -> id.getName().equals(AXON_PROCESSOR_PREFIX + "capacity"));
+    }
+
     @Bean
     MeterFilter processorMetricsWithoutEventTypes() {
         return new MeterFilter() {

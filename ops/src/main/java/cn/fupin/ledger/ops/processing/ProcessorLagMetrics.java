@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,7 @@ class ProcessorLagMetrics {
     private OptionalLong head = OptionalLong.empty();
     private boolean headRead;
 
+    @Autowired
     ProcessorLagMetrics(ProcessorPositions positions, MeterRegistry registry) {
         this(positions, registry, System::nanoTime);
     }
