@@ -77,6 +77,25 @@ class StartupCatchUpTest {
     }
 
     @Test
+    void readinessIsRefusedWhateverOrderTheListenersHearSpringBootsReadyIn() {
+        positions.head = OptionalLong.of(10);
+        positions.processors.put("funds", 3L);
+        catchUp.start();
+
+        // Spring Boot's "ready" recorded last, after the catch-up's own answer to it
+        catchUp.readinessChanged(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+
+        assertThat(availability.getLastChangeEvent(ReadinessState.class).getState())
+                .isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+        assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+
+        positions.processors.put("funds", 10L);
+        assertThat(catchUp.check()).isTrue();
+        assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+    }
+
+    @Test
     void livenessIsSpringBootsWhileTheProcessorsCatchUp() {
         positions.head = OptionalLong.of(10);
         positions.processors.put("funds", 0L);
