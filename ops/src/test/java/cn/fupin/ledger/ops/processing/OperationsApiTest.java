@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 
@@ -35,6 +37,8 @@ class OperationsApiTest extends LedgerApiTest {
     StartupCatchUp catchUp;
     @Autowired
     ApplicationAvailability availability;
+    @Autowired
+    HealthEndpoint health;
 
     private String scrape() {
         Api.Response scrape = api.as("auditor").get("/actuator/prometheus");
@@ -250,6 +254,9 @@ class OperationsApiTest extends LedgerApiTest {
             assertThat(catchUp.caughtUp()).isTrue();
             assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
             assertThat(availability).isInstanceOf(CaughtUpAvailability.class);
+            // the public health counts readiness in (docs/operations.md says so): 503 while catching up
+            assertThat(health.healthForPath("readinessState")).isNotNull();
+            assertThat(health.healthForPath("readinessState").getStatus()).isEqualTo(Status.UP);
         }
     }
 }
