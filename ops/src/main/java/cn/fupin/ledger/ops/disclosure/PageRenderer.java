@@ -7,12 +7,18 @@ import cn.fupin.ledger.disclosure.page.Site;
 import cn.fupin.ledger.disclosure.page.TownshipPage;
 import cn.fupin.ledger.disclosure.page.VillagePage;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +26,31 @@ import org.springframework.stereotype.Component;
  * ({@link Pages}), by its path in the site: {@code index.html}, {@code <code>/index.html},
  * {@code notices/<id>.<format>}.
  * The one place where page bytes are made, for the re-renderer and for a page requested before it was stored.
+ * <p>
+ * Every rendering is timed in the timer {@value #RENDER_TIMER}, tagged with the kind of page (county, township,
+ * village, notice), its format (html, json, csv) and the outcome (rendered; absent: no such page; failed): a fixed
+ * few values, never a place code or a notice id.
  */
 @Component
 public class PageRenderer {
+
+    static final String RENDER_TIMER = "ledger.disclosure.page.render";
 
     private static final Pattern PLACE = Pattern.compile("(\\d{9}|\\d{12})/index\\.html");
     private static final Pattern NOTICE = Pattern.compile(Site.NOTICES + "/(.+)\\.(html|json|csv)");
 
     private final DisclosurePageAssembler assembler;
+    private final MeterRegistry meters;
 
-    public PageRenderer(DisclosurePageAssembler assembler) {
+    @Autowired
+    public PageRenderer(DisclosurePageAssembler assembler, MeterRegistry meters) {
         this.assembler = assembler;
+        this.meters = meters;
+    }
+
+    /** A renderer whose timings go nowhere (tests of the pages). */
+    PageRenderer(DisclosurePageAssembler assembler) {
+        this(assembler, new SimpleMeterRegistry());
     }
 
     /** The page at the path, or empty when the site has no such page (yet, for a notice not yet published). */
@@ -54,8 +74,10 @@ public class PageRenderer {
     }
 
     PublicPages.Rendered county() {
-        CountyPage page = assembler.county();
-        return new PublicPages.Rendered(Pages.county(page), ids(page.notices()));
+        return timed("county", "html", () -> {
+            CountyPage page = assembler.county();
+            return Optional.of(new PublicPages.Rendered(Pages.county(page), ids(page.notices())));
+        }).orElseThrow();
     }
 
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */
@@ -64,12 +86,16 @@ public class PageRenderer {
             return Optional.empty();
         }
         if (code.matches("\\d{9}")) {
-            Optional<TownshipPage> township = assembler.township(code);
-            return township.map(page -> new PublicPages.Rendered(Pages.township(page), ids(page.notices())));
+            return timed("township", "html", () -> {
+                Optional<TownshipPage> township = assembler.township(code);
+                return township.map(page -> new PublicPages.Rendered(Pages.township(page), ids(page.notices())));
+            });
         }
         if (code.matches("\\d{12}")) {
-            Optional<VillagePage> village = assembler.village(code);
-            return village.map(page -> new PublicPages.Rendered(Pages.village(page), ids(page.notices())));
+            return timed("village", "html", () -> {
+                Optional<VillagePage> village = assembler.village(code);
+                return village.map(page -> new PublicPages.Rendered(Pages.village(page), ids(page.notices())));
+            });
         }
         return Optional.empty();
     }
@@ -81,6 +107,11 @@ public class PageRenderer {
 
     /** The same, with the notice page's data adjusted first (the static site's objection form). */
     Optional<PublicPages.Rendered> notice(String noticeId, Site.NoticeFormat format, UnaryOperator<NoticePage> adjust) {
+        return timed("notice", format.name().toLowerCase(Locale.ROOT), () -> renderNotice(noticeId, format, adjust));
+    }
+
+    private Optional<PublicPages.Rendered> renderNotice(String noticeId, Site.NoticeFormat format,
+                                                        UnaryOperator<NoticePage> adjust) {
         Optional<NoticePage> found = assembler.notice(noticeId).map(adjust);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -99,6 +130,25 @@ public class PageRenderer {
             case CSV -> Pages.noticeCsv(notice);
         };
         return Optional.of(new PublicPages.Rendered(bytes, format == Site.NoticeFormat.HTML ? linked : List.of()));
+    }
+
+    /** Renders a page, timing it by kind, format and outcome. */
+    private Optional<PublicPages.Rendered> timed(String kind, String format,
+                                                 Supplier<Optional<PublicPages.Rendered>> rendering) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            Optional<PublicPages.Rendered> rendered = rendering.get();
+            outcome = rendered.isPresent() ? "rendered" : "absent";
+            return rendered;
+        } finally {
+            sample.stop(Timer.builder(RENDER_TIMER)
+                    .description("Renderings of a public page (from the read models to bytes)")
+                    .tag("kind", kind)
+                    .tag("format", format)
+                    .tag("outcome", outcome)
+                    .register(meters));
+        }
     }
 
     DisclosurePageAssembler assembler() {

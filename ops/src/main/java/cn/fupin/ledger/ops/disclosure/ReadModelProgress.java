@@ -134,7 +134,7 @@ public class ReadModelProgress {
     }
 
     /** Every segment's token: this node's statuses, completed from the token store when they do not cover it all. */
-    Map<Integer, TrackingToken> tokens(String group) {
+    public Map<Integer, TrackingToken> tokens(String group) {
         Map<Integer, TrackingToken> tokens = new HashMap<>();
         long covered = 0;
         Optional<StreamingEventProcessor> processor = processing.getObject()

@@ -33,7 +33,9 @@ import static cn.fupin.ledger.ops.security.StaffProperties.Role.TOWNSHIP;
  * with the authorisation which one role the request acts in ({@link ActingRole}); an endpoint not listed here is
  * refused to everybody, so a new endpoint is closed until somebody decides its roles.
  * The public disclosure pages need no login, nor does an objection to a notice (every other method under
- * {@code /disclosure/} is refused). 401 and 403 answer in problem+json.
+ * {@code /disclosure/} is refused), nor the health and its probes (status only). The metrics
+ * ({@code /actuator/prometheus}) and the OpenAPI description ({@code /v3/api-docs}, the Swagger UI) take any staff
+ * role. 401 and 403 answer in problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -148,6 +150,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health/ledger", "/actuator/health/ledger/**",
                                 "/actuator/health/reconciliation", "/actuator/health/reconciliation/**",
                                 "/actuator/health/skippedWork", "/actuator/health/skippedWork/**").denyAll()
+                        // operations: the metrics (a scraper logs in as staff) and the OpenAPI description of this API
+                        // with its Swagger UI, staff only (docs/api.md, "Operations")
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").access(ActingRole.asOneOf(STAFF))
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**").access(ActingRole.asOneOf(STAFF))
+                        // the public health: the machine's status, and the liveness and readiness probes (status only)
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().denyAll());

@@ -5,15 +5,18 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test of the whole running ledger over HTTP, on a database of its own (H2 by default, MariaDB with -Pmysql):
- * the demo profile's users, without the demo data, with a fixed test key for personal data.
+ * the demo profile's users, without the demo data, with a fixed test key for personal data. Metrics are exported as
+ * when running (Spring Boot's tests would otherwise keep them in memory and serve no {@code /actuator/prometheus}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.demo.load-data=false",
         "ledger.personal-data.key=" + LedgerTest.PERSONAL_DATA_KEY,
