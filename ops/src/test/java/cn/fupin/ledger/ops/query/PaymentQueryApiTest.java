@@ -499,4 +499,68 @@ class PaymentQueryApiTest extends LedgerApiTest {
             assertProblem(api.anonymous().get("/api/grants/coverage/townships"), 401, "UNAUTHENTICATED", null);
         }
     }
+
+    /** {@code ?size=&after=}: keyset pages in the list's order, linked by {@code Link: rel="next"}. */
+    @Nested
+    class Pages {
+
+        /** Follows the next links from the first page; answers each page's ids. */
+        private List<List<String>> pagesOf(String query) {
+            List<List<String>> pages = new ArrayList<>();
+            String path = "/api/disbursements" + query;
+            while (path != null) {
+                Api.Response page = new Api(port).as("auditor").get(path);
+                assertThat(page.status()).as("%s", page).isEqualTo(200);
+                pages.add(page.json().findValuesAsText("disbursementId"));
+                String link = page.header("Link");
+                if (link == null) {
+                    path = null;
+                } else {
+                    assertThat(link).matches("<http://[^>]+>; rel=\"next\"");
+                    String next = link.substring(1, link.indexOf('>'));
+                    path = next.substring(next.indexOf("/api/"));
+                }
+                assertThat(pages).as("the pages end").hasSizeLessThan(10);
+            }
+            return pages;
+        }
+
+        @Test
+        void pagesFollowTheListsOrderWithTiesBrokenById() {
+            // the four grants were requested at one instant: the id decides their order, across page ends too
+            assertThat(pagesOf("?project=PRJ-PAY-H&size=1")).containsExactly(List.of("DSB-PAY-3"),
+                    List.of("DSB-PAY-4"), List.of("DSB-PAY-5"), List.of("DSB-PAY-6"));
+            assertThat(pagesOf("?project=PRJ-PAY-H&size=3")).containsExactly(
+                    List.of("DSB-PAY-3", "DSB-PAY-4", "DSB-PAY-5"), List.of("DSB-PAY-6"));
+            assertThat(pagesOf("?project=PRJ-PAY-V&size=2&status=")).containsExactly(
+                    List.of("DSB-PAY-1", "DSB-PAY-2"), List.of("DSB-PAY-7"));
+        }
+
+        @Test
+        void aPageAsLargeAsTheRestHasNoNextLink() {
+            assertThat(pagesOf("?project=PRJ-PAY-H&size=4")).containsExactly(
+                    List.of("DSB-PAY-3", "DSB-PAY-4", "DSB-PAY-5", "DSB-PAY-6"));
+            assertThat(pagesOf("?project=PRJ-PAY-H")).hasSize(1);
+        }
+
+        @Test
+        void aCursorKeepsItsFilters() {
+            Api.Response first = new Api(port).as("auditor").get("/api/disbursements?project=PRJ-PAY-V&size=1");
+            String link = first.header("Link");
+
+            assertThat(link).contains("project=PRJ-PAY-V", "size=1", "after=");
+        }
+
+        @Test
+        void aSizeOutOfRangeOrACursorNotOfOursIsRefused() {
+            for (String size : List.of("0", "1001", "-5")) {
+                assertProblem(new Api(port).as("clerk").get("/api/disbursements?size=" + size), 422,
+                        "INVALID_PAGE_SIZE", "size");
+            }
+            for (String after : List.of("nonsense", "MjAyNQ", "fHg")) {
+                assertProblem(new Api(port).as("clerk").get("/api/disbursements?after=" + after), 422,
+                        "INVALID_CURSOR", "after");
+            }
+        }
+    }
 }

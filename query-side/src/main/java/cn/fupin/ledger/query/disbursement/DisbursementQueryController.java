@@ -2,6 +2,7 @@ package cn.fupin.ledger.query.disbursement;
 
 import cn.fupin.ledger.query.common.Readers;
 import cn.fupin.ledger.shared.common.Actor;
+import cn.fupin.ledger.query.common.KeysetPage;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.disbursement.DisbursementView;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/disbursements?project=&village=&cardNo=&status=}: every filter optional (an empty parameter is no
  * filter), ordered by request time, then id. A status that is not one of {@link DisbursementStatus}, or an id or code
- * of the wrong shape, is a 422 naming the parameter. A TOWNSHIP reader lists only payments to its own township
+ * of the wrong shape, is a 422 naming the parameter. Paged by {@link KeysetPage} ({@code size}, {@code after}). A TOWNSHIP reader lists only payments to its own township
  * (a village or a household of it): the scope is added to whatever filters are given, never replaced by them.
  */
 @RestController
@@ -33,10 +35,13 @@ class DisbursementQueryController {
     }
 
     @GetMapping("/api/disbursements")
-    List<DisbursementView> disbursements(@RequestParam(required = false) String project,
-                                         @RequestParam(required = false) String village,
-                                         @RequestParam(required = false) String cardNo,
-                                         @RequestParam(required = false) DisbursementStatus status) {
+    ResponseEntity<List<DisbursementView>> disbursements(@RequestParam(required = false) String project,
+                                                         @RequestParam(required = false) String village,
+                                                         @RequestParam(required = false) String cardNo,
+                                                         @RequestParam(required = false) DisbursementStatus status,
+                                                         @RequestParam(required = false) Integer size,
+                                                         @RequestParam(required = false) String after) {
+        KeysetPage page = KeysetPage.of(size, after);
         project = given(project);
         village = given(village);
         cardNo = given(cardNo);
@@ -48,12 +53,14 @@ class DisbursementQueryController {
         String township = null;
         if ("TOWNSHIP".equals(reader.role())) {
             if (reader.townshipCode() == null) {
-                return List.of();
+                return ResponseEntity.ok(List.of());
             }
             township = reader.townshipCode();
         }
-        return queries.query(new FindDisbursementsQuery(project, village, cardNo, status, township),
+        List<DisbursementView> fetched = queries.query(new FindDisbursementsQuery(project, village, cardNo, status,
+                township, page.afterInstant(), page.afterId(), page.fetch()),
                 ResponseTypes.multipleInstancesOf(DisbursementView.class)).join();
+        return page.answer(fetched, DisbursementView::requestedAt, DisbursementView::disbursementId);
     }
 
     /** An empty parameter ({@code ?village=}) means no filter, as an omitted one does. */

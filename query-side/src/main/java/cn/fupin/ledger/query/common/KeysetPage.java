@@ -1,0 +1,70 @@
+package cn.fupin.ledger.query.common;
+
+import cn.fupin.ledger.shared.common.Refusal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Keyset paging of a list ordered by an instant, then an id ({@code docs/api.md}, "Lists"): {@code ?size=} rows at
+ * most (1–{@value #SIZE_MAX}, {@value #SIZE_MAX} when omitted) after {@code ?after=<cursor>}. The answer stays the JSON
+ * array the list always was; when a further page may exist it carries {@code Link: <…&after=…>; rel="next"}. The
+ * cursor is opaque to clients (base64url of the last row's instant and id), so a page costs the same however deep.
+ *
+ * @param after the instant and id the page starts after, or nulls for the first page
+ * @param size  the rows the page holds at most
+ */
+public record KeysetPage(Instant afterInstant, String afterId, int size) {
+
+    public static final int SIZE_MAX = 1000;
+
+    /** The page a request asks for; a size out of range or a cursor that is not one of ours is a 422. */
+    public static KeysetPage of(Integer size, String after) {
+        int rows = size == null ? SIZE_MAX : size;
+        if (rows < 1 || rows > SIZE_MAX) {
+            throw Refusal.invalidField("INVALID_PAGE_SIZE", "size", "a page holds 1 to " + SIZE_MAX + " rows");
+        }
+        if (after == null || after.isBlank()) {
+            return new KeysetPage(null, null, rows);
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+            int bar = decoded.indexOf('|');
+            if (bar < 1 || bar == decoded.length() - 1) {
+                throw new IllegalArgumentException("no separator");
+            }
+            return new KeysetPage(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1), rows);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw Refusal.invalidField("INVALID_CURSOR", "after",
+                    "after is the cursor of a Link: rel=\"next\" header, unchanged");
+        }
+    }
+
+    /** The rows to ask the store for: one more than the page, to know whether a next page exists. */
+    public int fetch() {
+        return size + 1;
+    }
+
+    /**
+     * The answer: at most {@link #size} of {@code fetched} (asked with {@link #fetch}), with a {@code Link} to the next
+     * page after the last row shown when more were fetched.
+     */
+    public <T> ResponseEntity<List<T>> answer(List<T> fetched, Function<T, Instant> instantOf, Function<T, String> idOf) {
+        if (fetched.size() <= size) {
+            return ResponseEntity.ok(fetched);
+        }
+        List<T> shown = fetched.subList(0, size);
+        T last = shown.get(size - 1);
+        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (instantOf.apply(last) + "|" + idOf.apply(last)).getBytes(StandardCharsets.UTF_8));
+        String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("after", cursor).replaceQueryParam("size", size).build().toUriString();
+        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(List.copyOf(shown));
+    }
+}
