@@ -76,8 +76,12 @@ final class StaffAuthentication implements AuthenticationProvider {
             failures.failed(username, address, now);
             throw wrongPasswordOrUnknownName;
         }
-        if (result.getPrincipal() instanceof UserDetails user) {
-            verified.remember(username, digest, user.getPassword());
+        // The stored password as the store holds it now: the check may just have stored it again in the current
+        // encoding, and the principal still carries the old one.
+        try {
+            verified.remember(username, digest, users.loadUserByUsername(username).getPassword());
+        } catch (UsernameNotFoundException removedMeanwhile) {
+            verified.forget(username);
         }
         failures.succeeded(username);
         return result;
