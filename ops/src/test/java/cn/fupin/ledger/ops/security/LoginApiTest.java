@@ -56,7 +56,7 @@ class LoginApiTest {
     static final String PATH = "/api/work-areas";
     static final Instant START = Instant.parse("2035-03-01T08:00:00Z");
     static final List<String> USERS = List.of("remembered", "mistaken", "expiring", "guessed", "waiting", "neighbour",
-            "bystander", "sprayed", "elsewhere", "unseen");
+            "bystander", "sprayed", "elsewhere", "unseen", "raced");
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
@@ -242,6 +242,23 @@ class LoginApiTest {
             assertThat(locked.code()).isEqualTo("ADDRESS_LOCKED");
             assertThat(locked.headers().get("retry-after")).isNotNull();
             assertThat(get("127.0.0.32", "sprayed", PASSWORD).status()).isEqualTo(200);
+        }
+
+        @Test
+        void failuresAtTheSameMomentAreEachCounted() throws Exception {
+            // As from several nodes at once: the first failures of a name race to insert its row.
+            List<Thread> guessers = new java.util.ArrayList<>();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                String guess = "guess-" + attempt;
+                String address = "127.0.0.4" + attempt;
+                guessers.add(new Thread(() -> get(address, "raced", guess)));
+            }
+            guessers.forEach(Thread::start);
+            for (Thread guesser : guessers) {
+                guesser.join(60_000);
+            }
+
+            assertThat(get("127.0.0.43", "raced", PASSWORD).code()).isEqualTo("ACCOUNT_LOCKED");
         }
 
         @Test
