@@ -1,5 +1,7 @@
 package cn.fupin.ledger.ops.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The lockout after failed logins, kept in the {@code login_failures} table (Flyway V18) so that every node of the
- * ledger sharing the database counts the same failures and refuses the same locked names: {@code failures} failed logins
+ * ledger sharing the database counts the same failures and refuses the same locked names (a lock one node sets holds on
+ * the others within {@link #SHARED_STATE_DELAY}): {@code failures} failed logins
  * for one user name within {@code window} lock the name for {@code duration}, and {@code addressFailures} from one
  * remote address, whatever names they try, lock the address (so that one address cannot try one password on every
  * name). While locked, a login is refused before its password is looked at ({@link LoginLockedException}).
@@ -45,6 +49,14 @@ public final class LoginFailures {
     /** Ended rows are deleted at most this often per node, by the next failure. */
     private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
     private static final int SUBJECT_LENGTH_MAX = 100;
+    /**
+     * How long a node takes what it last read or wrote of a name's or an address's lock as still true, before it reads
+     * the table again: a lock another node set (or an operator removed) is honoured here within this time. Without it
+     * every request would read the table, for requests that otherwise need no database at all. A lock this node sets
+     * holds here at once; one that ends, ends on time (the end is part of what is kept).
+     */
+    static final Duration SHARED_STATE_DELAY = Duration.ofSeconds(1);
+    private static final int RECENT_MAX = 10_000;
 
     enum Kind { USERNAME, ADDRESS }
 
@@ -55,6 +67,12 @@ public final class LoginFailures {
     private final Counter failuresCounted;
     private final MeterRegistry meters;
     private final AtomicReference<Instant> lastPruned = new AtomicReference<>(Instant.EPOCH);
+    /** What this node last read or wrote of each recent name's and address's lock (elapsed time: the JVM's ticker). */
+    private final Cache<String, LockedUntil> recent = Caffeine.newBuilder()
+            .expireAfterWrite(SHARED_STATE_DELAY)
+            .maximumSize(RECENT_MAX)
+            .executor(Runnable::run)
+            .build();
 
     public LoginFailures(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                          LoginProperties.Lockout policy, StaffProperties staff, MeterRegistry meters) {
@@ -68,19 +86,37 @@ public final class LoginFailures {
                 .description("failed logins (wrong password or unknown user name)").register(meters);
     }
 
-    /** Refuses the login when its user name or its address is locked at {@code now}; one read of the database. */
+    /**
+     * Refuses the login when its user name or its address is locked at {@code now}. Reads the database unless this
+     * node read or wrote both within the last {@link #SHARED_STATE_DELAY}.
+     */
     public void refuseIfLocked(String username, String address, Instant now) {
         String nameKey = key(Kind.USERNAME, username);
         String addressKey = key(Kind.ADDRESS, address);
-        List<Lock> locks = jdbc.query("SELECT subject_key, locked_until FROM login_failures"
-                        + " WHERE subject_key IN (?, ?) AND locked_until > ?",
-                (rs, row) -> new Lock(rs.getString(1).equals(nameKey) ? Kind.USERNAME : Kind.ADDRESS,
-                        utc(rs.getObject(2, LocalDateTime.class))),
-                nameKey, addressKey, utc(now));
-        Lock lock = locks.stream().filter(found -> found.kind() == Kind.USERNAME).findFirst()
-                .orElse(locks.isEmpty() ? null : locks.get(0));
+        LockedUntil name = recent.getIfPresent(nameKey);
+        LockedUntil from = recent.getIfPresent(addressKey);
+        if (name == null || from == null) {
+            name = LockedUntil.NOT_LOCKED;
+            from = LockedUntil.NOT_LOCKED;
+            for (Lock found : jdbc.query("SELECT subject_key, locked_until FROM login_failures"
+                            + " WHERE subject_key IN (?, ?) AND locked_until > ?",
+                    (rs, row) -> new Lock(rs.getString(1).equals(nameKey) ? Kind.USERNAME : Kind.ADDRESS,
+                            utc(rs.getObject(2, LocalDateTime.class))),
+                    nameKey, addressKey, utc(now))) {
+                if (found.kind() == Kind.USERNAME) {
+                    name = new LockedUntil(found.until());
+                } else {
+                    from = new LockedUntil(found.until());
+                }
+            }
+            recent.put(nameKey, name);
+            recent.put(addressKey, from);
+        }
+        Lock lock = name.lockedAt(now) ? new Lock(Kind.USERNAME, name.until())
+                : from.lockedAt(now) ? new Lock(Kind.ADDRESS, from.until()) : null;
         if (lock != null) {
-            meters.counter("ledger.login.refused", "lock", lock.kind().name().toLowerCase(java.util.Locale.ROOT)).increment();
+            meters.counter("ledger.login.refused", "lock", lock.kind().name().toLowerCase(Locale.ROOT))
+                    .increment();
             throw new LoginLockedException(lock.kind() == Kind.USERNAME ? LoginLockedException.Lock.USERNAME
                     : LoginLockedException.Lock.ADDRESS, Duration.between(now, lock.until()));
         }
@@ -111,7 +147,9 @@ public final class LoginFailures {
 
     /** A password check passed: the name's failures are forgotten (its address's are not). */
     public void succeeded(String username) {
-        jdbc.update("DELETE FROM login_failures WHERE subject_key = ?", key(Kind.USERNAME, username));
+        String key = key(Kind.USERNAME, username);
+        jdbc.update("DELETE FROM login_failures WHERE subject_key = ?", key);
+        recent.put(key, LockedUntil.NOT_LOCKED);
     }
 
     private FailureCount count(Kind kind, String subject, String shown, Instant now, int max) {
@@ -124,7 +162,7 @@ public final class LoginFailures {
     }
 
     private FailureCount countOnce(Kind kind, String key, String shown, Instant now, int max) {
-        return transactions.execute(status -> {
+        FailureCount count = transactions.execute(status -> {
             List<FailureCount> found = jdbc.query("SELECT failures, window_started_at, locked_until"
                             + " FROM login_failures WHERE subject_key = ? FOR UPDATE",
                     (rs, row) -> new FailureCount(rs.getInt(1), utc(rs.getObject(2, LocalDateTime.class)),
@@ -143,6 +181,8 @@ public final class LoginFailures {
             }
             return after;
         });
+        recent.put(key, new LockedUntil(count.lockedUntil()));
+        return count;
     }
 
     /** Deletes rows whose window and lock have both ended, at most once a minute per node. */
@@ -213,5 +253,15 @@ public final class LoginFailures {
     }
 
     private record Lock(Kind kind, Instant until) {
+    }
+
+    /** A name's or an address's lock as last seen: its end, or {@code null} when not locked. */
+    private record LockedUntil(Instant until) {
+
+        static final LockedUntil NOT_LOCKED = new LockedUntil(null);
+
+        boolean lockedAt(Instant now) {
+            return until != null && now.isBefore(until);
+        }
     }
 }

@@ -56,7 +56,7 @@ class LoginApiTest {
     static final String PATH = "/api/work-areas";
     static final Instant START = Instant.parse("2035-03-01T08:00:00Z");
     static final List<String> USERS = List.of("remembered", "mistaken", "expiring", "guessed", "waiting", "neighbour",
-            "bystander", "sprayed", "elsewhere", "unseen", "raced");
+            "bystander", "sprayed", "elsewhere", "unseen", "raced", "elsewhere-later");
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
@@ -270,6 +270,19 @@ class LoginApiTest {
                     utc(now));
 
             assertThat(get("127.0.0.25", "elsewhere", PASSWORD).code()).isEqualTo("ACCOUNT_LOCKED");
+        }
+
+        @Test
+        void aLockAnotherNodeRecordsLaterIsHonouredHereAfterAMoment() {
+            assertThat(get("127.0.0.28", "elsewhere-later", PASSWORD).status()).isEqualTo(200);
+            Instant now = clock.instant();
+            jdbc.update("INSERT INTO login_failures (subject_key, subject_kind, subject, failures, window_started_at,"
+                            + " locked_until, last_failed_at) VALUES (?, 'USERNAME', 'elsewhere-later', 3, ?, ?, ?)",
+                    LoginFailures.key(LoginFailures.Kind.USERNAME, "elsewhere-later"), utc(now),
+                    utc(now.plusSeconds(600)), utc(now));
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> get("127.0.0.28", "elsewhere-later", PASSWORD).code().equals("ACCOUNT_LOCKED"));
         }
 
         @Test
