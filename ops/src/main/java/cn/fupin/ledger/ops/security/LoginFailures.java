@@ -127,20 +127,21 @@ public final class LoginFailures {
         failuresCounted.increment();
         boolean known = staff.contains(VerifiedCredentials.normalised(username));
         String shown = known ? username : null;
-        FailureCount name = count(Kind.USERNAME, username, shown, now, policy.failures());
-        FailureCount from = count(Kind.ADDRESS, address, network(address), now, policy.addressFailures());
+        Counted name = count(Kind.USERNAME, username, shown, now, policy.failures());
+        Counted from = count(Kind.ADDRESS, address, network(address), now, policy.addressFailures());
         String who = known ? "user '" + printable(username) + "'" : "a user name that is not configured";
         log.info("failed login for {} ({} of {} for the name, {} of {} from its address within {})", who,
-                name.failures(), policy.failures(), from.failures(), policy.addressFailures(), policy.window());
-        if (name.lockedAt(now) && name.failures() == policy.failures()) {
+                name.after().failures(), policy.failures(), from.after().failures(), policy.addressFailures(),
+                policy.window());
+        if (name.after().lockedBy(name.before())) {
             meters.counter("ledger.login.lockouts", "lock", "username").increment();
-            log.warn("{} is locked until {} after {} failed logins", capitalised(who), name.lockedUntil(),
-                    name.failures());
+            log.warn("{} is locked until {} after {} failed logins", capitalised(who), name.after().lockedUntil(),
+                    name.after().failures());
         }
-        if (from.lockedAt(now) && from.failures() == policy.addressFailures()) {
+        if (from.after().lockedBy(from.before())) {
             meters.counter("ledger.login.lockouts", "lock", "address").increment();
-            log.warn("an address is locked until {} after {} failed logins (table login_failures)", from.lockedUntil(),
-                    from.failures());
+            log.warn("an address is locked until {} after {} failed logins (table login_failures)",
+                    from.after().lockedUntil(), from.after().failures());
         }
         prune(now);
     }
@@ -152,7 +153,7 @@ public final class LoginFailures {
         recent.put(key, LockedUntil.NOT_LOCKED);
     }
 
-    private FailureCount count(Kind kind, String subject, String shown, Instant now, int max) {
+    private Counted count(Kind kind, String subject, String shown, Instant now, int max) {
         String key = key(kind, subject);
         try {
             return countOnce(kind, key, shown, now, max);
@@ -161,8 +162,8 @@ public final class LoginFailures {
         }
     }
 
-    private FailureCount countOnce(Kind kind, String key, String shown, Instant now, int max) {
-        FailureCount count = transactions.execute(status -> {
+    private Counted countOnce(Kind kind, String key, String shown, Instant now, int max) {
+        Counted counted = transactions.execute(status -> {
             List<FailureCount> found = jdbc.query("SELECT failures, window_started_at, locked_until"
                             + " FROM login_failures WHERE subject_key = ? FOR UPDATE",
                     (rs, row) -> new FailureCount(rs.getInt(1), utc(rs.getObject(2, LocalDateTime.class)),
@@ -179,10 +180,10 @@ public final class LoginFailures {
                                 + " last_failed_at = ? WHERE subject_key = ?", after.failures(),
                         utc(after.windowStartedAt()), utc(after.lockedUntil()), utc(now), key);
             }
-            return after;
+            return new Counted(before, after);
         });
-        recent.put(key, new LockedUntil(count.lockedUntil()));
-        return count;
+        recent.put(key, new LockedUntil(counted.after().lockedUntil()));
+        return counted;
     }
 
     /** Deletes rows whose window and lock have both ended, at most once a minute per node. */
@@ -253,6 +254,10 @@ public final class LoginFailures {
     }
 
     private record Lock(Kind kind, Instant until) {
+    }
+
+    /** A name's or an address's failures before and after one more. */
+    private record Counted(FailureCount before, FailureCount after) {
     }
 
     /** A name's or an address's lock as last seen: its end, or {@code null} when not locked. */
