@@ -62,14 +62,14 @@ class AuthenticationBenchmark {
                 String label = ttl.equals("0") ? "remembered passwords off (every request hashed)"
                         : "remembered passwords on (ttl 5m)";
                 for (int threads : List.of(1, 8)) {
-                    report.add(String.format(Locale.ROOT, "%-50s %d thread(s): %,8.1f requests/s", label, threads,
-                            perSecond(port, PATH, true, threads)));
+                    report.add(String.format(Locale.ROOT, "%-50s %d thread(s): %,8.1f requests/s (load %s)", label,
+                            threads, perSecond(port, PATH, true, threads), load()));
                 }
                 if (!ttl.equals("0")) {
                     for (int threads : List.of(1, 8)) {
-                        report.add(String.format(Locale.ROOT, "%-50s %d thread(s): %,8.1f requests/s",
+                        report.add(String.format(Locale.ROOT, "%-50s %d thread(s): %,8.1f requests/s (load %s)",
                                 "public page GET /disclosure/ (no login)", threads,
-                                perSecond(port, "/disclosure/", false, threads)));
+                                perSecond(port, "/disclosure/", false, threads), load()));
                     }
                 }
             } finally {
@@ -81,6 +81,15 @@ class AuthenticationBenchmark {
         System.out.println();
         System.out.print(text);
         Files.writeString(Path.of("target", "authentication-benchmark.txt"), text);
+    }
+
+    /** The machine's load average over the last minute (shared with other builds), or "?" where it cannot be read. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException unreadable) {
+            return "?";
+        }
     }
 
     private static ConfigurableApplicationContext start(TestDatabase database, String hash, String ttl) {
