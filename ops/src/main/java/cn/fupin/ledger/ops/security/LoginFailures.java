@@ -146,6 +146,28 @@ public final class LoginFailures {
         prune(now);
     }
 
+    /** A name or an address counting failures or locked, for staff ({@code GET /api/audit/login-failures}). */
+    public record Counting(String kind, String subject, int failures, Instant windowStartedAt, Instant lockedUntil,
+                           Instant lastFailedAt, boolean locked) {
+    }
+
+    /**
+     * The names and addresses whose window or lock has not ended at {@code now}, the latest failure first; at most
+     * {@code limit}. {@code subject} is the configured user name or the address, {@code null} for a name that is not
+     * a configured user's.
+     */
+    public List<Counting> counting(Instant now, int limit) {
+        return jdbc.query("SELECT subject_kind, subject, failures, window_started_at, locked_until, last_failed_at"
+                        + " FROM login_failures WHERE window_started_at > ? OR locked_until > ?"
+                        + " ORDER BY last_failed_at DESC, subject_key LIMIT ?",
+                (rs, row) -> {
+                    Instant until = utc(rs.getObject(5, LocalDateTime.class));
+                    return new Counting(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            utc(rs.getObject(4, LocalDateTime.class)), until, utc(rs.getObject(6, LocalDateTime.class)),
+                            until != null && now.isBefore(until));
+                }, utc(now.minus(policy.window())), utc(now), limit);
+    }
+
     /** A password check passed: the name's failures are forgotten (its address's are not). */
     public void succeeded(String username) {
         String key = key(Kind.USERNAME, username);

@@ -56,7 +56,7 @@ class LoginApiTest {
     static final String PATH = "/api/work-areas";
     static final Instant START = Instant.parse("2035-03-01T08:00:00Z");
     static final List<String> USERS = List.of("remembered", "mistaken", "expiring", "guessed", "waiting", "neighbour",
-            "bystander", "sprayed", "elsewhere", "unseen", "raced", "elsewhere-later");
+            "bystander", "sprayed", "elsewhere", "unseen", "raced", "elsewhere-later", "watched");
 
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry registry) {
@@ -68,6 +68,9 @@ class LoginApiTest {
             registry.add("ledger.security.users[" + i + "].password", () -> hash);
             registry.add("ledger.security.users[" + i + "].roles[0]", () -> "CLERK");
         }
+        registry.add("ledger.security.users[" + USERS.size() + "].username", () -> "inspector");
+        registry.add("ledger.security.users[" + USERS.size() + "].password", () -> hash);
+        registry.add("ledger.security.users[" + USERS.size() + "].roles[0]", () -> "AUDITOR");
     }
 
     @TestConfiguration
@@ -129,8 +132,12 @@ class LoginApiTest {
     JdbcTemplate jdbc;
 
     FromAddress.Answer get(String address, String user, String password) {
+        return get(address, user, password, PATH);
+    }
+
+    FromAddress.Answer get(String address, String user, String password, String path) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new FromAddress(port, address).send("GET", PATH, Map.of("Authorization", "Basic " + basic),
+        return new FromAddress(port, address).send("GET", path, Map.of("Authorization", "Basic " + basic),
                 "application/json", new byte[0]);
     }
 
@@ -283,6 +290,40 @@ class LoginApiTest {
 
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                     .until(() -> get("127.0.0.28", "elsewhere-later", PASSWORD).code().equals("ACCOUNT_LOCKED"));
+        }
+
+        @Test
+        void auditorsSeeTheNamesAndAddressesCountingAndLocked() {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                get("127.0.0.29", "watched", "guess-" + attempt);
+            }
+
+            FromAddress.Answer list = get("127.0.0.30", "inspector", PASSWORD, "/api/audit/login-failures");
+            assertThat(list.status()).isEqualTo(200);
+            com.fasterxml.jackson.databind.JsonNode watched = null;
+            com.fasterxml.jackson.databind.JsonNode address = null;
+            for (com.fasterxml.jackson.databind.JsonNode row : list.json()) {
+                if (row.path("subject").asText().equals("watched")) {
+                    watched = row;
+                }
+                if (row.path("subject").asText().equals("127.0.0.29")) {
+                    address = row;
+                }
+            }
+            assertThat(watched).isNotNull();
+            assertThat(watched.path("kind").asText()).isEqualTo("USERNAME");
+            assertThat(watched.path("failures").asInt()).isEqualTo(3);
+            assertThat(watched.path("locked").asBoolean()).isTrue();
+            assertThat(watched.path("lockedUntil").asText()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15))
+                    .toString());
+            assertThat(address).isNotNull();
+            assertThat(address.path("kind").asText()).isEqualTo("ADDRESS");
+            assertThat(address.path("failures").asInt()).isEqualTo(3);
+            assertThat(address.path("locked").asBoolean()).isFalse();
+            assertThat(list.body()).doesNotContain("guess-");
+            assertThat(get("127.0.0.30", "watched", PASSWORD, "/api/audit/login-failures").code())
+                    .isEqualTo("ACCOUNT_LOCKED");
+            assertThat(get("127.0.0.30", "bystander", PASSWORD, "/api/audit/login-failures").status()).isEqualTo(403);
         }
 
         @Test
