@@ -1,6 +1,8 @@
 package cn.fupin.ledger.ops.security;
 
 import cn.fupin.ledger.command.common.Actors;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -21,6 +25,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static cn.fupin.ledger.ops.security.StaffProperties.Role.APPROVER;
 import static cn.fupin.ledger.ops.security.StaffProperties.Role.AUDITOR;
@@ -36,6 +41,10 @@ import static cn.fupin.ledger.ops.security.StaffProperties.Role.TOWNSHIP;
  * {@code /disclosure/} is refused), nor the health and its probes (status only). The metrics
  * ({@code /actuator/prometheus}) and the OpenAPI description ({@code /v3/api-docs}, the Swagger UI) take any staff
  * role. 401 and 403 answer in problem+json.
+ *
+ * <p>Credentials are checked by {@link StaffAuthentication}: a user name or address locked after failed logins is
+ * refused (401 {@code ACCOUNT_LOCKED} or {@code ADDRESS_LOCKED}, with {@code Retry-After}), and a password checked
+ * once is taken again for a few minutes without hashing it (docs/api.md, "Authentication").
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -43,14 +52,26 @@ public class SecurityConfiguration {
     private static final StaffProperties.Role[] STAFF = StaffProperties.Role.values();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, UserDetailsService staff,
+                            PasswordEncoder passwordEncoder, VerifiedCredentials verifiedCredentials,
+                            LoginFailures loginFailures, LoginClock loginClock) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"fupin-ledger\", charset=\"UTF-8\"");
+            if (e instanceof LoginLockedException locked) {
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+                Problems.write(response, mapper, HttpStatus.UNAUTHORIZED, locked.code(), locked.detail());
+                return;
+            }
             Problems.write(response, mapper, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "log in with HTTP Basic");
         };
         AccessDeniedHandler denied = (request, response, e) ->
                 Problems.write(response, mapper, HttpStatus.FORBIDDEN, "FORBIDDEN", "your role may not do this");
+        // The one way staff credentials are checked (StaffAuthentication: lockout, remembered passwords, bcrypt), with
+        // no parent manager that would check a refused password a second time.
+        ProviderManager authentication = new ProviderManager(new StaffAuthentication(staff, passwordEncoder,
+                verifiedCredentials, loginFailures, loginClock));
         http
+                .authenticationManager(authentication)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/disclosure/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
@@ -160,6 +181,23 @@ public class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** The system's clock, for logins: never the demo profile's movable clock ({@link LoginClock} says why). */
+    @Bean
+    LoginClock loginClock() {
+        return new LoginClock(Clock.systemUTC());
+    }
+
+    @Bean
+    VerifiedCredentials verifiedCredentials(LoginProperties properties, LoginClock clock) {
+        return new VerifiedCredentials(properties.verifiedCredentialsTtl(), properties.verifiedCredentialsMax(), clock);
+    }
+
+    @Bean
+    LoginFailures loginFailures(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                LoginProperties properties, StaffProperties staff, MeterRegistry meters) {
+        return new LoginFailures(jdbc, transactionManager, properties.lockout(), staff, meters);
     }
 
     @Bean

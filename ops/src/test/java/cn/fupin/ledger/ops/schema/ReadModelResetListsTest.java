@@ -25,7 +25,7 @@ class ReadModelResetListsTest extends LedgerApiTest {
     static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
             "saga_entry", "association_value_entry", "dead_letter_entry", "flyway_schema_history", "scheduled_tasks",
             "idempotency_record", "personal_data_index", "voucher_register", "notice_item", "demo_clock",
-            "demo_clock_move");
+            "demo_clock_move", "login_failures");
 
     /** Processing groups that act rather than project, and must not run again over old events. */
     static final Set<String> ACTING_GROUPS = Set.of("disclosure-publisher", "CompetitionSubmissionSagaProcessor",
