@@ -173,6 +173,43 @@ class ProjectQueryApiTest extends LedgerApiTest {
         }
     }
 
+    /** {@code ?size=&after=}: keyset pages in id order, linked by {@code Link: rel="next"}. */
+    @Nested
+    class Pages {
+
+        @Test
+        void thePagesOfAListHoldItsRowsInOrderEachOnce() {
+            List<String> whole = listed("?township=" + BAIHE);
+            assertThat(whole).hasSizeGreaterThanOrEqualTo(2);
+
+            List<String> paged = new ArrayList<>();
+            String path = "/api/projects?township=" + BAIHE + "&size=1";
+            int pages = 0;
+            while (path != null && pages++ < 100) {
+                Api.Response page = api.as("reviewer").get(path);
+                assertThat(page.status()).as("%s", page).isEqualTo(200);
+                assertThat(page.json()).hasSize(1);
+                paged.add(page.json().get(0).path("projectId").asText());
+                String link = page.header("Link");
+                path = link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+            }
+
+            assertThat(paged).isEqualTo(whole);
+        }
+
+        @Test
+        void aCursorOfAnotherKindOfListIsRefused() {
+            String link = api.as("clerk").get("/api/projects?township=" + BAIHE + "&size=1").header("Link");
+            String cursor = link.substring(link.indexOf("after=") + 6).replaceAll("[&>].*", "");
+
+            Api.Response refused = api.as("clerk").get("/api/disbursements?after=" + cursor);
+
+            assertThat(refused.status()).as("%s", refused).isEqualTo(422);
+            assertThat(refused.code()).isEqualTo("INVALID_CURSOR");
+            assertThat(api.as("clerk").get("/api/projects?size=0").code()).isEqualTo("INVALID_PAGE_SIZE");
+        }
+    }
+
     @Nested
     class Refusals {
 

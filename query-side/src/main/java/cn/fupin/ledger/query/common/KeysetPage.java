@@ -12,20 +12,30 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Keyset paging of a list ordered by an instant, then an id ({@code docs/api.md}, "Lists"): {@code ?size=} rows at
+ * Keyset paging of a list ordered by an instant, then an id, or by an id alone ({@code docs/api.md}, "Lists"): {@code ?size=} rows at
  * most (1–{@value #SIZE_MAX}, {@value #SIZE_MAX} when omitted) after {@code ?after=<cursor>}. The answer stays the JSON
  * array the list always was; when a further page may exist it carries {@code Link: <…&after=…>; rel="next"}. The
  * cursor is opaque to clients (base64url of the last row's instant and id), so a page costs the same however deep.
  *
- * @param after the instant and id the page starts after, or nulls for the first page
- * @param size  the rows the page holds at most
+ * @param afterInstant the instant the page starts after (null for the first page, or for a list ordered by id alone)
+ * @param afterId      the id the page starts after, or null for the first page
+ * @param size         the rows the page holds at most
  */
 public record KeysetPage(Instant afterInstant, String afterId, int size) {
 
     public static final int SIZE_MAX = 1000;
 
-    /** The page a request asks for; a size out of range or a cursor that is not one of ours is a 422. */
+    /** A page of a list ordered by an instant, then an id; a size out of range or a cursor not of ours is a 422. */
     public static KeysetPage of(Integer size, String after) {
+        return of(size, after, true);
+    }
+
+    /** A page of a list ordered by id alone; a size out of range or a cursor not of ours is a 422. */
+    public static KeysetPage byId(Integer size, String after) {
+        return of(size, after, false);
+    }
+
+    private static KeysetPage of(Integer size, String after, boolean withInstant) {
         int rows = size == null ? SIZE_MAX : size;
         if (rows < 1 || rows > SIZE_MAX) {
             throw Refusal.invalidField("INVALID_PAGE_SIZE", "size", "a page holds 1 to " + SIZE_MAX + " rows");
@@ -36,10 +46,11 @@ public record KeysetPage(Instant afterInstant, String afterId, int size) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
             int bar = decoded.indexOf('|');
-            if (bar < 1 || bar == decoded.length() - 1) {
-                throw new IllegalArgumentException("no separator");
+            if (bar < 0 || bar == decoded.length() - 1 || (bar == 0) == withInstant) {
+                throw new IllegalArgumentException("not a cursor of this list");
             }
-            return new KeysetPage(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1), rows);
+            Instant instant = withInstant ? Instant.parse(decoded.substring(0, bar)) : null;
+            return new KeysetPage(instant, decoded.substring(bar + 1), rows);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw Refusal.invalidField("INVALID_CURSOR", "after",
                     "after is the cursor of a Link: rel=\"next\" header, unchanged");
@@ -53,7 +64,7 @@ public record KeysetPage(Instant afterInstant, String afterId, int size) {
 
     /**
      * The answer: at most {@link #size} of {@code fetched} (asked with {@link #fetch}), with a {@code Link} to the next
-     * page after the last row shown when more were fetched.
+     * page after the last row shown when more were fetched. {@code instantOf} is null for a list ordered by id alone.
      */
     public <T> ResponseEntity<List<T>> answer(List<T> fetched, Function<T, Instant> instantOf, Function<T, String> idOf) {
         if (fetched.size() <= size) {
@@ -62,7 +73,8 @@ public record KeysetPage(Instant afterInstant, String afterId, int size) {
         List<T> shown = fetched.subList(0, size);
         T last = shown.get(size - 1);
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (instantOf.apply(last) + "|" + idOf.apply(last)).getBytes(StandardCharsets.UTF_8));
+                ((instantOf == null ? "" : instantOf.apply(last).toString()) + "|" + idOf.apply(last))
+                        .getBytes(StandardCharsets.UTF_8));
         String next = ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("after", cursor).replaceQueryParam("size", size).build().toUriString();
         return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(List.copyOf(shown));

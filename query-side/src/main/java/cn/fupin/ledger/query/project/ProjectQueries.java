@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,8 @@ class ProjectQueries {
     @QueryHandler
     @Transactional(readOnly = true)
     public List<ProjectView> handle(FindProjectsQuery query) {
-        return views(projects.find(query.townshipCode(), query.villageCode(), query.status()));
+        return views(projects.find(query.townshipCode(), query.villageCode(), query.status(), query.afterId(),
+                query.limit() == null ? Limit.unlimited() : Limit.of(query.limit())));
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.query.project;
 
+import cn.fupin.ledger.query.common.KeysetPage;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.place.TownshipCode;
 import cn.fupin.ledger.shared.place.VillageCode;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,10 +33,14 @@ class ProjectQueryController {
         this.queries = queries;
     }
 
+    /** Paged by {@link KeysetPage#byId} ({@code size}, {@code after}). */
     @GetMapping("/api/projects")
-    List<ProjectView> projects(@RequestParam(required = false) String township,
-                               @RequestParam(required = false) String village,
-                               @RequestParam(required = false) ProjectStatus status) {
+    ResponseEntity<List<ProjectView>> projects(@RequestParam(required = false) String township,
+                                               @RequestParam(required = false) String village,
+                                               @RequestParam(required = false) ProjectStatus status,
+                                               @RequestParam(required = false) Integer size,
+                                               @RequestParam(required = false) String after) {
+        KeysetPage page = KeysetPage.byId(size, after);
         // An empty parameter (?township=) means no filter, as an omitted one does.
         township = township == null || township.isBlank() ? null : township;
         village = village == null || village.isBlank() ? null : village;
@@ -52,8 +58,9 @@ class ProjectQueryController {
                 throw Refusal.invalidField("INVALID_VILLAGE_CODE", "village", "a village code has 12 digits");
             }
         }
-        return queries.query(new FindProjectsQuery(township, village, status),
-                ResponseTypes.multipleInstancesOf(ProjectView.class)).join();
+        List<ProjectView> fetched = queries.query(new FindProjectsQuery(township, village, status, page.afterId(),
+                page.fetch()), ResponseTypes.multipleInstancesOf(ProjectView.class)).join();
+        return page.answer(fetched, null, ProjectView::projectId);
     }
 
     @GetMapping("/api/projects/{projectId}")

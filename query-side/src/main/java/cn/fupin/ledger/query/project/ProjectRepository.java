@@ -3,13 +3,18 @@ package cn.fupin.ledger.query.project;
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 
 interface ProjectRepository extends JpaRepository<ProjectEntity, String> {
 
-    /** Projects matching every filter given; a {@code null} filter matches any. */
+    /**
+     * Projects matching every filter given (a {@code null} filter matches any), in the order of their ids, after
+     * {@code afterId} when given, at most {@code limit}: a keyset page.
+     */
     @Query("select p from ProjectEntity p where (:township is null or p.townshipCode = :township)"
             + " and (:village is null or p.villageCode = :village) and (:status is null or p.status = :status)"
+            + " and (:afterId is null or p.projectId > :afterId)"
             + " order by p.projectId")
-    List<ProjectEntity> find(String township, String village, ProjectStatus status);
+    List<ProjectEntity> find(String township, String village, ProjectStatus status, String afterId, Limit limit);
 }
