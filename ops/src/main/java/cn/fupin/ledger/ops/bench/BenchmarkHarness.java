@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,6 +50,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -94,11 +96,12 @@ class BenchmarkHarness implements ApplicationRunner {
     private final Serializer serializer;
     private final ObjectMapper mapper;
     private final BenchSettings settings;
+    private final Environment environment;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     BenchmarkHarness(ServletWebServerApplicationContext context, DataSource dataSource, JdbcTemplate jdbc,
                      EventProcessingConfiguration processing, Serializer serializer, ObjectMapper mapper,
-                     BenchSettings settings) {
+                     BenchSettings settings, Environment environment) {
         this.context = context;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -106,6 +109,7 @@ class BenchmarkHarness implements ApplicationRunner {
         this.serializer = serializer;
         this.mapper = mapper;
         this.settings = settings;
+        this.environment = environment;
     }
 
     @Override
@@ -248,7 +252,12 @@ class BenchmarkHarness implements ApplicationRunner {
         try {
             List<Connection> connections = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                Connection connection = dataSource.getConnection();
+                // Connections of the baseline's own, not the ledger's pool: holding the pool's connections would
+                // starve the ledger's processors (and measure the pool, not the database).
+                Connection connection = DriverManager.getConnection(
+                        environment.getRequiredProperty("spring.datasource.url"),
+                        environment.getProperty("spring.datasource.username", ""),
+                        environment.getProperty("spring.datasource.password", ""));
                 connection.setAutoCommit(true);
                 connections.add(connection);
             }
