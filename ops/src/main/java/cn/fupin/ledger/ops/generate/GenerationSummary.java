@@ -13,11 +13,13 @@ import java.util.Map;
  * @param payments        payments approved: tranches to villages and start-up grants in batches
  * @param grants          start-up grants paid (part of {@code payments})
  * @param reversals       payments reversed
+ * @param ungranted       households registered at the end (not exited) that hold no start-up grant: those whose
+ *                        listing an upheld objection withdrew in the last year
  * @param commands        commands sent, by kind
  * @param digest          SHA-256 of every command the generator decided, in order
  */
 public record GenerationSummary(String countyCode, int years, long seed, long events, long households,
-                                long projects, long payments, long grants, long reversals, long exits, long returns,
+                                long projects, long payments, long grants, long reversals, long ungranted, long exits, long returns,
                                 long objections, long upheld, long rounds, Map<String, Long> commands, String digest,
                                 Duration elapsed) {
 }

@@ -80,7 +80,7 @@ class CountyGeneratorTest {
             assertThat(summary.reversals()).isPositive();
             assertThat(summary.exits()).isPositive();
             assertThat(summary.objections()).isPositive();
-            assertThat(summary.upheld()).isPositive();
+            assertThat(summary.upheld()).isPositive().isLessThan(summary.objections());
             assertThat(stored(jdbc, "disclosure.NoticePublishedEvent")).isGreaterThan(summary.projects());
 
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
@@ -99,11 +99,14 @@ class CountyGeneratorTest {
                 assertThat(flags.path("counts").has(never)).as("the ledger runs " + never).isTrue();
                 assertThat(flags.path("counts").path(never).asInt()).as(never + ": " + flags).isZero();
             }
-            // Every household is granted in one of the years, but those whose listing an upheld objection withdrew
+            // Every household still registered holds its grant, but those whose listing an upheld objection withdrew
             // in the last year.
             JsonNode coverage = api.as("auditor").get("/api/grants/coverage?level=county").json();
-            assertThat(coverage.path("registered").asLong()).isEqualTo(300L);
-            assertThat(coverage.path("granted").asLong()).isBetween(300L - summary.upheld(), 300L);
+            long registered = 300L - summary.exits() + summary.returns();
+            assertThat(coverage.path("registered").asLong()).as(coverage.toString()).isEqualTo(registered);
+            assertThat(summary.ungranted()).isLessThanOrEqualTo(summary.upheld());
+            assertThat(coverage.path("granted").asLong()).as(coverage.toString())
+                    .isEqualTo(registered - summary.ungranted());
 
             // A second run into the same ledger is refused, and records nothing.
             CountyGenerator generator = ledger.getBean(CountyGenerator.class);
@@ -117,16 +120,15 @@ class CountyGeneratorTest {
     }
 
     @Test
-    void theSameSeedSendsTheSameCommandsAndAnotherSeedOtherOnes() {
-        GenerationSummary first = generateOnce(60, 7);
-        GenerationSummary again = generateOnce(60, 7);
-        GenerationSummary other = generateOnce(60, 8);
+    void theSameSeedSendsTheSameCommands() {
+        GenerationSummary first = generateOnce(40, 7);
+        GenerationSummary again = generateOnce(40, 7);
 
         assertThat(again.digest()).isEqualTo(first.digest());
         assertThat(again.commands()).isEqualTo(first.commands());
-        assertThat(List.of(again.households(), again.projects(), again.payments(), again.exits()))
-                .isEqualTo(List.of(first.households(), first.projects(), first.payments(), first.exits()));
-        assertThat(other.digest()).isNotEqualTo(first.digest());
+        assertThat(List.of(again.events(), again.households(), again.projects(), again.payments(), again.exits()))
+                .isEqualTo(List.of(first.events(), first.households(), first.projects(), first.payments(),
+                        first.exits()));
     }
 
     private static GenerationSummary generateOnce(int households, long seed) {
