@@ -268,6 +268,7 @@ public class CountyGenerator implements ApplicationRunner {
         int yy;
         int documents;
         int vouchers;
+        int approvals;
         int sequence;
         int projectsLeft = options.projects();
 
@@ -276,6 +277,7 @@ public class CountyGenerator implements ApplicationRunner {
             yy = year % 100;
             documents = 0;
             vouchers = 0;
+            approvals = 0;
             int yearsLeft = options.years() - index + 1;
             int yearProjects = (projectsLeft + yearsLeft - 1) / yearsLeft;
             projectsLeft -= yearProjects;
@@ -616,8 +618,9 @@ public class CountyGenerator implements ApplicationRunner {
         }
 
         void approve(Planned project) {
+            approvals++;
             send(APPROVER, new ApproveProjectCommand(new ProjectId(project.id), prefix + "扶贫〔" + year + "〕"
-                    + (30 + project.id.hashCode() % 1000 + 1000) % 1000 + "号", APPROVER));
+                    + (100 + approvals) + "号", APPROVER));
             project.approved = true;
         }
 
