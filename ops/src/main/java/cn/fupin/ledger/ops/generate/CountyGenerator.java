@@ -4,6 +4,7 @@ import cn.fupin.ledger.command.household.HouseholdRegisterFiles;
 import cn.fupin.ledger.ops.demo.DemoHistory;
 import cn.fupin.ledger.ops.generate.SyntheticCounty.Household;
 import cn.fupin.ledger.shared.assessment.RecordTownshipAssessmentCommand;
+import cn.fupin.ledger.shared.audit.ReconciliationRecordedEvent;
 import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.competition.CloseCompetitionCommand;
 import cn.fupin.ledger.shared.competition.CompetitionClosedEvent;
@@ -180,7 +181,10 @@ public class CountyGenerator implements ApplicationRunner {
 
     /** Builds the county on an empty ledger and returns what it built; refuses a ledger that holds any event. */
     public GenerationSummary generate() {
-        Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        // The ledger's own reconciliation record is not county data: a fresh ledger's scheduler runs the reconciliation
+        // once at its start, and may have recorded its result before this runner asks.
+        Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type <> ?", Long.class,
+                ReconciliationRecordedEvent.class.getName());
         if (stored != null && stored > 0) {
             throw new IllegalStateException("refusing to generate into a ledger that is not empty (" + stored
                     + " events stored): the generator builds a county on an empty database only; point"

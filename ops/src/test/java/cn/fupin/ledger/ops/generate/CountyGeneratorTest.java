@@ -121,20 +121,30 @@ class CountyGeneratorTest {
 
     @Test
     void theSameSeedSendsTheSameCommands() {
-        GenerationSummary first = generateOnce(40, 7);
-        GenerationSummary again = generateOnce(40, 7);
+        Generated first = generateOnce(40, 7);
+        Generated again = generateOnce(40, 7);
 
-        assertThat(again.digest()).isEqualTo(first.digest());
-        assertThat(again.commands()).isEqualTo(first.commands());
-        assertThat(List.of(again.events(), again.households(), again.projects(), again.payments(), again.exits()))
-                .isEqualTo(List.of(first.events(), first.households(), first.projects(), first.payments(),
-                        first.exits()));
+        assertThat(again.summary().digest()).isEqualTo(first.summary().digest());
+        assertThat(again.summary().commands()).isEqualTo(first.summary().commands());
+        assertThat(again.countyEvents()).isEqualTo(first.countyEvents());
+        assertThat(List.of(again.summary().households(), again.summary().projects(), again.summary().payments(),
+                again.summary().exits())).isEqualTo(List.of(first.summary().households(), first.summary().projects(),
+                first.summary().payments(), first.summary().exits()));
     }
 
-    private static GenerationSummary generateOnce(int households, long seed) {
+    /**
+     * A run's summary and the events it stored but the reconciliation's record, which the scheduler makes at a fresh
+     * ledger's start or not, depending on whether it runs before the generator (on MariaDB it often does).
+     */
+    private record Generated(GenerationSummary summary, long countyEvents) {
+    }
+
+    private static Generated generateOnce(int households, long seed) {
         TestDatabase database = TestDatabase.create();
         try (ConfigurableApplicationContext ledger = generate(database, households, 1, seed)) {
-            return summaryOf(ledger);
+            JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+            long reconciliations = stored(jdbc, "audit.ReconciliationRecordedEvent");
+            return new Generated(summaryOf(ledger), summaryOf(ledger).events() - reconciliations);
         } finally {
             database.drop();
         }
