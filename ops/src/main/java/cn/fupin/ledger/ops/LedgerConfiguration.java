@@ -6,6 +6,8 @@ import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.ops.clock.DemoClock;
 import cn.fupin.ledger.ops.demo.DemoHistory;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +37,12 @@ public class LedgerConfiguration {
     @Bean
     @Profile("demo")
     DemoClock demoClock(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                        @Value("${ledger.demo.load-data:false}") boolean loadData) {
-        return new DemoClock(Clock.systemUTC(), jdbc, transactionManager, loadData ? DemoHistory.START : null);
+                        @Value("${ledger.demo.load-data:false}") boolean loadData,
+                        @Value("${ledger.demo.clock-starts-at:}") String startsAt) {
+        // The county generator (profile generate) starts a fresh ledger's clock at the beginning of its first year.
+        Instant start = loadData ? DemoHistory.START
+                : startsAt.isBlank() ? null : OffsetDateTime.parse(startsAt.strip()).toInstant();
+        return new DemoClock(Clock.systemUTC(), jdbc, transactionManager, start);
     }
 
     /**

@@ -110,8 +110,8 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
             return false;
         }
         offset.set(Duration.ofSeconds(stored));
-        log.warn("the demo ledger's clock starts at {}, where the demo county's history begins ({}); the loader walks"
-                + " it forward to the present", instant(), relativeToSystem());
+        log.warn("the demo ledger's clock starts at {}, where the history to be loaded begins ({}); the loader walks"
+                + " it forward", instant(), relativeToSystem());
         return true;
     }
 

@@ -112,8 +112,17 @@ public class DemoHistory {
     }
 
     private void moveTo(Instant target) {
+        moveTo(target, MOVED_BY);
+    }
+
+    /**
+     * Moves the clock forward to {@code target} as {@code movedBy}, after everything recorded so far has been handled
+     * at the old time, and fires the deadlines the new time has reached. For other histories on the same clock (the
+     * county generator, {@code cn.fupin.ledger.ops.generate}).
+     */
+    public void moveTo(Instant target, String movedBy) {
         settle();
-        if (clock.advanceTo(target, MOVED_BY)) {
+        if (clock.advanceTo(target, movedBy)) {
             fireDueDeadlines();
             settle();
         }
@@ -125,7 +134,7 @@ public class DemoHistory {
      * {@link ReadModelProgress#awaitSeen}'s {@code covers}: the loader's own commands have committed when it asks, and a
      * global index rolled back by a lost race (a gap) would hold {@code covers} for the whole gap timeout.
      */
-    private void settle() {
+    public void settle() {
         List<String> groups = new ArrayList<>();
         if (!publisherHeld) {
             groups.add(AutomaticPublisher.GROUP);

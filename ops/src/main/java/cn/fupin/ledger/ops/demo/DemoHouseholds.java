@@ -14,7 +14,7 @@ import java.util.Set;
  * The ID numbers carry the county's region code and valid check characters, and the bank cards valid Luhn digits,
  * because the import checks both; they belong to nobody.
  */
-final class DemoHouseholds {
+public final class DemoHouseholds {
 
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡",
             "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "董", "苟", "向", "侯", "蒲"};
@@ -35,8 +35,7 @@ final class DemoHouseholds {
             String village = villages.get(v);
             perVillage[v]++;
             String cardNo = "H" + village + "-" + String.format("%03d", perVillage[v]);
-            String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
-                    + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
+            String name = headName(random);
             String id;
             do {
                 id = idNumber(countyCode, random);
@@ -65,7 +64,14 @@ final class DemoHouseholds {
                 "false", first[6]) + "\n";
     }
 
-    private static String idNumber(String countyCode, Random random) {
+    /** An invented head's name: a common surname and one or two given characters. */
+    public static String headName(Random random) {
+        return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+                + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
+    }
+
+    /** A synthetic ID number of the county: a birth date of 1940–1989, a sequence and a valid check character. */
+    public static String idNumber(String countyCode, Random random) {
         LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 50));
         String first17 = countyCode + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
                 birth.getDayOfMonth()) + String.format("%03d", random.nextInt(1000));
@@ -74,7 +80,8 @@ final class DemoHouseholds {
         return id;
     }
 
-    private static String bankCard(Random random) {
+    /** A synthetic bank card number (卡 BIN 621799) with a valid Luhn digit. */
+    public static String bankCard(Random random) {
         StringBuilder digits = new StringBuilder("621799");
         for (int i = 0; i < 12; i++) {
             digits.append(random.nextInt(10));
