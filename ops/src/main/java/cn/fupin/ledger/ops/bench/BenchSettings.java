@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param warmUp   each load's warm-up, not measured
  * @param duration each load's measured time
  * @param readAfterWriteSamples writes whose read-back is timed (half without, half with consistentWith)
+ * @param importRows the rows of the register file imported once (30,000; 0 leaves the import out)
  * @param user     the staff user (a CLERK) the commands are sent as
  * @param password its password
  * @param output   a file the JSON result is also written to, or none
@@ -25,6 +26,7 @@ record BenchSettings(@DefaultValue("false") boolean run,
                      @DefaultValue("3s") Duration warmUp,
                      @DefaultValue("15s") Duration duration,
                      @DefaultValue("100") int readAfterWriteSamples,
+                     @DefaultValue("30000") int importRows,
                      @DefaultValue("clerk") String user,
                      @DefaultValue("demo") String password,
                      Path output,

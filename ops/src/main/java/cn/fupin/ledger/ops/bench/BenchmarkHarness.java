@@ -1,5 +1,11 @@
 package cn.fupin.ledger.ops.bench;
 
+import cn.fupin.ledger.disclosure.page.Site;
+import cn.fupin.ledger.ops.disclosure.PageRenderer;
+import cn.fupin.ledger.shared.household.BankCardNumber;
+import cn.fupin.ledger.shared.household.IdNumber;
+import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.ops.consistency.ReadModelGroups;
 import cn.fupin.ledger.ops.consistency.ReadYourWrites;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +27,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -89,6 +97,24 @@ class BenchmarkHarness implements ApplicationRunner {
             + UUID.randomUUID() + "\",\"remoteAddress\":\"127.0.0.1\",\"traceId\":\"" + UUID.randomUUID()
             + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
 
+    private static final String RAW_TABLE = "CREATE TABLE bench_raw_event (global_index BIGINT AUTO_INCREMENT PRIMARY KEY,"
+            + " aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,"
+            + " type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL, meta_data LONGBLOB,"
+            + " payload LONGBLOB NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,"
+            + " time_stamp VARCHAR(255) NOT NULL, UNIQUE (event_identifier), UNIQUE (aggregate_identifier, sequence_number))";
+    private static final String RAW_INSERT = "INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, type,"
+            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+            + " VALUES (?, ?, 'Fund', ?, ?, ?, '3', 'cn.fupin.ledger.shared.fund.FundsAppropriatedEvent', ?)";
+
+    private static void bindRawRow(PreparedStatement insert, String aggregate, long sequence) throws SQLException {
+        insert.setString(1, aggregate);
+        insert.setLong(2, sequence);
+        insert.setString(3, UUID.randomUUID().toString());
+        insert.setBytes(4, ROW_METADATA);
+        insert.setBytes(5, ROW_PAYLOAD);
+        insert.setString(6, "2026-12-04T00:00:00Z");
+    }
+
     private final ServletWebServerApplicationContext context;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -97,11 +123,14 @@ class BenchmarkHarness implements ApplicationRunner {
     private final ObjectMapper mapper;
     private final BenchSettings settings;
     private final Environment environment;
+    private final PageRenderer renderer;
+    private final Gazetteer gazetteer;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     BenchmarkHarness(ServletWebServerApplicationContext context, DataSource dataSource, JdbcTemplate jdbc,
                      EventProcessingConfiguration processing, Serializer serializer, ObjectMapper mapper,
-                     BenchSettings settings, Environment environment) {
+                     BenchSettings settings, Environment environment, PageRenderer renderer,
+                     Gazetteer gazetteer) {
         this.context = context;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -110,6 +139,8 @@ class BenchmarkHarness implements ApplicationRunner {
         this.mapper = mapper;
         this.settings = settings;
         this.environment = environment;
+        this.renderer = renderer;
+        this.gazetteer = gazetteer;
     }
 
     @Override
@@ -160,6 +191,20 @@ class BenchmarkHarness implements ApplicationRunner {
                 consistent.percentileMillis(50), "consistentWith read p50", null, false));
         figures.add(new Figure("read after write, lag p99", lag.percentileMillis(99), "ms",
                 consistent.percentileMillis(99), "consistentWith read p99", null, false));
+        Latencies toPage = acknowledgementToPage();
+        figures.add(new Figure("acknowledgement to county page, p50", toPage.percentileMillis(50), "ms",
+                lag.percentileMillis(50), "read model lag p50", null, false));
+        figures.add(new Figure("acknowledgement to county page, p99", toPage.percentileMillis(99), "ms",
+                lag.percentileMillis(99), "read model lag p99", 500.0, false));
+        double[] site = siteRender();
+        figures.add(new Figure("render every stored public page", site[0], "pages/s", site[1],
+                "read every stored page, pages/s", 1_000.0, true));
+        if (settings.importRows() > 0) {
+            double[] imported = registerImport(settings.importRows());
+            figures.add(new Figure("register import of " + settings.importRows() + " rows", imported[0], "s",
+                    imported[1], "raw batch insert of as many rows, s", settings.importRows() == 30_000 ? 15.0 : null,
+                    false));
+        }
         double[] replay = replay();
         figures.add(new Figure("rebuild every API read model", replay[0], "events/s", replay[1],
                 "raw scan with deserialization, events/s", 20_000.0, true));
@@ -244,11 +289,7 @@ class BenchmarkHarness implements ApplicationRunner {
 
     private Load rawInserts(int clients) throws Exception {
         jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
-        jdbc.execute("CREATE TABLE bench_raw_event (global_index BIGINT AUTO_INCREMENT PRIMARY KEY,"
-                + " aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,"
-                + " type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL, meta_data LONGBLOB,"
-                + " payload LONGBLOB NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,"
-                + " time_stamp VARCHAR(255) NOT NULL, UNIQUE (event_identifier), UNIQUE (aggregate_identifier, sequence_number))");
+        jdbc.execute(RAW_TABLE);
         try {
             List<Connection> connections = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -263,16 +304,8 @@ class BenchmarkHarness implements ApplicationRunner {
             }
             try {
                 return load(clients, (client, n) -> {
-                    try (PreparedStatement insert = connections.get(client).prepareStatement("INSERT INTO"
-                            + " bench_raw_event (aggregate_identifier, sequence_number, type, event_identifier,"
-                            + " meta_data, payload, payload_revision, payload_type, time_stamp)"
-                            + " VALUES (?, ?, 'Fund', ?, ?, ?, '3', 'cn.fupin.ledger.shared.fund.FundsAppropriatedEvent', ?)")) {
-                        insert.setString(1, "FUND-BENCH-" + client);
-                        insert.setLong(2, n);
-                        insert.setString(3, UUID.randomUUID().toString());
-                        insert.setBytes(4, ROW_METADATA);
-                        insert.setBytes(5, ROW_PAYLOAD);
-                        insert.setString(6, "2026-12-04T00:00:00Z");
+                    try (PreparedStatement insert = connections.get(client).prepareStatement(RAW_INSERT)) {
+                        bindRawRow(insert, "FUND-BENCH-" + client, n);
                         return insert.executeUpdate() == 1;
                     }
                 });
@@ -330,6 +363,120 @@ class BenchmarkHarness implements ApplicationRunner {
             }
         }
         return 0;
+    }
+
+    /**
+     * Samples of: an appropriation's answer until the county page (which shows the year's money by source) is stored
+     * rendered from a state that includes it ({@code public_page.event_index} at or past the answer's position).
+     */
+    private Latencies acknowledgementToPage() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < settings.readAfterWriteSamples(); i++) {
+            String body = "{\"fiscalYear\":2098,\"source\":\"DONATION\",\"amountFen\":1,\"documentNo\":\"BENCH-"
+                    + run + "-page-" + i + "\",\"note\":\"benchmark\"}";
+            HttpResponse<String> answer = http.send(post("/api/funds/appropriations", body),
+                    HttpResponse.BodyHandlers.ofString());
+            long acknowledged = System.nanoTime();
+            long position = Long.parseLong(answer.headers().firstValue(ReadYourWrites.HEADER).orElseThrow());
+            long deadline = acknowledged + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                Long rendered = jdbc.query("SELECT event_index FROM public_page WHERE path = ?",
+                        rs -> rs.next() ? rs.getLong(1) : null, Site.COUNTY);
+                if (rendered != null && rendered >= position) {
+                    break;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("the county page did not show a write within 60 s");
+                }
+                Thread.sleep(2);
+            }
+            latencies.add(System.nanoTime() - acknowledged);
+        }
+        return latencies;
+    }
+
+    /** Pages per second: {rendering every stored page's path now, reading every stored page's bytes}. */
+    private double[] siteRender() {
+        List<String> paths = jdbc.queryForList("SELECT path FROM public_page ORDER BY path", String.class);
+        long started = System.nanoTime();
+        int rendered = 0;
+        for (String path : paths) {
+            if (renderer.render(path).isPresent()) {
+                rendered++;
+            }
+        }
+        double renderRate = rendered / ((System.nanoTime() - started) / 1e9);
+        started = System.nanoTime();
+        long bytes = 0;
+        for (String path : paths) {
+            bytes += jdbc.queryForObject("SELECT content FROM public_page WHERE path = ?", byte[].class, path).length;
+        }
+        double readRate = paths.size() / ((System.nanoTime() - started) / 1e9);
+        log.info("rendered {} of {} stored pages; read {} bytes of stored pages", rendered, paths.size(), bytes);
+        return new double[] {renderRate, readRate};
+    }
+
+    /**
+     * Seconds: {a register file of {@code rows} new households imported over HTTP, a raw JDBC batch insert of as many
+     * event-sized rows in one transaction}. The households are synthetic and of this run alone: card numbers
+     * {@code B<run>-<n>}, ID numbers of people born in 1900–1939 (the generator's are 1940–1989), cards of BIN 629999.
+     */
+    private double[] registerImport(int rows) throws Exception {
+        List<String> villages = new ArrayList<>();
+        for (Place township : gazetteer.townships()) {
+            gazetteer.villagesOf(township.code()).forEach(village -> villages.add(village.code()));
+        }
+        long slot = Math.floorMod(System.currentTimeMillis() / 1000, 400L);
+        StringBuilder csv = new StringBuilder("cardNo,headName,idNumber,villageCode,members,migrant,bankCard\n");
+        for (int n = 0; n < rows; n++) {
+            LocalDate birth = LocalDate.of(1900, 1, 1).plusDays(slot * 36 + n / 1000);
+            String first17 = gazetteer.county().code() + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format(Locale.ROOT, "%03d", n % 1000);
+            String card = "629999" + String.format(Locale.ROOT, "%03d%09d", slot, n);
+            String bankCard = null;
+            for (int check = 0; check <= 9 && bankCard == null; check++) {
+                bankCard = BankCardNumber.luhnValid(card + check) ? card + check : null;
+            }
+            csv.append('B').append(run).append('-').append(n).append(",测试户").append(',')
+                    .append(first17).append(IdNumber.checkCharacter(first17)).append(',')
+                    .append(villages.get(n % villages.size())).append(",3,false,").append(bankCard).append('\n');
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = request("/api/households/imports").timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
+        long started = System.nanoTime();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        double importSeconds = (System.nanoTime() - started) / 1e9;
+        if (answer.statusCode() != 200 || mapper.readTree(answer.body()).path("imported").asInt() != rows) {
+            throw new IllegalStateException("the register import answered " + answer.statusCode() + ": "
+                    + answer.body().substring(0, Math.min(300, answer.body().length())));
+        }
+
+        jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
+        jdbc.execute(RAW_TABLE);
+        try (Connection connection = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username", ""),
+                environment.getProperty("spring.datasource.password", ""))) {
+            connection.setAutoCommit(false);
+            started = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
+                for (int n = 0; n < rows; n++) {
+                    bindRawRow(insert, "HOUSEHOLD-BENCH-" + n, 0);
+                    insert.addBatch();
+                    if (n % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            double rawSeconds = (System.nanoTime() - started) / 1e9;
+            return new double[] {importSeconds, rawSeconds};
+        } finally {
+            jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
+        }
     }
 
     /** Events per second: {rebuilding every API read model from zero, a raw scan with deserialization}. */
@@ -487,9 +634,9 @@ class BenchmarkHarness implements ApplicationRunner {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-44s %14s %-6s %14s  %-42s %10s %s%n",
                 "figure", "value", "unit", "baseline", "baseline is", "target", "met"));
         for (Figure figure : (List<Figure>) result.get("figures")) {
-            table.append(String.format(Locale.ROOT, "%-44s %14.1f %-6s %14s  %-42s %10s %s%n", figure.name(),
+            table.append(String.format(Locale.ROOT, "%-44s %14.2f %-6s %14s  %-42s %10s %s%n", figure.name(),
                     figure.value(), figure.unit(),
-                    figure.baseline() == null ? "" : String.format(Locale.ROOT, "%.1f", figure.baseline()),
+                    figure.baseline() == null ? "" : String.format(Locale.ROOT, "%.2f", figure.baseline()),
                     figure.baselineName() == null ? "" : figure.baselineName(),
                     figure.target() == null ? "" : String.format(Locale.ROOT, "%.0f", figure.target()),
                     figure.target() == null ? "" : figure.met() ? "yes" : "NO"));

@@ -44,6 +44,7 @@ class BenchmarkHarnessTest {
         properties.put("ledger.bench.warm-up", "0s");
         properties.put("ledger.bench.duration", "1s");
         properties.put("ledger.bench.read-after-write-samples", "4");
+        properties.put("ledger.bench.import-rows", "50");
         properties.put("ledger.bench.output", output.toString());
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -54,10 +55,12 @@ class BenchmarkHarnessTest {
             result.path("figures").forEach(figure -> names.add(figure.path("name").asText()));
 
             assertThat(names).contains("commands/s at 1 client", "commands/s at 2 clients", "command p99 at 2 clients",
-                    "read after write, lag p99", "rebuild every API read model", "peak heap", "peak resident set");
+                    "read after write, lag p99", "acknowledgement to county page, p99", "render every stored public page",
+                    "register import of 50 rows", "rebuild every API read model", "peak heap", "peak resident set");
             for (JsonNode figure : result.path("figures")) {
                 String name = figure.path("name").asText();
-                if (name.startsWith("commands/s") || name.startsWith("rebuild")) {
+                if (name.startsWith("commands/s") || name.startsWith("rebuild") || name.startsWith("render")
+                        || name.startsWith("register import")) {
                     assertThat(figure.path("value").asDouble()).as(name).isPositive();
                     assertThat(figure.path("baseline").asDouble()).as(name).isPositive();
                 }
@@ -78,6 +81,8 @@ class BenchmarkHarnessTest {
             assertThat(jdbc.queryForObject("SELECT SUM(appropriated_fen) FROM fund_view", Long.class))
                     .as("the rebuilt funds read model holds every appropriation the loads made")
                     .isEqualTo(appropriatedInEvents);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ?", Long.class,
+                    "cn.fupin.ledger.shared.household.HouseholdRegisteredEvent")).as("the import's households").isEqualTo(50L);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE"
                     + " LOWER(table_name) = 'bench_raw_event'", Long.class)).isZero();
         } finally {
