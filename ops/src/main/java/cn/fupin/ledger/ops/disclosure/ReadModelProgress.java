@@ -127,7 +127,9 @@ public class ReadModelProgress {
         Map<Integer, TrackingToken> tokens = tokens(group);
         long lowest = Long.MAX_VALUE;
         for (TrackingToken token : tokens.values()) {
-            long at = token == null ? 0 : WrappedToken.unwrapLowerBound(token).position().orElse(0);
+            // (a replay from the first event has no lower bound yet: it has got nowhere)
+            TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            long at = lower == null ? 0 : lower.position().orElse(0);
             lowest = Math.min(lowest, at);
         }
         return tokens.isEmpty() ? 0 : lowest;

@@ -60,6 +60,9 @@ public class StartupCatchUp implements DisposableBean {
         this.pollInterval = pollInterval;
     }
 
+    /** Whether the application has started (the head is noted then, and again at each poll until it could be read). */
+    private volatile boolean started;
+
     /** Whether the processors have caught up with the head noted at start-up (false before start-up). */
     public boolean caughtUp() {
         return caughtUp;
@@ -67,7 +70,17 @@ public class StartupCatchUp implements DisposableBean {
 
     @EventListener(ApplicationStartedEvent.class)
     void started() {
-        if (start()) {
+        started = true;
+        // A reading that fails (the database away a moment) must not stop the start: the poller tries again.
+        boolean ready;
+        try {
+            ready = start();
+        } catch (RuntimeException e) {
+            log.warn("could not yet read how far the event processors have got; trying again ({})",
+                    e.getClass().getSimpleName());
+            ready = false;
+        }
+        if (ready) {
             return;
         }
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -101,10 +114,11 @@ public class StartupCatchUp implements DisposableBean {
         if (caughtUp) {
             return true;
         }
-        OptionalLong head = target;
-        if (head == null) {
-            return false;
+        if (target == null) {
+            // before the start nothing is ready; after it, a head that could not be read then is noted now
+            return started && start();
         }
+        OptionalLong head = target;
         SortedSet<String> behind = new TreeSet<>();
         for (String processor : positions.processors()) {
             if (positions.position(processor) < head.getAsLong()) {

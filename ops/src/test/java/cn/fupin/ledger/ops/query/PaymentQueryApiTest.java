@@ -359,7 +359,9 @@ class PaymentQueryApiTest extends LedgerApiTest {
 
         @Test
         void emptyParametersAreNoFilter() {
-            assertThat(ids("?project=&village=&cardNo=&status=")).contains("DSB-PAY-1", "DSB-PAY-3", "DSB-PAY-7");
+            // (the whole list may be longer than a page: the empty filters must find what no filter finds)
+            assertThat(ids("?project=&village=&cardNo=&status=")).hasSizeGreaterThanOrEqualTo(7)
+                    .isEqualTo(ids(""));
         }
 
         @Test
