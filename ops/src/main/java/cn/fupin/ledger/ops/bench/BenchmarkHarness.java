@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -73,12 +72,19 @@ import org.springframework.stereotype.Component;
  *     of one event-sized row per transaction at the same concurrency (autocommit: a durable commit each on MariaDB);</li>
  *     <li>read after write: from a command's answer until {@code GET /api/funds} shows it, and the latency of the same
  *     read with {@code ?consistentWith=} the answer's position;</li>
+ *     <li>acknowledgement to page: from a command's answer until the county page is stored rendered past it — beside
+ *     the read model's lag;</li>
+ *     <li>rendering every stored public page now: pages per second — beside reading every stored page's bytes;</li>
+ *     <li>a register file of {@code ledger.bench.import-rows} (30,000) new households imported over HTTP — beside a raw
+ *     batch insert of as many event-sized rows in one transaction;</li>
  *     <li>rebuilding every read model of the API from zero: events per second — beside a raw scan of the event table
  *     that deserializes every payload;</li>
  *     <li>the peak heap and the peak resident set of the process.</li>
  * </ul>
- * It writes: appropriations in fiscal years 2060–2099 (marked {@code BENCH-} in their document numbers) and a scratch
- * table {@code bench_raw_event} it drops again. Run it on a database made for it, never on a county's real ledger.
+ * It writes: appropriations in fiscal years 2060–2099 (marked {@code BENCH-} in their document numbers), the imported
+ * households (card numbers {@code B<run>-<n>}) and a scratch
+ * table {@code bench_raw_event}, in a database of its own beside the ledger's ({@link RawDatabase}), that it drops
+ * again. Run it on a database made for it, never on a county's real ledger.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.bench.run", havingValue = "true")
@@ -97,11 +103,6 @@ class BenchmarkHarness implements ApplicationRunner {
             + UUID.randomUUID() + "\",\"remoteAddress\":\"127.0.0.1\",\"traceId\":\"" + UUID.randomUUID()
             + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
 
-    private static final String RAW_TABLE = "CREATE TABLE bench_raw_event (global_index BIGINT AUTO_INCREMENT PRIMARY KEY,"
-            + " aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,"
-            + " type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL, meta_data LONGBLOB,"
-            + " payload LONGBLOB NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,"
-            + " time_stamp VARCHAR(255) NOT NULL, UNIQUE (event_identifier), UNIQUE (aggregate_identifier, sequence_number))";
     private static final String RAW_INSERT = "INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, type,"
             + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
             + " VALUES (?, ?, 'Fund', ?, ?, ?, '3', 'cn.fupin.ledger.shared.fund.FundsAppropriatedEvent', ?)";
@@ -288,17 +289,12 @@ class BenchmarkHarness implements ApplicationRunner {
     }
 
     private Load rawInserts(int clients) throws Exception {
-        jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
-        jdbc.execute(RAW_TABLE);
+        RawDatabase raw = raw();
+        raw.createTable();
         try {
             List<Connection> connections = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                // Connections of the baseline's own, not the ledger's pool: holding the pool's connections would
-                // starve the ledger's processors (and measure the pool, not the database).
-                Connection connection = DriverManager.getConnection(
-                        environment.getRequiredProperty("spring.datasource.url"),
-                        environment.getProperty("spring.datasource.username", ""),
-                        environment.getProperty("spring.datasource.password", ""));
+                Connection connection = raw.connect();
                 connection.setAutoCommit(true);
                 connections.add(connection);
             }
@@ -315,8 +311,14 @@ class BenchmarkHarness implements ApplicationRunner {
                 }
             }
         } finally {
-            jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
+            raw.dropTable();
         }
+    }
+
+    private RawDatabase raw() {
+        return new RawDatabase(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username", ""),
+                environment.getProperty("spring.datasource.password", ""));
     }
 
     /** Samples of: a command's answer until the funds read model shows it; a read with consistentWith after it. */
@@ -454,11 +456,9 @@ class BenchmarkHarness implements ApplicationRunner {
                     + answer.body().substring(0, Math.min(300, answer.body().length())));
         }
 
-        jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
-        jdbc.execute(RAW_TABLE);
-        try (Connection connection = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
-                environment.getProperty("spring.datasource.username", ""),
-                environment.getProperty("spring.datasource.password", ""))) {
+        RawDatabase raw = raw();
+        raw.createTable();
+        try (Connection connection = raw.connect()) {
             connection.setAutoCommit(false);
             started = System.nanoTime();
             try (PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
@@ -475,7 +475,7 @@ class BenchmarkHarness implements ApplicationRunner {
             double rawSeconds = (System.nanoTime() - started) / 1e9;
             return new double[] {importSeconds, rawSeconds};
         } finally {
-            jdbc.execute("DROP TABLE IF EXISTS bench_raw_event");
+            raw.dropTable();
         }
     }
 

@@ -1,0 +1,87 @@
+package cn.fupin.ledger.ops.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Where the harness's baselines write: a database of their own beside the ledger's, on the same engine, disk and
+ * server ({@code <ledger's name>_bench}), so that a baseline measures the database and never disturbs the ledger
+ * under test (a table created in the ledger's own H2 database waits for, and holds up, its running transactions).
+ */
+final class RawDatabase {
+
+    static final String TABLE = "CREATE TABLE bench_raw_event (global_index BIGINT AUTO_INCREMENT PRIMARY KEY,"
+            + " aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,"
+            + " type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL, meta_data LONGBLOB,"
+            + " payload LONGBLOB NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,"
+            + " time_stamp VARCHAR(255) NOT NULL, UNIQUE (event_identifier), UNIQUE (aggregate_identifier, sequence_number))";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private Connection keeper;
+
+    RawDatabase(String ledgerUrl, String user, String password) {
+        this.url = besideOf(ledgerUrl);
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * The baselines' database next to the ledger's: H2 {@code jdbc:h2:file:./data/ledger;…} →
+     * {@code jdbc:h2:file:./data/ledger_bench;…}; MySQL or MariaDB {@code jdbc:mysql://host/ledger?…} →
+     * {@code jdbc:mysql://host/ledger_bench?…&createDatabaseIfNotExist=true}.
+     */
+    static String besideOf(String ledgerUrl) {
+        if (ledgerUrl.startsWith("jdbc:h2:")) {
+            int options = ledgerUrl.indexOf(';');
+            return options < 0 ? ledgerUrl + "_bench"
+                    : ledgerUrl.substring(0, options) + "_bench" + ledgerUrl.substring(options);
+        }
+        if (ledgerUrl.startsWith("jdbc:mysql:") || ledgerUrl.startsWith("jdbc:mariadb:")) {
+            int query = ledgerUrl.indexOf('?');
+            String address = query < 0 ? ledgerUrl : ledgerUrl.substring(0, query);
+            String parameters = query < 0 ? "" : ledgerUrl.substring(query + 1);
+            int slash = address.indexOf('/', address.indexOf("//") + 2);
+            if (slash < 0 || slash == address.length() - 1) {
+                throw new IllegalArgumentException("the ledger's database URL names no database");
+            }
+            return address + "_bench?" + (parameters.isEmpty() ? "" : parameters + "&") + "createDatabaseIfNotExist=true";
+        }
+        throw new IllegalArgumentException("the harness knows H2 and MySQL/MariaDB URLs only");
+    }
+
+    String url() {
+        return url;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /**
+     * A fresh, empty {@code bench_raw_event}, on a connection kept open until {@link #dropTable} (an in-memory H2
+     * database lives only while a connection to it is open).
+     */
+    void createTable() throws SQLException {
+        keeper = connect();
+        try (Statement statement = keeper.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_raw_event");
+            statement.execute(TABLE);
+        }
+    }
+
+    void dropTable() throws SQLException {
+        if (keeper == null) {
+            return;
+        }
+        try (Statement statement = keeper.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_raw_event");
+        } finally {
+            keeper.close();
+            keeper = null;
+        }
+    }
+}
