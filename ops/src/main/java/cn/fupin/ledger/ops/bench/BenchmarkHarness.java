@@ -2,19 +2,13 @@ package cn.fupin.ledger.ops.bench;
 
 import cn.fupin.ledger.disclosure.page.Site;
 import cn.fupin.ledger.ops.disclosure.PageRenderer;
-import cn.fupin.ledger.shared.household.BankCardNumber;
-import cn.fupin.ledger.shared.household.IdNumber;
 import cn.fupin.ledger.shared.place.Gazetteer;
-import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.ops.consistency.ReadModelGroups;
 import cn.fupin.ledger.ops.consistency.ReadYourWrites;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -35,13 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -146,12 +133,13 @@ class BenchmarkHarness implements ApplicationRunner {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void run(ApplicationArguments args) {
         int status = 1;
         try {
             Map<String, Object> result = measure();
             String json = mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
-            System.out.println(table(result));
+            System.out.println(Figure.table((List<Figure>) result.get("figures")));
             System.out.println(json);
             if (settings.output() != null) {
                 Files.writeString(settings.output(), json + "\n");
@@ -174,8 +162,8 @@ class BenchmarkHarness implements ApplicationRunner {
         result.put("data", data());
         List<Figure> figures = new ArrayList<>();
         for (int clients : settings.clients()) {
-            Load commands = commands(clients);
-            Load raw = rawInserts(clients);
+            Loads.Load commands = commands(clients);
+            Loads.Load raw = rawInserts(clients);
             String at = " at " + clients + " client" + (clients == 1 ? "" : "s");
             Double rate = clients == 8 ? 1_000.0 : null;
             figures.add(new Figure("commands/s" + at, commands.perSecond(), "/s", raw.perSecond(),
@@ -210,72 +198,15 @@ class BenchmarkHarness implements ApplicationRunner {
         double[] replay = replay();
         figures.add(new Figure("rebuild every API read model", replay[0], "events/s", replay[1],
                 "raw scan with deserialization, events/s", 20_000.0, true));
-        figures.add(new Figure("peak heap", peakHeapMiB(), "MiB", null, null, 512.0, false));
-        figures.add(new Figure("peak resident set", peakRssMiB(), "MiB", null, null, null, false));
+        figures.add(new Figure("peak heap", ProcessMemory.peakHeapMiB(), "MiB", null, null, 512.0, false));
+        figures.add(new Figure("peak resident set", ProcessMemory.peakRssMiB(), "MiB", null, null, null, false));
         result.put("figures", figures);
         return result;
     }
 
-    /** The result of one load: completed operations over the time measured, their latencies and failures. */
-    record Load(long completed, long errors, Duration measured, Latencies latencies) {
-
-        double perSecond() {
-            return completed / (measured.toNanos() / 1e9);
-        }
-    }
-
-    private interface Operation {
-        /** One operation of client {@code client}, its {@code n}th; answers whether it succeeded. */
-        boolean run(int client, long n) throws Exception;
-    }
-
-    /** Runs {@code clients} threads doing {@code operation} for the warm-up, then for the measured duration. */
-    private Load load(int clients, Operation operation) throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime() + settings.warmUp().toNanos();
-        long end = start + settings.duration().toNanos();
-        AtomicLong completed = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        List<Future<Latencies>> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            threads.add(pool.submit(() -> {
-                Latencies latencies = new Latencies();
-                long n = 0;
-                while (true) {
-                    long began = System.nanoTime();
-                    if (began - end >= 0) {
-                        return latencies;
-                    }
-                    boolean ok;
-                    try {
-                        ok = operation.run(client, n++);
-                    } catch (Exception e) {
-                        ok = false;
-                    }
-                    long took = System.nanoTime() - began;
-                    if (began - start >= 0) {
-                        if (ok) {
-                            completed.incrementAndGet();
-                            latencies.add(took);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                }
-            }));
-        }
-        Latencies all = new Latencies();
-        for (Future<Latencies> thread : threads) {
-            all.addAll(thread.get());
-        }
-        pool.shutdown();
-        return new Load(completed.get(), errors.get(), settings.duration(), all);
-    }
-
-    private Load commands(int clients) throws Exception {
+    private Loads.Load commands(int clients) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        Load load = load(clients, (client, n) -> {
+        Loads.Load load = Loads.run(clients, settings.warmUp(), settings.duration(), (client, n) -> {
             int year = 2060 + client % 40;
             String body = "{\"fiscalYear\":" + year + ",\"source\":\"" + SOURCES[(int) (n % SOURCES.length)]
                     + "\",\"amountFen\":100,\"documentNo\":\"BENCH-" + run + "-" + clients + "-" + client + "-" + n
@@ -289,7 +220,7 @@ class BenchmarkHarness implements ApplicationRunner {
         return load;
     }
 
-    private Load rawInserts(int clients) throws Exception {
+    private Loads.Load rawInserts(int clients) throws Exception {
         RawDatabase raw = raw();
         raw.createTable();
         try {
@@ -300,7 +231,7 @@ class BenchmarkHarness implements ApplicationRunner {
                 connections.add(connection);
             }
             try {
-                return load(clients, (client, n) -> {
+                return Loads.run(clients, settings.warmUp(), settings.duration(), (client, n) -> {
                     try (PreparedStatement insert = connections.get(client).prepareStatement(RAW_INSERT)) {
                         bindRawRow(insert, "FUND-BENCH-" + client, n);
                         return insert.executeUpdate() == 1;
@@ -429,29 +360,11 @@ class BenchmarkHarness implements ApplicationRunner {
      * {@code B<run>-<n>}, ID numbers of people born in 1900–1939 (the generator's are 1940–1989), cards of BIN 629999.
      */
     private double[] registerImport(int rows) throws Exception {
-        List<String> villages = new ArrayList<>();
-        for (Place township : gazetteer.townships()) {
-            gazetteer.villagesOf(township.code()).forEach(village -> villages.add(village.code()));
-        }
-        long slot = Math.floorMod(System.currentTimeMillis() / 1000, 400L);
-        StringBuilder csv = new StringBuilder("cardNo,headName,idNumber,villageCode,members,migrant,bankCard\n");
-        for (int n = 0; n < rows; n++) {
-            LocalDate birth = LocalDate.of(1900, 1, 1).plusDays(slot * 36 + n / 1000);
-            String first17 = gazetteer.county().code() + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                    + String.format(Locale.ROOT, "%03d", n % 1000);
-            String card = "629999" + String.format(Locale.ROOT, "%03d%09d", slot, n);
-            String bankCard = null;
-            for (int check = 0; check <= 9 && bankCard == null; check++) {
-                bankCard = BankCardNumber.luhnValid(card + check) ? card + check : null;
-            }
-            csv.append('B').append(run).append('-').append(n).append(",测试户").append(',')
-                    .append(first17).append(IdNumber.checkCharacter(first17)).append(',')
-                    .append(villages.get(n % villages.size())).append(",3,false,").append(bankCard).append('\n');
-        }
+        String csv = RegisterFile.of(gazetteer, run, rows);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = request("/api/households/imports").timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "text/csv; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();
         long started = System.nanoTime();
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         double importSeconds = (System.nanoTime() - started) / 1e9;
@@ -630,44 +543,5 @@ class BenchmarkHarness implements ApplicationRunner {
         data.put("clients", settings.clients());
         data.put("secondsPerLoad", settings.duration().toMillis() / 1000.0);
         return data;
-    }
-
-    private static double peakHeapMiB() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024.0 * 1024.0);
-    }
-
-    /** VmHWM of /proc/self/status (Linux); 0 where there is none. */
-    private static double peakRssMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    static String table(Map<String, Object> result) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-44s %14s %-6s %14s  %-42s %10s %s%n",
-                "figure", "value", "unit", "baseline", "baseline is", "target", "met"));
-        for (Figure figure : (List<Figure>) result.get("figures")) {
-            table.append(String.format(Locale.ROOT, "%-44s %14.2f %-6s %14s  %-42s %10s %s%n", figure.name(),
-                    figure.value(), figure.unit(),
-                    figure.baseline() == null ? "" : String.format(Locale.ROOT, "%.2f", figure.baseline()),
-                    figure.baselineName() == null ? "" : figure.baselineName(),
-                    figure.target() == null ? "" : String.format(Locale.ROOT, "%.0f", figure.target()),
-                    figure.target() == null ? "" : figure.met() ? "yes" : "NO"));
-        }
-        return table.toString();
     }
 }

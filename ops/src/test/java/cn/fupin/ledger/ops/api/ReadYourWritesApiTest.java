@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Read your writes (docs/api.md): a command's answer names the position of its newest event in {@code Ledger-Position},
@@ -78,8 +79,8 @@ class ReadYourWritesApiTest extends LedgerApiTest {
 
             CompletableFuture<Api.Response> waiting = CompletableFuture.supplyAsync(() ->
                     api.as("approver").get("/api/funds?fiscalYear=2039&consistentWith=" + position));
-            Thread.sleep(500);
-            assertThat(waiting).as("still waiting for the read model").isNotDone();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !waiting.isDone());
             funds.start();
 
             Api.Response read = waiting.get(30, TimeUnit.SECONDS);

@@ -2,6 +2,8 @@ package cn.fupin.ledger.ops.testing;
 
 import cn.fupin.ledger.ops.processing.StartupCatchUp;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
@@ -24,7 +26,7 @@ public class ProcessorsCaughtUpFirst implements TestExecutionListener, Ordered {
     }
 
     @Override
-    public void prepareTestInstance(TestContext testContext) throws InterruptedException {
+    public void prepareTestInstance(TestContext testContext) {
         if (!testContext.hasApplicationContext()) {
             return;
         }
@@ -33,9 +35,11 @@ public class ProcessorsCaughtUpFirst implements TestExecutionListener, Ordered {
         if (catchUp == null) {
             return;
         }
-        long deadline = System.nanoTime() + AT_MOST.toNanos();
-        while (!catchUp.caughtUp() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
+        // (a context that is not ready within the bound goes on: the tests that need readiness say so themselves)
+        try {
+            Awaitility.await().atMost(AT_MOST).pollInterval(Duration.ofMillis(20)).until(catchUp::caughtUp);
+        } catch (ConditionTimeoutException notReady) {
+            return;
         }
     }
 }
