@@ -21,10 +21,12 @@ final class RawDatabase {
     private final String url;
     private final String user;
     private final String password;
+    private final String databaseName;
     private Connection keeper;
 
     RawDatabase(String ledgerUrl, String user, String password) {
         this.url = besideOf(ledgerUrl);
+        this.databaseName = databaseNameOf(url);
         this.user = user;
         this.password = password;
     }
@@ -53,6 +55,20 @@ final class RawDatabase {
         throw new IllegalArgumentException("the harness knows H2 and MySQL/MariaDB URLs only");
     }
 
+    /** The MySQL or MariaDB database a baselines' URL names (letters, digits, _ and $ only), or null for H2. */
+    static String databaseNameOf(String url) {
+        if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
+            return null;
+        }
+        int query = url.indexOf('?');
+        String address = query < 0 ? url : url.substring(0, query);
+        String name = address.substring(address.lastIndexOf('/') + 1);
+        if (!name.matches("[A-Za-z0-9_$]+")) {
+            throw new IllegalArgumentException("the baselines' database name is not a plain identifier");
+        }
+        return name;
+    }
+
     String url() {
         return url;
     }
@@ -79,6 +95,10 @@ final class RawDatabase {
         }
         try (Statement statement = keeper.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_raw_event");
+            if (databaseName != null) {
+                // the server keeps a database the URL created: drop it, as the ledger's own test databases are
+                statement.execute("DROP DATABASE IF EXISTS `" + databaseName + "`");
+            }
         } finally {
             keeper.close();
             keeper = null;

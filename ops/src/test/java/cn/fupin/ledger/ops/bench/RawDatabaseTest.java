@@ -20,6 +20,15 @@ class RawDatabaseTest {
     }
 
     @Test
+    void aMysqlBaselineDatabaseIsNamedSoThatItCanBeDroppedAfter() {
+        assertThat(RawDatabase.databaseNameOf("jdbc:mysql://db/ledger_x_bench?createDatabaseIfNotExist=true"))
+                .isEqualTo("ledger_x_bench");
+        assertThat(RawDatabase.databaseNameOf("jdbc:h2:mem:test_bench")).isNull();
+        assertThatThrownBy(() -> RawDatabase.databaseNameOf("jdbc:mysql://db/a`b_bench"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aUrlWithoutADatabaseOrOfAnotherEngineIsRefused() {
         assertThatThrownBy(() -> RawDatabase.besideOf("jdbc:mysql://db/")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RawDatabase.besideOf("jdbc:postgresql://db/ledger"))
