@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -74,7 +74,7 @@ public class ConsistentReads extends OncePerRequestFilter {
                     "the ledger holds no event at position " + position);
             return;
         }
-        TreeSet<String> behind = awaitProcessed(position);
+        SortedSet<String> behind = progress.awaitProcessed(groups, position, wait);
         if (!behind.isEmpty()) {
             response.setHeader("Retry-After", "1");
             Problems.write(response, mapper, HttpStatus.SERVICE_UNAVAILABLE, "READ_MODELS_BEHIND",
@@ -83,25 +83,5 @@ public class ConsistentReads extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** Waits, at most {@link #wait}, until every group has processed the position; answers those still behind. */
-    private TreeSet<String> awaitProcessed(long position) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        TreeSet<String> behind = new TreeSet<>(groups);
-        long pauseMillis = 1;
-        while (true) {
-            behind.removeIf(group -> progress.hasProcessed(group, position));
-            if (behind.isEmpty() || System.nanoTime() - deadline > 0) {
-                return behind;
-            }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return behind;
-            }
-            pauseMillis = Math.min(pauseMillis * 2, 20);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -91,6 +92,29 @@ public class ReadModelProgress {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits, at most {@code bound}, until every group has processed the committed event at {@code position}
+     * ({@link #hasProcessed}); answers the groups still behind then (none when all have it).
+     */
+    public SortedSet<String> awaitProcessed(Collection<String> groups, long position, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        TreeSet<String> behind = new TreeSet<>(groups);
+        long pauseMillis = 1;
+        while (true) {
+            behind.removeIf(group -> hasProcessed(group, position));
+            if (behind.isEmpty() || System.nanoTime() - deadline > 0) {
+                return behind;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return behind;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 20);
+        }
     }
 
     /**
