@@ -451,44 +451,40 @@ class BenchmarkHarness implements ApplicationRunner {
         }
     }
 
+    /** Waits until every read model of the API has caught up with the store's head (replays done). */
     private void awaitCaughtUp(Duration bound) throws InterruptedException, TimeoutException {
+        List<StreamingEventProcessor> readModels = new ArrayList<>();
+        for (String group : ReadModelGroups.API) {
+            readModels.add(processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow());
+        }
+        awaitAtHead(readModels, bound);
+    }
+
+    /** Waits until every streaming processor (the publisher, the pages and the sagas too) is at the store's head. */
+    private void awaitAllCaughtUp(Duration bound) throws InterruptedException, TimeoutException {
+        List<StreamingEventProcessor> all = new ArrayList<>();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                all.add(streaming);
+            }
+        }
+        awaitAtHead(all, bound);
+    }
+
+    private void awaitAtHead(List<StreamingEventProcessor> processors, Duration bound)
+            throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + bound.toNanos();
-        while (!caughtUp()) {
+        while (!atHead(processors)) {
             if (System.nanoTime() - deadline > 0) {
-                throw new TimeoutException("the read models did not catch up within " + bound);
+                throw new TimeoutException("the processors did not catch up within " + bound);
             }
             Thread.sleep(50);
         }
     }
 
-    /** Waits until every streaming processor (the publisher, the pages and the sagas too) is at the store's head. */
-    private void awaitAllCaughtUp(Duration bound) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (true) {
-            Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-            boolean all = true;
-            for (EventProcessor processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming) {
-                    for (EventTrackerStatus status : streaming.processingStatus().values()) {
-                        all &= status.isCaughtUp() && (head == null || status.getCurrentPosition().orElse(-1) >= head);
-                    }
-                }
-            }
-            if (all) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new TimeoutException("the processors did not catch up within " + bound);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean caughtUp() {
+    private boolean atHead(List<StreamingEventProcessor> processors) {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        for (String group : ReadModelGroups.API) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
-                    .orElseThrow();
+        for (StreamingEventProcessor processor : processors) {
             if (!processor.isRunning() || processor.isError() || processor.processingStatus().isEmpty()) {
                 return false;
             }
