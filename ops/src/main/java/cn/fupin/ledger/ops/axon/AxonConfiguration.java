@@ -18,6 +18,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.lifecycle.Phase;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -183,8 +186,16 @@ public class AxonConfiguration {
         // once, 20 s after the approval, on MariaDB (GrantBatchOfAThousandApiTest); a batch commits as a prefix of the
         // ledger's history, so its balances stay those of a prefix. Other read models are sequenced per aggregate,
         // Axon's default.
-        return configurer -> configurer.eventProcessing(processing -> processing
+        // Every processor reads the store through one PromptEventSource, which wakes it as soon as there are events
+        // rather than after Axon's fixed half-second poll.
+        AtomicReference<PromptEventSource> prompt = new AtomicReference<>();
+        return configurer -> {
+            configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS,
+                    () -> Optional.ofNullable(prompt.get()).ifPresent(PromptEventSource::stop));
+            configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
+                .configureDefaultStreamableMessageSource(configuration ->
+                        prompt.updateAndGet(made -> made != null ? made : new PromptEventSource(configuration.eventStore())))
                 .registerSequencingPolicy("journal", configuration -> new SequentialPolicy())
                 .registerPooledStreamingEventProcessorConfiguration("journal",
                         (configuration, builder) -> builder.batchSize(100))
@@ -194,6 +205,7 @@ public class AxonConfiguration {
                         (configuration, builder) -> builder.initialSegmentCount(1).batchSize(100))
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+        };
     }
 
     @Bean
