@@ -433,6 +433,30 @@ class PaymentQueryApiTest extends LedgerApiTest {
         }
 
         @Test
+        void everyVillagesKeptCountsAreWhatCountingItsHouseholdsAndGrantsGives() {
+            // the answers add up one kept row per village; whatever order the household and grant events came in (in
+            // this shared ledger: every test's registrations, grants, reversals, exits and returns), each row must be
+            // what counting the detail rows gives, and no village with a registered household may lack a row
+            String recount = "SELECT h.village_code, COUNT(DISTINCT h.card_no), COUNT(DISTINCT g.card_no),"
+                    + " COALESCE(SUM(g.amount_fen), 0) FROM coverage_household h LEFT JOIN coverage_grant g"
+                    + " ON g.card_no = h.card_no AND g.reversed = FALSE WHERE h.registered = TRUE GROUP BY h.village_code";
+            String kept = "SELECT village_code, registered, granted, granted_fen FROM coverage_village"
+                    + " WHERE registered > 0 OR granted > 0 OR granted_fen > 0";
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(jdbc.queryForList(kept)).isNotEmpty();
+                assertThat(rows(kept)).isEqualTo(rows(recount));
+            });
+        }
+
+        private java.util.Map<String, java.util.List<Long>> rows(String sql) {
+            java.util.Map<String, java.util.List<Long>> rows = new java.util.TreeMap<>();
+            jdbc.query(sql, rs -> {
+                rows.put(rs.getString(1), java.util.List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            });
+            return rows;
+        }
+
+        @Test
         void theCountyIsTheDefaultLevelAndAddsUpItsTownships() {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 JsonNode county = coverage("");

@@ -52,4 +52,12 @@ class CoverageHouseholdEntity {
     void registered(boolean registered) {
         this.registered = registered;
     }
+
+    String villageCode() {
+        return villageCode;
+    }
+
+    String townshipCode() {
+        return townshipCode;
+    }
 }

@@ -8,7 +8,8 @@ interface CoverageHouseholdRepository extends JpaRepository<CoverageHouseholdEnt
 
     /**
      * {registered households, those of them with a paid unreversed grant, the fen of those grants} of the township
-     * or village given ({@code null} for any: the whole county).
+     * or village given ({@code null} for any: the whole county). The projection counts one village at a time with it
+     * (an index on the village); answers add up those counts ({@link CoverageVillageRepository}).
      */
     @Query("select count(distinct h.cardNo), count(distinct g.cardNo), coalesce(sum(g.amountFen), 0)"
             + " from CoverageHouseholdEntity h left join CoverageGrantEntity g"
@@ -17,10 +18,4 @@ interface CoverageHouseholdRepository extends JpaRepository<CoverageHouseholdEnt
             + " and (:village is null or h.villageCode = :village)")
     List<Object[]> coverage(String township, String village);
 
-    /** {township code, registered, granted, granted fen} of every township with a registered household. */
-    @Query("select h.townshipCode, count(distinct h.cardNo), count(distinct g.cardNo), coalesce(sum(g.amountFen), 0)"
-            + " from CoverageHouseholdEntity h left join CoverageGrantEntity g"
-            + " on g.cardNo = h.cardNo and g.reversed = false"
-            + " where h.registered = true group by h.townshipCode")
-    List<Object[]> coverageByTownship();
 }

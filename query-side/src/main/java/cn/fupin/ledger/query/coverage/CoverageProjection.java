@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps what start-up grant coverage counts: each household's place and whether it counts as registered, and each
  * paid grant with whether it was reversed. The two are joined only when answering, since a household's events and
- * its grant's are separate streams that may arrive in either order. Idempotent: a household applies each of its
+ * its grant's are separate streams that may arrive in either order; after each change the household's village is
+ * counted again into its row of {@code coverage_village}, which answers add up. Idempotent: a household applies each of its
  * events once by sequence number, a grant is stored once by disbursement id, and a reversal only sets a flag.
  */
 @Component
@@ -26,10 +27,13 @@ class CoverageProjection {
 
     private final CoverageHouseholdRepository households;
     private final CoverageGrantRepository grants;
+    private final CoverageVillageRepository villages;
 
-    CoverageProjection(CoverageHouseholdRepository households, CoverageGrantRepository grants) {
+    CoverageProjection(CoverageHouseholdRepository households, CoverageGrantRepository grants,
+                       CoverageVillageRepository villages) {
         this.households = households;
         this.grants = grants;
+        this.villages = villages;
     }
 
     @EventHandler
@@ -37,6 +41,7 @@ class CoverageProjection {
         if (!households.existsById(event.cardNo())) {
             households.save(new CoverageHouseholdEntity(event.cardNo(), event.villageCode(), event.townshipCode(),
                     sequence));
+            recount(event.villageCode(), event.townshipCode());
         }
     }
 
@@ -54,6 +59,7 @@ class CoverageProjection {
     void on(DisbursementApprovedEvent event) {
         if (event.payeeKind() == PayeeKind.HOUSEHOLD && !grants.existsById(event.disbursementId())) {
             grants.save(new CoverageGrantEntity(event.disbursementId(), event.cardNo(), event.amountFen()));
+            recountVillageOf(event.cardNo());
         }
     }
 
@@ -69,6 +75,7 @@ class CoverageProjection {
                         + event.disbursementId()));
         grant.reversed();
         grants.save(grant);
+        recountVillageOf(event.cardNo());
     }
 
     private void registered(String cardNo, long sequence, boolean registered) {
@@ -78,11 +85,30 @@ class CoverageProjection {
         if (household.advanceTo(sequence)) {
             household.registered(registered);
             households.save(household);
+            recount(household.villageCode(), household.townshipCode());
         }
+    }
+
+    /** A grant's village, once its household is here (if not yet, the household's registration counts it). */
+    private void recountVillageOf(String cardNo) {
+        households.findById(cardNo).ifPresent(household ->
+                recount(household.villageCode(), household.townshipCode()));
+    }
+
+    /** Counts one village again from its households and their grants (Hibernate flushes this batch's rows first). */
+    private void recount(String villageCode, String townshipCode) {
+        Object[] counts = households.coverage(null, villageCode).get(0);
+        villages.save(new CoverageVillageEntity(villageCode, townshipCode, number(counts[0]), number(counts[1]),
+                number(counts[2])));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     @ResetHandler
     void reset() {
+        villages.deleteAllInBatch();
         grants.deleteAllInBatch();
         households.deleteAllInBatch();
     }

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers start-up grant coverage of the county, a township or a village of the ledger's gazetteer; a place outside
- * it has no answer. The counting is done by the database, one query per answer.
+ * it has no answer. One query per answer, over at most one row per village (the projection keeps each village's
+ * counts), so an answer costs the same however large the register grows.
  */
 @Component
 class CoverageQueries {
@@ -25,11 +26,11 @@ class CoverageQueries {
     static final String TOWNSHIP = "TOWNSHIP";
     static final String VILLAGE = "VILLAGE";
 
-    private final CoverageHouseholdRepository households;
+    private final CoverageVillageRepository villages;
     private final Gazetteer gazetteer;
 
-    CoverageQueries(CoverageHouseholdRepository households, Gazetteer gazetteer) {
-        this.households = households;
+    CoverageQueries(CoverageVillageRepository villages, Gazetteer gazetteer) {
+        this.villages = villages;
         this.gazetteer = gazetteer;
     }
 
@@ -56,7 +57,7 @@ class CoverageQueries {
             return List.of();
         }
         Map<String, long[]> counted = new HashMap<>();
-        for (Object[] row : households.coverageByTownship()) {
+        for (Object[] row : villages.coverageByTownship()) {
             counted.put((String) row[0], new long[] {number(row[1]), number(row[2]), number(row[3])});
         }
         return gazetteer.townships().stream()
@@ -69,7 +70,7 @@ class CoverageQueries {
     }
 
     private GrantCoverageView coverage(String level, Place place, String townshipCode, String villageCode) {
-        Object[] counts = households.coverage(townshipCode, villageCode).get(0);
+        Object[] counts = villages.coverage(townshipCode, villageCode).get(0);
         return new GrantCoverageView(level, place.code(), place.name(), number(counts[0]), number(counts[1]),
                 number(counts[2]));
     }
