@@ -67,7 +67,8 @@ import org.springframework.stereotype.Component;
  *     batch insert of as many event-sized rows in one transaction;</li>
  *     <li>rebuilding every read model of the API from zero: events per second — beside a raw scan of the event table
  *     that deserializes every payload;</li>
- *     <li>the peak heap and the peak resident set of the process.</li>
+ *     <li>memory: the heap limit the run had (the target is met by a run under {@code -Xmx512m}), the heap in use
+ *     after a collection at its peak, the share of time spent collecting, and the peak resident set.</li>
  * </ul>
  * It writes: appropriations in fiscal years 2060–2099 (marked {@code BENCH-} in their document numbers), the imported
  * households (card numbers {@code B<run>-<n>}) and a scratch
@@ -157,6 +158,7 @@ class BenchmarkHarness implements ApplicationRunner {
     /** Every measurement, in order; the result's {@code figures} are {@link Figure}s. */
     Map<String, Object> measure() throws Exception {
         awaitCaughtUp(Duration.ofMinutes(30));
+        ProcessMemory memory = ProcessMemory.watch();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", machine());
         result.put("data", data());
@@ -198,7 +200,11 @@ class BenchmarkHarness implements ApplicationRunner {
         double[] replay = replay();
         figures.add(new Figure("rebuild every API read model", replay[0], "events/s", replay[1],
                 "raw scan with deserialization, events/s", 20_000.0, true));
-        figures.add(new Figure("peak heap", ProcessMemory.peakHeapMiB(), "MiB", null, null, 512.0, false));
+        figures.add(new Figure("heap limit the run had", ProcessMemory.heapLimitMiB(), "MiB", null, null, 512.0, false));
+        figures.add(new Figure("heap in use after a collection, peak", memory.peakLiveHeapMiB(), "MiB", null, null,
+                null, false));
+        figures.add(new Figure("time in garbage collection", 100 * memory.gcShare(), "%", null, null, null, false));
+        memory.close();
         figures.add(new Figure("peak resident set", ProcessMemory.peakRssMiB(), "MiB", null, null, null, false));
         result.put("figures", figures);
         return result;

@@ -56,13 +56,25 @@ class BenchmarkHarnessTest {
 
             assertThat(names).contains("commands/s at 1 client", "commands/s at 2 clients", "command p99 at 2 clients",
                     "read after write, lag p99", "acknowledgement to county page, p99", "render every stored public page",
-                    "register import of 50 rows", "rebuild every API read model", "peak heap", "peak resident set");
+                    "register import of 50 rows", "rebuild every API read model", "heap limit the run had",
+                    "heap in use after a collection, peak", "time in garbage collection", "peak resident set");
             for (JsonNode figure : result.path("figures")) {
                 String name = figure.path("name").asText();
                 if (name.startsWith("commands/s") || name.startsWith("rebuild") || name.startsWith("render")
                         || name.startsWith("register import")) {
                     assertThat(figure.path("value").asDouble()).as(name).isPositive();
                     assertThat(figure.path("baseline").asDouble()).as(name).isPositive();
+                }
+                if (name.startsWith("heap") || name.equals("peak resident set")) {
+                    assertThat(figure.path("value").asDouble()).as(name).isPositive()
+                            .isLessThanOrEqualTo(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0) * 4);
+                }
+                if (name.equals("heap in use after a collection, peak")) {
+                    assertThat(figure.path("value").asDouble()).as(name)
+                            .isLessThanOrEqualTo(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+                }
+                if (name.equals("time in garbage collection")) {
+                    assertThat(figure.path("value").asDouble()).as(name).isBetween(0.0, 100.0);
                 }
                 if (name.startsWith("command errors")) {
                     assertThat(figure.path("value").asDouble()).as(name).isZero();
