@@ -52,13 +52,16 @@ class CoverageProjectionTest {
     @Autowired
     CoverageGrantRepository grants;
 
+    @Autowired
+    CoverageVillageRepository villages;
+
     CoverageProjection projection;
     CoverageQueries queries;
 
     @BeforeEach
     void wire() {
-        projection = new CoverageProjection(households, grants);
-        queries = new CoverageQueries(households, Gazetteer.forCounty("510824"));
+        projection = new CoverageProjection(households, grants, villages);
+        queries = new CoverageQueries(villages, Gazetteer.forCounty("510824"));
     }
 
     static HouseholdRegisteredEvent migrant(String cardNo, String villageCode) {
@@ -151,6 +154,19 @@ class CoverageProjectionTest {
     }
 
     @Test
+    void eachVillagesKeptCountsAreACountOfItsHouseholdsAndGrants() {
+        replay();
+        projection.on(new HouseholdExitedEvent("PAY-A", 2075, "人均纯收入超过标准"), 1);
+
+        for (String village : List.of(JINSUI, HONGJUNLU, YUNFENG_VILLAGE)) {
+            Object[] counted = households.coverage(null, village).get(0);
+            Object[] kept = villages.coverage(null, village).get(0);
+            assertThat(kept).as(village).containsExactly(((Number) counted[0]).longValue(),
+                    ((Number) counted[1]).longValue(), ((Number) counted[2]).longValue());
+        }
+    }
+
+    @Test
     void aReversalOfAGrantNeverPaidIsABug() {
         assertThatThrownBy(() -> projection.on(reversed(PAID_A, "银行退回")))
                 .isInstanceOf(IllegalStateException.class);
@@ -163,6 +179,7 @@ class CoverageProjectionTest {
 
         assertThat(households.count()).isZero();
         assertThat(grants.count()).isZero();
+        assertThat(villages.count()).isZero();
         assertThat(coverage("COUNTY", null).registered()).isZero();
     }
 
