@@ -61,6 +61,9 @@ public class AxonConfiguration {
 
     private static final PooledStreamingProcessorConfiguration ONE_AT_A_TIME = (configuration, builder) -> builder.batchSize(1);
 
+    /** The processing group of grant coverage (query-side {@code CoverageProjection}). */
+    private static final String COVERAGE = "coverage";
+
     /** The processing group of the event history's index (query-side {@code AuditSubjectProjection}). */
     static final String AUDIT_SUBJECTS = "audit-subjects";
 
@@ -187,7 +190,10 @@ public class AxonConfiguration {
         // The journal takes every money event in the order of the event store (one sequence for the whole group), so
         // that at every moment its balances are those of a prefix of the ledger's history: balanced, and no account
         // where it may not be. The skipped work's list is sequential too: a notice's publication and the retry that led to
-        // it are in different streams and change the same row. The event history's index (audit-subjects) also takes
+        // it are in different streams and change the same row. Grant coverage is sequential too: it counts a village
+        // again after each change of one of its households or their grants, and two households of a village handled
+        // side by side in two segments would each count without the other's uncommitted row (a lost update, found by
+        // PaymentQueryApiTest's recount of every village). The event history's index (audit-subjects) also takes
         // every event in the store's order, on one segment, in batches of up to 100 events per transaction (a rebuild of
         // a million events would otherwise take a transaction per event). The journal takes its events in batches of
         // up to 100 too: one transaction per event let it fall 640 events behind a batch of 1,000 grants approved at
@@ -216,6 +222,7 @@ public class AxonConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration(COMPETITION_SUBMISSION_SAGA, ONE_AT_A_TIME)
                 .registerSequencingPolicy("journal", configuration -> new SequentialPolicy())
                 .registerSequencingPolicy("skipped-work", configuration -> new SequentialPolicy())
+                .registerSequencingPolicy(COVERAGE, configuration -> new SequentialPolicy())
                 .registerSequencingPolicy(AUDIT_SUBJECTS, configuration -> new SequentialPolicy())
                 .registerPooledStreamingEventProcessorConfiguration(AUDIT_SUBJECTS,
                         (configuration, builder) -> builder.initialSegmentCount(1))

@@ -38,18 +38,19 @@ public class V15__Fund_ids_with_county extends BaseJavaMigration {
     /** Every table those groups own (their reset handlers empty the same). */
     static final List<String> READ_MODEL_TABLES = List.of("appropriation_view", "audit_event", "audit_subject",
             "competition_project_name",
-            "competition_proposal_view", "competition_view", "coverage_grant", "coverage_household",
+            "competition_proposal_view", "competition_view", "coverage_grant", "coverage_household", "coverage_village",
             "disbursement_fund_line", "disbursement_payee_name", "disbursement_view", "fund_view", "household_grant",
             "household_status_change", "household_view", "journal_posting", "notice_appropriation",
             "notice_objection_view", "notice_view", "poor_village_view", "project_budget_line", "project_step",
             "project_view", "public_page", "skipped_work", "township_assessment_view");
 
     /**
-     * Read-model tables that later migrations create (V15.1, the event history's index; V17, skipped work): they do not
+     * Read-model tables that later migrations create (V15.1, the event history's index; V17, skipped work; V20, coverage
+     * by village): they do not
      * exist yet when this runs, and start empty with their processor's token absent, so they are built from the events
      * anyway.
      */
-    static final List<String> CREATED_LATER = List.of("audit_event", "audit_subject", "skipped_work");
+    static final List<String> CREATED_LATER = List.of("audit_event", "audit_subject", "skipped_work", "coverage_village");
 
     private final String countyCode;
 

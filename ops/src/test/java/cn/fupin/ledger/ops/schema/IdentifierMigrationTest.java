@@ -90,16 +90,18 @@ class IdentifierMigrationTest {
     /**
      * A store from before V15 has none of the later migrations either: the event history's index (V15.1) and the
      * skipped work's read model (V17) go, with their processors' tokens, and are created and built again when the
-     * ledger starts; so do the login failures' table (V18) and the idempotency records' position (V19).
+     * ledger starts; so do the login failures' table (V18), the idempotency records' position (V19) and the coverage by
+     * village (V20, filled from the coverage group's tables, which V15 empties for their rebuild).
      */
     static void withoutTheMigrationsAfterV15(JdbcTemplate jdbc) {
         jdbc.execute("DROP TABLE IF EXISTS audit_subject");
         jdbc.execute("DROP TABLE IF EXISTS audit_event");
         jdbc.execute("DROP TABLE IF EXISTS skipped_work");
         jdbc.execute("DROP TABLE IF EXISTS login_failures");
+        jdbc.execute("DROP TABLE IF EXISTS coverage_village");
         jdbc.execute("ALTER TABLE idempotency_record DROP COLUMN IF EXISTS ledger_position");
         jdbc.update("DELETE FROM token_entry WHERE processor_name IN ('audit-subjects', 'skipped-work')");
-        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19')");
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20')");
     }
 
     /**
