@@ -90,7 +90,8 @@ class IdentifierMigrationTest {
     /**
      * A store from before V15 has none of the later migrations either: the event history's index (V15.1) and the
      * skipped work's read model (V17) go, with their processors' tokens, and are created and built again when the
-     * ledger starts; so do the login failures' table (V18) and the idempotency records' position (V19).
+     * ledger starts; so do the login failures' table (V18) and the idempotency records' position (V19), and the
+     * list orders' indexes V20 adds (those it replaces keep their names, and V20 replaces them again).
      */
     static void withoutTheMigrationsAfterV15(JdbcTemplate jdbc) {
         jdbc.execute("DROP TABLE IF EXISTS audit_subject");
@@ -99,7 +100,10 @@ class IdentifierMigrationTest {
         jdbc.execute("DROP TABLE IF EXISTS login_failures");
         jdbc.execute("ALTER TABLE idempotency_record DROP COLUMN IF EXISTS ledger_position");
         jdbc.update("DELETE FROM token_entry WHERE processor_name IN ('audit-subjects', 'skipped-work')");
-        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19')");
+        jdbc.execute("ALTER TABLE notice_view DROP INDEX idx_notice_view_level");
+        jdbc.execute("ALTER TABLE notice_view DROP INDEX idx_notice_view_place_code");
+        jdbc.execute("ALTER TABLE appropriation_view DROP INDEX idx_appropriation_view_recorded");
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20')");
     }
 
     /**
