@@ -100,9 +100,9 @@ class IdentifierMigrationTest {
         jdbc.execute("DROP TABLE IF EXISTS login_failures");
         jdbc.execute("ALTER TABLE idempotency_record DROP COLUMN IF EXISTS ledger_position");
         jdbc.update("DELETE FROM token_entry WHERE processor_name IN ('audit-subjects', 'skipped-work')");
-        jdbc.execute("ALTER TABLE notice_view DROP INDEX idx_notice_view_level");
-        jdbc.execute("ALTER TABLE notice_view DROP INDEX idx_notice_view_place_code");
-        jdbc.execute("ALTER TABLE appropriation_view DROP INDEX idx_appropriation_view_recorded");
+        jdbc.execute("ALTER TABLE notice_view DROP INDEX IF EXISTS idx_notice_view_level");
+        jdbc.execute("ALTER TABLE notice_view DROP INDEX IF EXISTS idx_notice_view_place_code");
+        jdbc.execute("ALTER TABLE appropriation_view DROP INDEX IF EXISTS idx_appropriation_view_recorded");
         jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20')");
     }
 
