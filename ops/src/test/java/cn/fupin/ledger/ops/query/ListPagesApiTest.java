@@ -3,6 +3,7 @@ package cn.fupin.ledger.ops.query;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.NextLinks;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
@@ -121,25 +122,8 @@ class ListPagesApiTest extends LedgerApiTest {
         return ids;
     }
 
-    /** Follows the next links from the first page of {@code path}; answers each page's ids. */
     private List<List<String>> pagesOf(String path, Function<JsonNode, String> id) {
-        List<List<String>> pages = new ArrayList<>();
-        String next = path;
-        while (next != null) {
-            Api.Response page = new Api(port).as("auditor").get(next);
-            assertThat(page.status()).as("%s", page).isEqualTo(200);
-            assertThat(page.json().isArray()).as("%s", page).isTrue();
-            pages.add(ids(page.json(), id));
-            String link = page.header("Link");
-            if (link == null) {
-                next = null;
-            } else {
-                assertThat(link).matches("<http://[^>]+>; rel=\"next\"");
-                next = link.substring(link.indexOf("/api/"), link.indexOf('>'));
-            }
-            assertThat(pages).as("the pages end").hasSizeLessThan(1_000);
-        }
-        return pages;
+        return NextLinks.follow(new Api(port).as("auditor"), path, id);
     }
 
     /** The rows of every page, in order; asserts no row came twice and every page but the last was full. */
