@@ -3,6 +3,7 @@ package cn.fupin.ledger.ops.query;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.NextLinks;
 import cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent;
 import cn.fupin.ledger.shared.disbursement.DisbursementRejectedEvent;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
@@ -532,22 +533,9 @@ class PaymentQueryApiTest extends LedgerApiTest {
 
         /** Follows the next links from the first page; answers each page's ids. */
         private List<List<String>> pagesOf(String query) {
-            List<List<String>> pages = new ArrayList<>();
-            String path = "/api/disbursements" + query;
-            while (path != null) {
-                Api.Response page = new Api(port).as("auditor").get(path);
-                assertThat(page.status()).as("%s", page).isEqualTo(200);
-                pages.add(page.json().findValuesAsText("disbursementId"));
-                String link = page.header("Link");
-                if (link == null) {
-                    path = null;
-                } else {
-                    assertThat(link).matches("<http://[^>]+>; rel=\"next\"");
-                    String next = link.substring(1, link.indexOf('>'));
-                    path = next.substring(next.indexOf("/api/"));
-                }
-                assertThat(pages).as("the pages end").hasSizeLessThan(10);
-            }
+            List<List<String>> pages = NextLinks.follow(new Api(port).as("auditor"), "/api/disbursements" + query,
+                    row -> row.path("disbursementId").asText());
+            assertThat(pages).as("the pages end").hasSizeLessThan(10);
             return pages;
         }
 

@@ -3,6 +3,7 @@ package cn.fupin.ledger.ops.query;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.NextLinks;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectApprovedEvent;
 import cn.fupin.ledger.shared.project.ProjectCancelledEvent;
@@ -182,19 +183,11 @@ class ProjectQueryApiTest extends LedgerApiTest {
             List<String> whole = listed("?township=" + BAIHE);
             assertThat(whole).hasSizeGreaterThanOrEqualTo(2);
 
-            List<String> paged = new ArrayList<>();
-            String path = "/api/projects?township=" + BAIHE + "&size=1";
-            int pages = 0;
-            while (path != null && pages++ < 100) {
-                Api.Response page = api.as("reviewer").get(path);
-                assertThat(page.status()).as("%s", page).isEqualTo(200);
-                assertThat(page.json()).hasSize(1);
-                paged.add(page.json().get(0).path("projectId").asText());
-                String link = page.header("Link");
-                path = link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
-            }
+            List<List<String>> pages = NextLinks.follow(api.as("reviewer"), "/api/projects?township=" + BAIHE + "&size=1",
+                    row -> row.path("projectId").asText());
 
-            assertThat(paged).isEqualTo(whole);
+            assertThat(pages).allSatisfy(page -> assertThat(page).hasSize(1));
+            assertThat(pages.stream().flatMap(List::stream).toList()).isEqualTo(whole);
         }
 
         @Test

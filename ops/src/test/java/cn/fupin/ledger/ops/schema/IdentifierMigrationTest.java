@@ -90,8 +90,9 @@ class IdentifierMigrationTest {
     /**
      * A store from before V15 has none of the later migrations either: the event history's index (V15.1) and the
      * skipped work's read model (V17) go, with their processors' tokens, and are created and built again when the
-     * ledger starts; so do the login failures' table (V18), the idempotency records' position (V19) and the coverage by
-     * village (V20, filled from the coverage group's tables, which V15 empties for their rebuild).
+     * ledger starts; so do the login failures' table (V18), the idempotency records' position (V19), the coverage by
+     * village (V20, filled from the coverage group's tables, which V15 empties for their rebuild), and the list orders'
+     * indexes V21 adds (those it replaces keep their names, and V21 replaces them again).
      */
     static void withoutTheMigrationsAfterV15(JdbcTemplate jdbc) {
         jdbc.execute("DROP TABLE IF EXISTS audit_subject");
@@ -101,7 +102,10 @@ class IdentifierMigrationTest {
         jdbc.execute("DROP TABLE IF EXISTS coverage_village");
         jdbc.execute("ALTER TABLE idempotency_record DROP COLUMN IF EXISTS ledger_position");
         jdbc.update("DELETE FROM token_entry WHERE processor_name IN ('audit-subjects', 'skipped-work')");
-        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20')");
+        jdbc.execute("ALTER TABLE notice_view DROP INDEX IF EXISTS idx_notice_view_level");
+        jdbc.execute("ALTER TABLE notice_view DROP INDEX IF EXISTS idx_notice_view_place_code");
+        jdbc.execute("ALTER TABLE appropriation_view DROP INDEX IF EXISTS idx_appropriation_view_recorded");
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20', '21')");
     }
 
     /**

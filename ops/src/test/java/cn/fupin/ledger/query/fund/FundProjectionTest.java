@@ -3,6 +3,7 @@ package cn.fupin.ledger.query.fund;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.fund.FindCountyFloorQuery;
+import cn.fupin.ledger.shared.fund.FindAppropriationsQuery;
 import cn.fupin.ledger.shared.fund.FindFundsQuery;
 import cn.fupin.ledger.shared.fund.FundSource;
 import cn.fupin.ledger.shared.fund.FundView;
@@ -28,9 +29,6 @@ class FundProjectionTest {
     @Autowired
     FundQueries queries;
 
-    @Autowired
-    AppropriationRepository appropriations;
-
     private static FundsAppropriatedEvent appropriated(int year, FundSource source, String id, long amountFen, long totalFen) {
         return new FundsAppropriatedEvent("FUND-510824-" + year + "-" + source.name(), id, year, source, amountFen,
                 "苍财农〔" + year + "〕" + id + "号", null);
@@ -48,7 +46,7 @@ class FundProjectionTest {
 
         assertThat(queries.handle(new FindFundsQuery(2091)))
                 .containsExactly(new FundView("FUND-510824-2091-CENTRAL", 2091, FundSource.CENTRAL, 800L, 0L, 0L, 800L));
-        assertThat(appropriations.findByFiscalYearOrderByRecordedAtAscAppropriationIdAsc(2091)).hasSize(2);
+        assertThat(queries.handle(new FindAppropriationsQuery(2091))).hasSize(2);
     }
 
     @Test

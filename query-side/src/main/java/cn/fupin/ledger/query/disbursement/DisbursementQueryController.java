@@ -41,7 +41,7 @@ class DisbursementQueryController {
                                                          @RequestParam(required = false) DisbursementStatus status,
                                                          @RequestParam(required = false) Integer size,
                                                          @RequestParam(required = false) String after) {
-        KeysetPage page = KeysetPage.of(size, after);
+        KeysetPage page = KeysetPage.of("disbursements", size, after);
         project = given(project);
         village = given(village);
         cardNo = given(cardNo);

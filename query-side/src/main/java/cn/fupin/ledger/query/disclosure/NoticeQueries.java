@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Limit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -85,16 +86,8 @@ class NoticeQueries {
     @Transactional(readOnly = true)
     public List<NoticeView> handle(FindNoticesQuery query) {
         String level = query.level() == null ? null : query.level().name();
-        List<NoticeEntity> found;
-        if (level != null && query.placeCode() != null) {
-            found = notices.findByLevelAndPlaceCodeOrderByPublishedAtDescNoticeIdAsc(level, query.placeCode());
-        } else if (level != null) {
-            found = notices.findByLevelOrderByPublishedAtDescNoticeIdAsc(level);
-        } else if (query.placeCode() != null) {
-            found = notices.findByPlaceCodeOrderByPublishedAtDescNoticeIdAsc(query.placeCode());
-        } else {
-            found = notices.findAllByOrderByPublishedAtDescNoticeIdAsc();
-        }
+        List<NoticeEntity> found = notices.find(level, query.placeCode(), query.afterPublishedAt(), query.afterId(),
+                query.limit() == null ? Limit.unlimited() : Limit.of(query.limit()));
         return views(found);
     }
 

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.query.disclosure;
 
+import cn.fupin.ledger.query.common.KeysetPage;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disclosure.FindNoticeObjectionsQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,14 +34,19 @@ class NoticeQueryController {
         this.queries = queries;
     }
 
+    /** Newest first, paged by {@link KeysetPage} ({@code size}, {@code after}). */
     @GetMapping("/api/notices")
-    List<NoticeView> notices(@RequestParam(required = false) NoticeLevel level,
-                             @RequestParam(required = false) String placeCode) {
+    ResponseEntity<List<NoticeView>> notices(@RequestParam(required = false) NoticeLevel level,
+                                             @RequestParam(required = false) String placeCode,
+                                             @RequestParam(required = false) Integer size,
+                                             @RequestParam(required = false) String after) {
+        KeysetPage page = KeysetPage.of("notices", size, after);
         if (placeCode != null && !placeCode.matches("\\d{6}|\\d{9}|\\d{12}")) {
             throw Refusal.invalidField("PLACE_CODE_INVALID", "placeCode", "a place code has 6, 9 or 12 digits");
         }
-        return queries.query(new FindNoticesQuery(level, placeCode),
-                ResponseTypes.multipleInstancesOf(NoticeView.class)).join();
+        List<NoticeView> fetched = queries.query(new FindNoticesQuery(level, placeCode, page.afterInstant(),
+                page.afterId(), page.fetch()), ResponseTypes.multipleInstancesOf(NoticeView.class)).join();
+        return page.answer(fetched, NoticeView::publishedAt, notice -> notice.content().noticeId());
     }
 
     @GetMapping("/api/notices/{noticeId}")

@@ -10,6 +10,7 @@ import cn.fupin.ledger.shared.fund.FundView;
 import cn.fupin.ledger.shared.money.Money;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +41,9 @@ class FundQueries {
     @QueryHandler
     @Transactional(readOnly = true)
     public List<AppropriationView> handle(FindAppropriationsQuery query) {
-        List<AppropriationEntity> found = query.fiscalYear() == null
-                ? appropriations.findAllByOrderByRecordedAtAscAppropriationIdAsc()
-                : appropriations.findByFiscalYearOrderByRecordedAtAscAppropriationIdAsc(query.fiscalYear());
-        return found.stream().map(AppropriationEntity::view).toList();
+        return appropriations.find(query.fiscalYear(), query.afterRecordedAt(), query.afterId(),
+                        query.limit() == null ? Limit.unlimited() : Limit.of(query.limit()))
+                .stream().map(AppropriationEntity::view).toList();
     }
 
     @QueryHandler

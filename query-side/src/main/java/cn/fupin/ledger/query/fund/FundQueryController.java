@@ -1,5 +1,6 @@
 package cn.fupin.ledger.query.fund;
 
+import cn.fupin.ledger.query.common.KeysetPage;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
@@ -11,6 +12,7 @@ import cn.fupin.ledger.shared.fund.FundView;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,11 +33,16 @@ class FundQueryController {
         return queries.query(new FindFundsQuery(fiscalYear), ResponseTypes.multipleInstancesOf(FundView.class)).join();
     }
 
+    /** Oldest first (recording time, then id), paged by {@link KeysetPage} ({@code size}, {@code after}). */
     @GetMapping("/api/funds/appropriations")
-    List<AppropriationView> appropriations(@RequestParam(required = false) Integer fiscalYear) {
+    ResponseEntity<List<AppropriationView>> appropriations(@RequestParam(required = false) Integer fiscalYear,
+                                                           @RequestParam(required = false) Integer size,
+                                                           @RequestParam(required = false) String after) {
+        KeysetPage page = KeysetPage.of("appropriations", size, after);
         requireYear(fiscalYear);
-        return queries.query(new FindAppropriationsQuery(fiscalYear),
-                ResponseTypes.multipleInstancesOf(AppropriationView.class)).join();
+        List<AppropriationView> fetched = queries.query(new FindAppropriationsQuery(fiscalYear, page.afterInstant(),
+                page.afterId(), page.fetch()), ResponseTypes.multipleInstancesOf(AppropriationView.class)).join();
+        return page.answer(fetched, AppropriationView::recordedAt, AppropriationView::appropriationId);
     }
 
     @GetMapping("/api/funds/county-floor")

@@ -64,6 +64,11 @@ class JournalPostingEntity {
         this.globalIndex = globalIndex;
     }
 
+    /** The journal's number of the line, given by the database as it is recorded. */
+    long id() {
+        return id;
+    }
+
     Posting posting() {
         return new Posting(account, amountFen, postedAt, eventType, reference);
     }

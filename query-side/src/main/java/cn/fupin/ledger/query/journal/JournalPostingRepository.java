@@ -2,6 +2,7 @@ package cn.fupin.ledger.query.journal;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -14,7 +15,14 @@ interface JournalPostingRepository extends JpaRepository<JournalPostingEntity, L
             + " group by p.account")
     List<Object[]> balances(Instant asOf);
 
+    /**
+     * The account's postings up to {@code asOf} in the order recorded (posting time, then id: the journal's one
+     * processor records an event's lines, and the events, in the order of the store), after ({@code afterAt},
+     * {@code afterId}) when given, at most {@code limit}: a keyset page, read along
+     * {@code idx_journal_posting_account} (account, posted_at, id; V21).
+     */
     @Query("select p from JournalPostingEntity p where p.account = :account and p.postedAt <= :asOf"
-            + " order by p.postedAt, p.globalIndex, p.id")
-    List<JournalPostingEntity> postings(String account, Instant asOf);
+            + " and (:afterAt is null or p.postedAt > :afterAt or (p.postedAt = :afterAt and p.id > :afterId))"
+            + " order by p.postedAt, p.id")
+    List<JournalPostingEntity> postings(String account, Instant asOf, Instant afterAt, Long afterId, Limit limit);
 }

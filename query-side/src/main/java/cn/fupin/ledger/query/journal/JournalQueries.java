@@ -1,13 +1,14 @@
 package cn.fupin.ledger.query.journal;
 
+import cn.fupin.ledger.shared.journal.AccountPostingView;
 import cn.fupin.ledger.shared.journal.FindAccountPostingsQuery;
 import cn.fupin.ledger.shared.journal.FindTrialBalanceQuery;
-import cn.fupin.ledger.shared.journal.Posting;
 import cn.fupin.ledger.shared.journal.TrialBalanceView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +42,9 @@ class JournalQueries {
 
     @QueryHandler
     @Transactional(readOnly = true)
-    public List<Posting> handle(FindAccountPostingsQuery query) {
-        return postings.postings(query.account(), query.asOf()).stream().map(JournalPostingEntity::posting).toList();
+    public List<AccountPostingView> handle(FindAccountPostingsQuery query) {
+        return postings.postings(query.account(), query.asOf(), query.afterPostedAt(), query.afterPostingNo(),
+                        query.limit() == null ? Limit.unlimited() : Limit.of(query.limit()))
+                .stream().map(posting -> new AccountPostingView(posting.id(), posting.posting())).toList();
     }
 }

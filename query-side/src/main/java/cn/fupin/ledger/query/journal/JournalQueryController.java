@@ -1,6 +1,8 @@
 package cn.fupin.ledger.query.journal;
 
+import cn.fupin.ledger.query.common.KeysetPage;
 import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.journal.AccountPostingView;
 import cn.fupin.ledger.shared.journal.CheckJournalQuery;
 import cn.fupin.ledger.shared.journal.FindAccountPostingsQuery;
 import cn.fupin.ledger.shared.journal.FindTrialBalanceQuery;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,10 +46,20 @@ class JournalQueryController {
         return queries.query(new FindTrialBalanceQuery(instant(asOf)), TrialBalanceView.class).join();
     }
 
+    /**
+     * In the order recorded, paged by {@link KeysetPage} ({@code size}, {@code after}); the rows stay postings, the
+     * cursor names the last one's time and journal number. {@code asOf} belongs to the query the next link repeats.
+     */
     @GetMapping("/api/audit/accounts/{account}/postings")
-    List<Posting> postings(@PathVariable String account, @RequestParam(required = false) String asOf) {
-        return queries.query(new FindAccountPostingsQuery(account, instant(asOf)),
-                ResponseTypes.multipleInstancesOf(Posting.class)).join();
+    ResponseEntity<List<Posting>> postings(@PathVariable String account, @RequestParam(required = false) String asOf,
+                                           @RequestParam(required = false) Integer size,
+                                           @RequestParam(required = false) String after) {
+        KeysetPage page = KeysetPage.of("postings", size, after);
+        List<AccountPostingView> fetched = queries.query(new FindAccountPostingsQuery(account, instant(asOf),
+                        page.afterInstant(), page.afterNumber(), page.fetch()),
+                ResponseTypes.multipleInstancesOf(AccountPostingView.class)).join();
+        return page.answer(fetched, line -> line.posting().at(), line -> Long.toString(line.postingNo()),
+                AccountPostingView::posting);
     }
 
     @GetMapping("/api/audit/journal-check")

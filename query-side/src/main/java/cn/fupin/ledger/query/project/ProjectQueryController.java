@@ -40,7 +40,7 @@ class ProjectQueryController {
                                                @RequestParam(required = false) ProjectStatus status,
                                                @RequestParam(required = false) Integer size,
                                                @RequestParam(required = false) String after) {
-        KeysetPage page = KeysetPage.byId(size, after);
+        KeysetPage page = KeysetPage.byId("projects", size, after);
         // An empty parameter (?township=) means no filter, as an omitted one does.
         township = township == null || township.isBlank() ? null : township;
         village = village == null || village.isBlank() ? null : village;

@@ -2,6 +2,7 @@ package cn.fupin.ledger.query.journal;
 
 import cn.fupin.ledger.query.common.StorePositions;
 import cn.fupin.ledger.shared.journal.Accounts;
+import cn.fupin.ledger.shared.journal.AccountPostingView;
 import cn.fupin.ledger.shared.journal.FindAccountPostingsQuery;
 import cn.fupin.ledger.shared.journal.FindTrialBalanceQuery;
 import cn.fupin.ledger.shared.journal.Posting;
@@ -121,7 +122,8 @@ class JournalProjectionTest {
     void anAccountsPostingsComeInTheOrderTheyWereRecorded() {
         replay();
 
-        List<Posting> village = queries.handle(new FindAccountPostingsQuery(Accounts.paidToVillage(JINSUI), YEAR_END));
+        List<Posting> village = queries.handle(new FindAccountPostingsQuery(Accounts.paidToVillage(JINSUI), YEAR_END))
+                .stream().map(AccountPostingView::posting).toList();
         assertThat(village).extracting(Posting::amountFen, Posting::at, Posting::eventType, Posting::reference)
                 .containsExactly(
                         tuple(30_000L, day(5), "DisbursementApprovedEvent", "DSB-PAY-1"),
@@ -130,7 +132,7 @@ class JournalProjectionTest {
                         tuple(-20_000L, day(8), "DisbursementReversedEvent", "DSB-PAY-1"));
         assertThat(queries.handle(new FindAccountPostingsQuery(Accounts.paidToVillage(JINSUI), day(7)))).hasSize(2);
         assertThat(queries.handle(new FindAccountPostingsQuery(Accounts.fund(CENTRAL), YEAR_END)))
-                .extracting(Posting::amountFen).containsExactly(1_000_000L, -600_000L, -300_000L, 100_000L);
+                .extracting(line -> line.posting().amountFen()).containsExactly(1_000_000L, -600_000L, -300_000L, 100_000L);
     }
 
     @Test
