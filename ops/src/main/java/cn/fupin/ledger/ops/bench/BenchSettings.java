@@ -15,8 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duration each load's measured time
  * @param readAfterWriteSamples writes whose read-back is timed (half without, half with consistentWith)
  * @param importRows the rows of the register file imported once (30,000; 0 leaves the import out)
+ * @param grantBatchSize the households of the start-up grant batch submitted and approved once (1,000, the most a batch
+ *                 holds; 0 leaves the batch out)
  * @param user     the staff user (a CLERK) the commands are sent as
  * @param password its password
+ * @param approver the staff user (an APPROVER) who approves the grant batch (four eyes: not {@code user})
+ * @param approverPassword its password
  * @param output   a file the JSON result is also written to, or none
  * @param exit     whether the process exits after the run (a test runs the harness inside its own context)
  */
@@ -27,8 +31,21 @@ record BenchSettings(@DefaultValue("false") boolean run,
                      @DefaultValue("15s") Duration duration,
                      @DefaultValue("100") int readAfterWriteSamples,
                      @DefaultValue("30000") int importRows,
+                     @DefaultValue("1000") int grantBatchSize,
                      @DefaultValue("clerk") String user,
                      @DefaultValue("demo") String password,
+                     @DefaultValue("approver") String approver,
+                     @DefaultValue("demo") String approverPassword,
                      Path output,
                      @DefaultValue("true") boolean exit) {
+
+    BenchSettings {
+        if (grantBatchSize < 0 || grantBatchSize > 1_000) {
+            throw new IllegalArgumentException("ledger.bench.grant-batch-size is 0 (no batch) to 1,000 (a batch's most)");
+        }
+        if (importRows < 0 || importRows + grantBatchSize > RegisterFile.ROWS_MAX) {
+            throw new IllegalArgumentException("ledger.bench.import-rows and grant-batch-size together are at most "
+                    + RegisterFile.ROWS_MAX + " households (a run's ID numbers)");
+        }
+    }
 }

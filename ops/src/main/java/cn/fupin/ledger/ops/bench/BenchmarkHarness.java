@@ -3,30 +3,24 @@ package cn.fupin.ledger.ops.bench;
 import cn.fupin.ledger.disclosure.page.Site;
 import cn.fupin.ledger.ops.disclosure.PageRenderer;
 import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.ops.consistency.ReadModelGroups;
 import cn.fupin.ledger.ops.consistency.ReadYourWrites;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -38,7 +32,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -65,13 +58,18 @@ import org.springframework.stereotype.Component;
  *     <li>rendering every stored public page now: pages per second — beside reading every stored page's bytes;</li>
  *     <li>a register file of {@code ledger.bench.import-rows} (30,000) new households imported over HTTP — beside a raw
  *     batch insert of as many event-sized rows in one transaction;</li>
+ *     <li>a start-up grant batch of {@code ledger.bench.grant-batch-size} (1,000) new households of one township
+ *     ({@link GrantBatchLoad}): its submit, its grant lists published, its approval after their period (the demo clock
+ *     moved past it) and the approval until the read models show every grant — beside a raw batch insert of as many
+ *     rows in one transaction;</li>
  *     <li>rebuilding every read model of the API from zero: events per second — beside a raw scan of the event table
  *     that deserializes every payload;</li>
  *     <li>memory: the heap limit the run had (the target is met by a run under {@code -Xmx512m}), the heap in use
  *     after a collection at its peak, the share of time spent collecting, and the peak resident set.</li>
  * </ul>
  * It writes: appropriations in fiscal years 2060–2099 (marked {@code BENCH-} in their document numbers), the imported
- * households (card numbers {@code B<run>-<n>}) and a scratch
+ * households (card numbers {@code B<run>-<n>}), a start-up grant project of fiscal year 2097 with its batch paid, the
+ * demo clock moved past the batch's grant lists' period (about 11 days a run; the demo profile is needed) and a scratch
  * table {@code bench_raw_event}, in a database of its own beside the ledger's ({@link RawDatabase}), that it drops
  * again. Run it on a database made for it, never on a county's real ledger.
  */
@@ -83,28 +81,6 @@ class BenchmarkHarness implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BenchmarkHarness.class);
     private static final String[] SOURCES = {"CENTRAL", "PROVINCIAL", "MUNICIPAL", "COUNTY", "INTEGRATED_AGRICULTURE",
             "WORK_RELIEF", "DONATION"};
-    /** About the size of a stored appropriation's payload and metadata. */
-    private static final byte[] ROW_PAYLOAD = ("{\"fundId\":\"FUND-510824-2099-DONATION\",\"appropriationId\":\"APPR-510824-"
-            + UUID.randomUUID() + "\",\"fiscalYear\":2099,\"source\":\"DONATION\",\"amountFen\":100,"
-            + "\"documentNo\":\"BENCH-raw\",\"note\":\"benchmark baseline row of about the size of an event\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] ROW_METADATA = ("{\"actor\":\"clerk\",\"role\":\"CLERK\",\"requestId\":\""
-            + UUID.randomUUID() + "\",\"remoteAddress\":\"127.0.0.1\",\"traceId\":\"" + UUID.randomUUID()
-            + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
-
-    private static final String RAW_INSERT = "INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, type,"
-            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-            + " VALUES (?, ?, 'Fund', ?, ?, ?, '3', 'cn.fupin.ledger.shared.fund.FundsAppropriatedEvent', ?)";
-
-    private static void bindRawRow(PreparedStatement insert, String aggregate, long sequence) throws SQLException {
-        insert.setString(1, aggregate);
-        insert.setLong(2, sequence);
-        insert.setString(3, UUID.randomUUID().toString());
-        insert.setBytes(4, ROW_METADATA);
-        insert.setBytes(5, ROW_PAYLOAD);
-        insert.setString(6, "2026-12-04T00:00:00Z");
-    }
-
     private final ServletWebServerApplicationContext context;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -191,11 +167,15 @@ class BenchmarkHarness implements ApplicationRunner {
         double[] site = siteRender();
         figures.add(new Figure("render every stored public page", site[0], "pages/s", site[1],
                 "read every stored page, pages/s", 1_000.0, true));
+        RegisterFile register = new RegisterFile(gazetteer.county().code(), run);
         if (settings.importRows() > 0) {
-            double[] imported = registerImport(settings.importRows());
+            double[] imported = registerImport(register, settings.importRows());
             figures.add(new Figure("register import of " + settings.importRows() + " rows", imported[0], "s",
                     imported[1], "raw batch insert of as many rows, s", settings.importRows() == 30_000 ? 15.0 : null,
                     false));
+        }
+        if (settings.grantBatchSize() > 0) {
+            figures.addAll(grantBatch(register, result));
         }
         double[] replay = replay();
         figures.add(new Figure("rebuild every API read model", replay[0], "events/s", replay[1],
@@ -217,7 +197,7 @@ class BenchmarkHarness implements ApplicationRunner {
             String body = "{\"fiscalYear\":" + year + ",\"source\":\"" + SOURCES[(int) (n % SOURCES.length)]
                     + "\",\"amountFen\":100,\"documentNo\":\"BENCH-" + run + "-" + clients + "-" + client + "-" + n
                     + "\",\"note\":\"benchmark\"}";
-            HttpResponse<String> answer = http.send(post("/api/funds/appropriations", body),
+            HttpResponse<String> answer = http.send(clerk().post("/api/funds/appropriations", body),
                     HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 201;
         });
@@ -237,12 +217,8 @@ class BenchmarkHarness implements ApplicationRunner {
                 connections.add(connection);
             }
             try {
-                return Loads.run(clients, settings.warmUp(), settings.duration(), (client, n) -> {
-                    try (PreparedStatement insert = connections.get(client).prepareStatement(RAW_INSERT)) {
-                        bindRawRow(insert, "FUND-BENCH-" + client, n);
-                        return insert.executeUpdate() == 1;
-                    }
-                });
+                return Loads.run(clients, settings.warmUp(), settings.duration(),
+                        (client, n) -> RawDatabase.insertRow(connections.get(client), "FUND-BENCH-" + client, n));
             } finally {
                 for (Connection connection : connections) {
                     connection.close();
@@ -267,7 +243,7 @@ class BenchmarkHarness implements ApplicationRunner {
             String body = "{\"fiscalYear\":" + year + ",\"source\":\"DONATION\",\"amountFen\":1,\"documentNo\":\"BENCH-"
                     + run + "-raw-" + i + "\",\"note\":\"benchmark\"}";
             long before = appropriatedFen(http, year, null);
-            HttpResponse<String> answer = http.send(post("/api/funds/appropriations", body),
+            HttpResponse<String> answer = http.send(clerk().post("/api/funds/appropriations", body),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 201) {
                 throw new IllegalStateException("an appropriation was refused: " + answer.statusCode());
@@ -292,7 +268,7 @@ class BenchmarkHarness implements ApplicationRunner {
     }
 
     private long appropriatedFen(HttpClient http, int year, String consistentWith) throws Exception {
-        HttpResponse<String> answer = http.send(get("/api/funds?fiscalYear=" + year
+        HttpResponse<String> answer = http.send(clerk().get("/api/funds?fiscalYear=" + year
                 + (consistentWith == null ? "" : "&consistentWith=" + consistentWith)), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET /api/funds answered " + answer.statusCode());
@@ -318,7 +294,7 @@ class BenchmarkHarness implements ApplicationRunner {
         for (int i = 0; i < settings.readAfterWriteSamples(); i++) {
             String body = "{\"fiscalYear\":2098,\"source\":\"DONATION\",\"amountFen\":1,\"documentNo\":\"BENCH-"
                     + run + "-page-" + i + "\",\"note\":\"benchmark\"}";
-            HttpResponse<String> answer = http.send(post("/api/funds/appropriations", body),
+            HttpResponse<String> answer = http.send(clerk().post("/api/funds/appropriations", body),
                     HttpResponse.BodyHandlers.ofString());
             long acknowledged = System.nanoTime();
             long position = Long.parseLong(answer.headers().firstValue(ReadYourWrites.HEADER).orElseThrow());
@@ -362,44 +338,44 @@ class BenchmarkHarness implements ApplicationRunner {
 
     /**
      * Seconds: {a register file of {@code rows} new households imported over HTTP, a raw JDBC batch insert of as many
-     * event-sized rows in one transaction}. The households are synthetic and of this run alone: card numbers
-     * {@code B<run>-<n>}, ID numbers of people born in 1900–1939 (the generator's are 1940–1989), cards of BIN 629999.
+     * event-sized rows in one transaction}. The households are synthetic and of this run alone ({@link RegisterFile}),
+     * spread over every village of the county.
      */
-    private double[] registerImport(int rows) throws Exception {
-        String csv = RegisterFile.of(gazetteer, run, rows);
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = request("/api/households/imports").timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "text/csv; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();
+    private double[] registerImport(RegisterFile register, int rows) throws Exception {
+        List<String> villages = new ArrayList<>();
+        for (Place township : gazetteer.townships()) {
+            gazetteer.villagesOf(township.code()).forEach(village -> villages.add(village.code()));
+        }
+        HttpRequest request = clerk().postCsv("/api/households/imports", register.rows(0, rows, villages).csv(),
+                Duration.ofMinutes(10));
         long started = System.nanoTime();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         double importSeconds = (System.nanoTime() - started) / 1e9;
         if (answer.statusCode() != 200 || mapper.readTree(answer.body()).path("imported").asInt() != rows) {
             throw new IllegalStateException("the register import answered " + answer.statusCode() + ": "
                     + answer.body().substring(0, Math.min(300, answer.body().length())));
         }
+        return new double[] {importSeconds, raw().batchInsertSeconds(rows, "HOUSEHOLD-BENCH-")};
+    }
 
-        RawDatabase raw = raw();
-        raw.createTable();
-        try (Connection connection = raw.connect()) {
-            connection.setAutoCommit(false);
-            started = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
-                for (int n = 0; n < rows; n++) {
-                    bindRawRow(insert, "HOUSEHOLD-BENCH-" + n, 0);
-                    insert.addBatch();
-                    if (n % 1000 == 999) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
-            double rawSeconds = (System.nanoTime() - started) / 1e9;
-            return new double[] {importSeconds, rawSeconds};
-        } finally {
-            raw.dropTable();
-        }
+    /**
+     * The figures of a start-up grant batch ({@link GrantBatchLoad}) of new households (the run's next after the
+     * import's) in the villages of the county's first township, beside a raw batch insert of as many rows; the
+     * batch's and project's ids go into the result as {@code grantBatch}.
+     */
+    private List<Figure> grantBatch(RegisterFile register, Map<String, Object> result) throws Exception {
+        Place township = gazetteer.townships().get(0);
+        List<String> villages = gazetteer.villagesOf(township.code()).stream().map(Place::code).toList();
+        int port = context.getWebServer().getPort();
+        GrantBatchLoad load = new GrantBatchLoad(mapper, clerk(), new StaffRequests(port, settings.approver(),
+                settings.approverPassword()), run, () -> awaitAllCaughtUp(Duration.ofMinutes(30)));
+        GrantBatchLoad.Timings timings = load.run(register.rows(settings.importRows(), settings.grantBatchSize(),
+                villages));
+        log.info("grant batch {} of {} households in {} villages of {}: {}", timings.batchId(), timings.households(),
+                timings.grantLists(), township.code(), timings);
+        result.put("grantBatch", Map.of("batchId", timings.batchId(), "projectId", timings.projectId(),
+                "township", township.code(), "households", timings.households(), "grantLists", timings.grantLists()));
+        return timings.figures(raw().batchInsertSeconds(settings.grantBatchSize(), "GRANT-BENCH-"));
     }
 
     /** Events per second: {rebuilding every API read model from zero, a raw scan with deserialization}. */
@@ -508,21 +484,8 @@ class BenchmarkHarness implements ApplicationRunner {
         return true;
     }
 
-    private HttpRequest post(String path, String json) {
-        return request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private HttpRequest get(String path) {
-        return request(path).GET().build();
-    }
-
-    private HttpRequest.Builder request(String path) {
-        String credentials = settings.user() + ":" + settings.password();
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + context.getWebServer().getPort() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        credentials.getBytes(StandardCharsets.UTF_8)));
+    private StaffRequests clerk() {
+        return new StaffRequests(context.getWebServer().getPort(), settings.user(), settings.password());
     }
 
     private Map<String, Object> machine() throws SQLException {

@@ -1,9 +1,12 @@
 package cn.fupin.ledger.ops.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 /**
  * Where the harness's baselines write: a database of their own beside the ledger's, on the same engine, disk and
@@ -17,6 +20,18 @@ final class RawDatabase {
             + " type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL, meta_data LONGBLOB,"
             + " payload LONGBLOB NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,"
             + " time_stamp VARCHAR(255) NOT NULL, UNIQUE (event_identifier), UNIQUE (aggregate_identifier, sequence_number))";
+
+    /** About the size of a stored appropriation's payload and metadata. */
+    private static final byte[] ROW_PAYLOAD = ("{\"fundId\":\"FUND-510824-2099-DONATION\",\"appropriationId\":\"APPR-510824-"
+            + UUID.randomUUID() + "\",\"fiscalYear\":2099,\"source\":\"DONATION\",\"amountFen\":100,"
+            + "\"documentNo\":\"BENCH-raw\",\"note\":\"benchmark baseline row of about the size of an event\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ROW_METADATA = ("{\"actor\":\"clerk\",\"role\":\"CLERK\",\"requestId\":\""
+            + UUID.randomUUID() + "\",\"remoteAddress\":\"127.0.0.1\",\"traceId\":\"" + UUID.randomUUID()
+            + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+    private static final String INSERT = "INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, type,"
+            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+            + " VALUES (?, ?, 'Fund', ?, ?, ?, '3', 'cn.fupin.ledger.shared.fund.FundsAppropriatedEvent', ?)";
 
     private final String url;
     private final String user;
@@ -86,6 +101,57 @@ final class RawDatabase {
         try (Statement statement = keeper.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_raw_event");
             statement.execute(TABLE);
+        }
+    }
+
+    /** Inserts one event-sized row, in the connection's transaction (or its own, under autocommit). */
+    static boolean insertRow(Connection connection, String aggregate, long sequence) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bindRow(insert, aggregate, sequence);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private static void bindRow(PreparedStatement insert, String aggregate, long sequence) throws SQLException {
+        insert.setString(1, aggregate);
+        insert.setLong(2, sequence);
+        insert.setString(3, UUID.randomUUID().toString());
+        insert.setBytes(4, ROW_METADATA);
+        insert.setBytes(5, ROW_PAYLOAD);
+        insert.setString(6, "2026-12-04T00:00:00Z");
+    }
+
+    /**
+     * Seconds to insert {@code rows} event-sized rows (one aggregate each, named {@code <aggregatePrefix><n>}) in one
+     * transaction, by JDBC batches of 1,000, into a fresh table dropped again after: the baseline of a command that
+     * records many events at once (a register import, a grant batch).
+     */
+    double batchInsertSeconds(int rows, String aggregatePrefix) throws SQLException {
+        createTable();
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int n = 0; n < rows; n++) {
+                    bindRow(insert, aggregatePrefix + n, 0);
+                    insert.addBatch();
+                    if (n % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            try (Statement count = connection.createStatement();
+                 var counted = count.executeQuery("SELECT COUNT(*) FROM bench_raw_event")) {
+                if (!counted.next() || counted.getLong(1) != rows) {
+                    throw new IllegalStateException("the baseline's batch insert did not store its " + rows + " rows");
+                }
+            }
+            return seconds;
+        } finally {
+            dropTable();
         }
     }
 

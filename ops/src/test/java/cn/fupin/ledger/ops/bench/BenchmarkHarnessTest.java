@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The harness runs, at a tiny size, on a ledger of its own, and says what it measured (issue 13, item 6): every
  * figure present with its baseline, the loads' operations done without errors, the read models rebuilt to the same
- * state, the scratch table dropped. It asserts what the harness did, never how fast.
+ * state, the grant batch's grants stored and approved, the scratch table dropped. It asserts what the harness did,
+ * never how fast. The ledger and its database are this test's alone (fresh, without the demo data), so the harness's
+ * fiscal years (2060–2099), households ({@code B<run>-<n>}) and clock moves meet nobody else's.
  */
 class BenchmarkHarnessTest {
 
@@ -45,6 +47,7 @@ class BenchmarkHarnessTest {
         properties.put("ledger.bench.duration", "1s");
         properties.put("ledger.bench.read-after-write-samples", "4");
         properties.put("ledger.bench.import-rows", "50");
+        properties.put("ledger.bench.grant-batch-size", "3");
         properties.put("ledger.bench.output", output.toString());
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -56,12 +59,15 @@ class BenchmarkHarnessTest {
 
             assertThat(names).contains("commands/s at 1 client", "commands/s at 2 clients", "command p99 at 2 clients",
                     "read after write, lag p99", "acknowledgement to county page, p99", "render every stored public page",
-                    "register import of 50 rows", "rebuild every API read model", "heap limit the run had",
+                    "register import of 50 rows", "grant batch of 3: submit", "grant batch of 3: grant lists published",
+                    "grant batch of 3: approve", "grant batch of 3: approval to read models",
+                    "grant batch of 3: submit+approve+read", "rebuild every API read model", "heap limit the run had",
                     "heap in use after a collection, peak", "time in garbage collection", "peak resident set");
             for (JsonNode figure : result.path("figures")) {
                 String name = figure.path("name").asText();
                 if (name.startsWith("commands/s") || name.startsWith("rebuild") || name.startsWith("render")
-                        || name.startsWith("register import")) {
+                        || name.startsWith("register import") || name.startsWith("grant batch of 3: submit")
+                        || name.startsWith("grant batch of 3: approve")) {
                     assertThat(figure.path("value").asDouble()).as(name).isPositive();
                     assertThat(figure.path("baseline").asDouble()).as(name).isPositive();
                 }
@@ -94,7 +100,16 @@ class BenchmarkHarnessTest {
                     .as("the rebuilt funds read model holds every appropriation the loads made")
                     .isEqualTo(appropriatedInEvents);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ?", Long.class,
-                    "cn.fupin.ledger.shared.household.HouseholdRegisteredEvent")).as("the import's households").isEqualTo(50L);
+                    "cn.fupin.ledger.shared.household.HouseholdRegisteredEvent"))
+                    .as("the import's households and the grant batch's").isEqualTo(53L);
+            String batchId = result.path("grantBatch").path("batchId").asText();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ?", Long.class,
+                    "cn.fupin.ledger.shared.disbursement.DisbursementApprovedEvent"))
+                    .as("the batch's grants approved, in the store").isEqualTo(3L);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disbursement_view WHERE batch_id = ? AND status ="
+                    + " 'APPROVED' AND payee_kind = 'HOUSEHOLD' AND amount_fen = 300000 AND project_id = ?", Long.class,
+                    batchId, result.path("grantBatch").path("projectId").asText()))
+                    .as("the batch's grants approved, in the rebuilt read model").isEqualTo(3L);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE"
                     + " LOWER(table_name) = 'bench_raw_event'", Long.class)).isZero();
         } finally {

@@ -1,5 +1,8 @@
 package cn.fupin.ledger.ops.bench;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,22 @@ class RawDatabaseTest {
         assertThat(RawDatabase.databaseNameOf("jdbc:h2:mem:test_bench")).isNull();
         assertThatThrownBy(() -> RawDatabase.databaseNameOf("jdbc:mysql://db/a`b_bench"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBatchInsertStoresItsRowsInOneTransactionAndDropsItsTableAfter() throws Exception {
+        // DB_CLOSE_DELAY keeps the in-memory database after the baseline's connections close, to look at it after.
+        String ledger = "jdbc:h2:mem:raw_database_test;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        RawDatabase raw = new RawDatabase(ledger, "sa", "");
+
+        assertThat(raw.batchInsertSeconds(2_345, "GRANT-BENCH-")).isPositive();
+
+        try (Connection connection = DriverManager.getConnection(RawDatabase.besideOf(ledger), "sa", "");
+             ResultSet tables = connection.createStatement().executeQuery("SELECT COUNT(*) FROM"
+                     + " information_schema.tables WHERE LOWER(table_name) = 'bench_raw_event'")) {
+            tables.next();
+            assertThat(tables.getLong(1)).isZero();
+        }
     }
 
     @Test
