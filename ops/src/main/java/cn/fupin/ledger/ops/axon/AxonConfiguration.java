@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.async.SequentialPolicy;
 
 import cn.fupin.ledger.shared.stored.StoredForm;
 import cn.fupin.ledger.shared.stored.Upcasters;
-import cn.fupin.ledger.ops.clock.DemoClock;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
 import cn.fupin.ledger.disclosure.publisher.AutomaticPublisher;
-import java.util.function.UnaryOperator;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -181,8 +179,7 @@ public class AxonConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager);
-        UnaryOperator<Duration> jumpedWithin = clock instanceof DemoClock demo ? demo::jumpedWithin : span -> Duration.ZERO;
-        return new LedgerTimeGaps.StorageEngine(builder, gapTimeout, jumpedWithin);
+        return new LedgerTimeGaps.StorageEngine(builder, gapTimeout, LedgerTimeGaps.agingClock(clock, gapTimeout));
     }
 
     @Bean

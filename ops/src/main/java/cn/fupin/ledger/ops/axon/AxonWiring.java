@@ -28,6 +28,12 @@ class AxonWiring {
         eventBus.registerDispatchInterceptor(writtenEvents);
     }
 
+    /** Every event this ledger stores carries this ledger's time, whatever other ledger the JVM runs. */
+    @Autowired
+    void registerLedgerTimestamps(EventBus eventBus, Clock clock) {
+        eventBus.registerDispatchInterceptor(new LedgerTimestamps(clock));
+    }
+
     /** Event timestamps come from the ledger's clock, like every other reading of time. */
     @Bean
     EventClock eventClock(Clock clock) {

@@ -184,7 +184,7 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
             store(after, systemNow, systemNow.plusSeconds(before), systemNow.plusSeconds(after), by);
             return after;
         });
-        moved(offset.getAndSet(Duration.ofSeconds(stored)), stored);
+        moveTo(stored);
         log.warn("{} moved the demo clock forward by {} days; it is now {} ({})", by, days, instant(),
                 relativeToSystem());
         return offset.get();
@@ -201,9 +201,16 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
         return moveForward(systemNow -> secondsUntil(systemNow, target), by);
     }
 
-    private void moved(Duration before, long afterSeconds) {
+    /**
+     * Sets the offset to {@code afterSeconds}, recording the move first: a reader of {@link #instantLessJumpsWithin}
+     * that sees the new offset then always sees the move too (it reads the offset before the moves). The other order
+     * let a processor fetching at that moment see the jump uncompensated, take the events of the last minutes for days
+     * old and drop the gaps below them (a read model then never had an event committed late). Callers hold the lock.
+     */
+    private void moveTo(long afterSeconds) {
         long millis = system.millis();
-        recentMoves.addLast(new long[] {millis, afterSeconds - before.getSeconds()});
+        recentMoves.addLast(new long[] {millis, afterSeconds - offset.get().getSeconds()});
+        offset.set(Duration.ofSeconds(afterSeconds));
         // Kept for a day of the system's time: longer than any gap timeout.
         for (long[] move = recentMoves.peekFirst(); move != null && move[0] < millis - SECONDS_PER_DAY * 1000;
              move = recentMoves.peekFirst()) {
@@ -225,6 +232,19 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
             }
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * The ledger's time less the moves of the last {@code span} of the system's time: the ledger time that many
+     * minutes of the system's time would have reached without them, which is how the storage engine ages gaps. Safe
+     * against a move at the same moment: the offset is read before the moves, and a move is recorded before it takes
+     * effect, so a move either counts on both sides or only in the moves (which reads earlier, and only keeps a gap
+     * longer).
+     */
+    public Instant instantLessJumpsWithin(Duration span) {
+        Duration current = offset.get();
+        Instant systemNow = system.instant();
+        return systemNow.plus(current).minus(jumpedWithin(span));
     }
 
     /** The whole seconds from {@code from} to {@code to}, rounded up: an offset that shows {@code to} or just after. */
@@ -256,7 +276,7 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
         if (stored == null) {
             return false;
         }
-        moved(offset.getAndSet(Duration.ofSeconds(stored)), stored);
+        moveTo(stored);
         log.info("{} moved the demo clock forward to {}", by, instant());
         return true;
     }

@@ -8,7 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
@@ -32,6 +39,9 @@ class LedgerTimeGapsTest {
     static final Duration GAP_TIMEOUT = Duration.ofMinutes(10);
 
     final AtomicReference<Instant> systemNow = new AtomicReference<>(SYSTEM_START);
+    /** Run at each reading of the system clock, if set (not again within itself). */
+    final AtomicReference<Runnable> atEachReading = new AtomicReference<>();
+    final AtomicBoolean reading = new AtomicBoolean();
     DemoClock ledger;
 
     /** A system clock the test moves. */
@@ -49,6 +59,14 @@ class LedgerTimeGapsTest {
 
             @Override
             public Instant instant() {
+                Runnable hook = atEachReading.get();
+                if (hook != null && reading.compareAndSet(false, true)) {
+                    try {
+                        hook.run();
+                    } finally {
+                        reading.set(false);
+                    }
+                }
                 return systemNow.get();
             }
         };
@@ -56,13 +74,24 @@ class LedgerTimeGapsTest {
 
     @BeforeEach
     void demoClock() {
+        ledger = demoClock("ledger-time-gaps");
+    }
+
+    DemoClock demoClock(String name) {
         SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:ledger-time-gaps-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+                "jdbc:h2:mem:" + name + "-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
         List.of("V1__axon_event_store.sql", "V8__notices.sql", "V13__demo_clock_moves.sql").forEach(script ->
                 new ResourceDatabasePopulator(new FileSystemResource(Path.of("src/main/resources/db/migration", script)))
                         .execute(dataSource));
-        ledger = new DemoClock(system(), new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource));
-        ledger.afterSingletonsInstantiated();
+        DemoClock clock = new DemoClock(system(), new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource));
+        clock.afterSingletonsInstantiated();
+        return clock;
+    }
+
+    /** Whether the storage engine of {@code ledger} would still wait for a gap below an event stamped {@code stamped}. */
+    boolean engineWaitsBelow(Instant stamped, DemoClock of, Clock eventClock) {
+        return LedgerTimeGaps.aging(LedgerTimeGaps.agingClock(of, GAP_TIMEOUT), () -> gapsAllowedBelow(stamped, eventClock));
     }
 
     /** Whether Axon would still wait for a gap below an event stamped {@code stamped}, reading the clock now. */
@@ -81,8 +110,7 @@ class LedgerTimeGapsTest {
         assertThat(ledger.jumpedWithin(GAP_TIMEOUT)).isEqualTo(Duration.ofDays(22));
         assertThat(gapsAllowedBelow(stamped, eventClock)).as("outside a fetch the clock reads the ledger's time")
                 .isFalse();
-        assertThat(LedgerTimeGaps.readingEarlierBy(ledger.jumpedWithin(GAP_TIMEOUT),
-                () -> gapsAllowedBelow(stamped, eventClock))).isTrue();
+        assertThat(engineWaitsBelow(stamped, ledger, eventClock)).isTrue();
         assertThat(eventClock.instant()).as("and reads it again after the fetch")
                 .isEqualTo(SYSTEM_START.plusSeconds(60).plus(Duration.ofDays(22)));
     }
@@ -96,8 +124,7 @@ class LedgerTimeGapsTest {
         systemNow.set(SYSTEM_START.plus(GAP_TIMEOUT).plusSeconds(61));
 
         assertThat(ledger.jumpedWithin(GAP_TIMEOUT)).isZero();
-        assertThat(LedgerTimeGaps.readingEarlierBy(ledger.jumpedWithin(GAP_TIMEOUT),
-                () -> gapsAllowedBelow(stamped, eventClock))).isFalse();
+        assertThat(engineWaitsBelow(stamped, ledger, eventClock)).isFalse();
     }
 
     @Test
@@ -105,10 +132,84 @@ class LedgerTimeGapsTest {
         Clock eventClock = LedgerTimeGaps.eventClock(ledger);
         Instant stamped = eventClock.instant();
         systemNow.set(SYSTEM_START.plus(GAP_TIMEOUT).minusSeconds(1));
-        assertThat(LedgerTimeGaps.readingEarlierBy(ledger.jumpedWithin(GAP_TIMEOUT),
-                () -> gapsAllowedBelow(stamped, eventClock))).isTrue();
+        assertThat(engineWaitsBelow(stamped, ledger, eventClock)).isTrue();
         systemNow.set(SYSTEM_START.plus(GAP_TIMEOUT).plusSeconds(1));
-        assertThat(LedgerTimeGaps.readingEarlierBy(ledger.jumpedWithin(GAP_TIMEOUT),
-                () -> gapsAllowedBelow(stamped, eventClock))).isFalse();
+        assertThat(engineWaitsBelow(stamped, ledger, eventClock)).isFalse();
+    }
+
+    @Test
+    void aJumpWhileTheEngineFetchesCountsForTheRestOfTheFetch() {
+        // The jumps were once read when a fetch began: a jump during the fetch then aged every event read after it.
+        Clock eventClock = LedgerTimeGaps.eventClock(ledger);
+        Instant stamped = eventClock.instant();
+        systemNow.set(SYSTEM_START.plusSeconds(60));
+        boolean waits = LedgerTimeGaps.aging(LedgerTimeGaps.agingClock(ledger, GAP_TIMEOUT), () -> {
+            ledger.advance(30, "auditor");
+            return gapsAllowedBelow(stamped, eventClock);
+        });
+        assertThat(waits).isTrue();
+    }
+
+    @Test
+    void aReadingAtTheMomentOfAMoveNeverSeesTheMoveWithoutItsCompensation() {
+        // The offset once changed before the move was recorded: a fetch reading in between took the events of the last
+        // minutes for 30 days old.
+        Instant before = ledger.instant();
+        List<Instant> readings = new CopyOnWriteArrayList<>();
+        atEachReading.set(() -> readings.add(ledger.instantLessJumpsWithin(GAP_TIMEOUT)));
+        ledger.advance(30, "auditor");
+        atEachReading.set(null);
+
+        assertThat(readings).isNotEmpty().allSatisfy(reading -> assertThat(reading).isBeforeOrEqualTo(before));
+        assertThat(ledger.instantLessJumpsWithin(GAP_TIMEOUT)).isEqualTo(before);
+        assertThat(ledger.instant()).isEqualTo(before.plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void anotherLedgerInTheSameJvmChangesNeitherTheStampsNorTheAgingOfThisOnesEvents() {
+        // Axon's event clock is one static for the whole JVM. A test that runs a ledger of its own (a fresh clock,
+        // far behind the shared ledger's) set it last; the shared ledger's events published meanwhile carried the
+        // other ledger's time, looked hundreds of days old once it closed, and the gaps below them were dropped.
+        ledger.advance(300, "auditor");
+        systemNow.set(SYSTEM_START.plus(GAP_TIMEOUT).plusSeconds(60));
+        DemoClock other = demoClock("other-ledger");
+        Clock previous = GenericEventMessage.clock;
+        GenericEventMessage.clock = LedgerTimeGaps.eventClock(other);
+        try {
+            EventMessage<?> created = GenericEventMessage.asEventMessage("an event of this ledger");
+            assertThat(created.getTimestamp()).as("Axon stamps with whichever ledger set its clock last")
+                    .isEqualTo(other.instant());
+
+            EventMessage<?> published = new LedgerTimestamps(ledger).handle(List.of(created)).apply(0, created);
+            assertThat(published.getTimestamp()).isEqualTo(ledger.instant());
+            assertThat(published.getIdentifier()).isEqualTo(created.getIdentifier());
+            assertThat(published.getPayload()).isEqualTo("an event of this ledger");
+
+            systemNow.set(SYSTEM_START.plus(GAP_TIMEOUT).plusSeconds(120));
+            assertThat(engineWaitsBelow(published.getTimestamp(), ledger, GenericEventMessage.clock))
+                    .as("this ledger's engine ages with this ledger's clock").isTrue();
+            assertThat(engineWaitsBelow(created.getTimestamp(), ledger, GenericEventMessage.clock))
+                    .as("an event stamped with the other ledger's time would look 300 days old").isFalse();
+        } finally {
+            GenericEventMessage.clock = previous;
+        }
+    }
+
+    @Test
+    void aDomainEventKeepsItsStreamPlaceWhenStamped() {
+        DomainEventMessage<String> created = new GenericDomainEventMessage<>("Fund", "F-1", 7, "paid",
+                MetaData.with("actor", "clerk"));
+        systemNow.set(SYSTEM_START.plusSeconds(5));
+        EventMessage<?> published = new LedgerTimestamps(ledger).handle(List.of(created)).apply(0, created);
+
+        assertThat(published).isInstanceOfSatisfying(DomainEventMessage.class, domain -> {
+            assertThat(domain.getType()).isEqualTo("Fund");
+            assertThat(domain.getAggregateIdentifier()).isEqualTo("F-1");
+            assertThat(domain.getSequenceNumber()).isEqualTo(7);
+            assertThat(domain.getIdentifier()).isEqualTo(created.getIdentifier());
+            assertThat(domain.getMetaData()).containsEntry("actor", "clerk");
+            assertThat(domain.getTimestamp()).isEqualTo(ledger.instant());
+        });
     }
 }
+
