@@ -74,7 +74,9 @@ import java.util.TreeSet;
  * <ul>
  * <li>county ({@code index.html}): appropriations and the county's own budget against its floor, the competitive
  * rounds (open rounds only as "under review" with their number of proposals, closed ones with the ranking), the
- * approved projects, grant coverage by township, the county's notices;</li>
+ * approved projects, grant coverage by township, the county's notices (the newest of them, and the years that have
+ * any: the county's pages by year, {@code years/<year>.html}, are rendered at each request and never stored, so no
+ * rule names them);</li>
  * <li>township ({@code <9 digits>/index.html}): its villages with their poor-village years, project money and grant
  * coverage, its approved projects, its notices;</li>
  * <li>village ({@code <12 digits>/index.html}): its poor-village years, its approved projects in full (paid so far

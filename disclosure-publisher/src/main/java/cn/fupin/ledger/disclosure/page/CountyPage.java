@@ -5,32 +5,53 @@ import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
+import cn.fupin.ledger.shared.fund.FundView;
 import cn.fupin.ledger.shared.place.TownshipView;
 import cn.fupin.ledger.shared.project.ProjectView;
 import java.util.List;
 
 /**
- * What the county page shows, as the query side answers it: appropriations with their document numbers, the county's
- * own budget against its floor per year, the competitive rounds, the county's projects (the page lists those that were
- * approved), grant coverage by township, the townships to walk down to, and the county's notices.
+ * What the county page shows, as the query side answers it: a page whose size does not grow with the years. The
+ * summaries span every year (money received by year and source, the county's own budget against its floor, grant
+ * coverage by township); the details are those of the current year (its appropriations with their document numbers,
+ * its competitive rounds, the projects starting in it) and the newest county notices; every year's details and notices
+ * are on that year's page ({@link CountyYearPage}), linked from here.
+ *
+ * @param years        every year with a fund, a round, a project or a county notice, newest first
+ * @param funds        every fund (one per fiscal year and source): what was appropriated to it
+ * @param currentYear  the newest fiscal year with a fund, a round or a project, shown in detail; {@code null} if none
+ * @param notices      the newest county notices, at most {@link #LATEST_NOTICES}
+ * @param olderNotices whether the county has notices older than those
  */
 public record CountyPage(
         PlacePath path,
         List<TownshipView> townships,
-        List<AppropriationView> appropriations,
+        List<Integer> years,
+        List<FundView> funds,
         List<CountyFloorView> countyFloors,
+        Integer currentYear,
+        List<AppropriationView> appropriations,
         List<CompetitionView> competitions,
         List<ProjectView> projects,
         List<GrantCoverageView> townshipCoverage,
-        List<NoticeView> notices) {
+        List<NoticeView> notices,
+        boolean olderNotices) {
+
+    /** How many of the newest county notices the county page lists. */
+    public static final int LATEST_NOTICES = 20;
 
     public CountyPage {
         townships = List.copyOf(townships);
-        appropriations = List.copyOf(appropriations);
+        years = List.copyOf(years);
+        funds = List.copyOf(funds);
         countyFloors = List.copyOf(countyFloors);
+        appropriations = List.copyOf(appropriations);
         competitions = List.copyOf(competitions);
         projects = List.copyOf(projects);
         townshipCoverage = List.copyOf(townshipCoverage);
         notices = List.copyOf(notices);
+        if (notices.size() > LATEST_NOTICES) {
+            throw new IllegalArgumentException("the county page lists at most " + LATEST_NOTICES + " notices");
+        }
     }
 }

@@ -17,6 +17,11 @@ public final class Pages {
         return CountyPageRenderer.render(data);
     }
 
+    /** The county's page of one year ({@code years/<year>.html}). */
+    public static byte[] countyYear(CountyYearPage data) {
+        return CountyPageRenderer.renderYear(data);
+    }
+
     /** A township page ({@code <9 digits>/index.html}). */
     public static byte[] township(TownshipPage data) {
         return TownshipPageRenderer.render(data);

@@ -1,6 +1,8 @@
 package cn.fupin.ledger.disclosure.page;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,8 @@ public final class Site {
     public static final String STYLESHEET = "style.css";
     /** The folder of notices. */
     public static final String NOTICES = "notices";
+    /** The folder of the county's pages by year. */
+    public static final String YEARS = "years";
 
     /**
      * Notice ids that can name a file on every file system and a URL segment without encoding: letters, digits, dot,
@@ -47,6 +51,24 @@ public final class Site {
     /** The page of a township (9 digits) or a village (12 digits). */
     public static String place(String code) {
         return segment(code) + "/index.html";
+    }
+
+    /**
+     * The county's page of one year ({@code years/2016.html}): that fiscal year's appropriations, rounds and projects,
+     * and the county's notices published in that year.
+     */
+    public static String year(int year) {
+        return YEARS + "/" + year + ".html";
+    }
+
+    /** The year a notice published at {@code publishedAt} belongs to: its date on the county's notice board. */
+    public static int yearOf(Instant publishedAt) {
+        return publishedAt.atZone(Formats.CHINA).getYear();
+    }
+
+    /** The first instant of {@code year} on the county's notice board (midnight of 1 January, China time). */
+    public static Instant startOf(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(Formats.CHINA).toInstant();
     }
 
     /** A notice in one of its formats. */

@@ -17,6 +17,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.fund.FundSource;
+import cn.fupin.ledger.shared.fund.FundView;
 import cn.fupin.ledger.shared.money.Money;
 import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.shared.place.TownshipView;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Fixed data for the page tests: 苍溪县, its townships 白桥镇 and 云峰镇, the poor village 宝珠村 of 白桥镇, the money,
@@ -317,9 +319,46 @@ final class Fixtures {
                 : PlacePath.village(COUNTY, BAIQIAO, BAOZHU);
     }
 
+    /** The funds the appropriations went to, each with what was appropriated to it. */
+    static List<FundView> funds() {
+        Map<String, FundView> funds = new TreeMap<>();
+        for (AppropriationView line : appropriations()) {
+            funds.merge(line.fundId(), new FundView(line.fundId(), line.fiscalYear(), line.source(), line.amountFen(), 0, 0,
+                    line.amountFen()), (a, b) -> new FundView(a.fundId(), a.fiscalYear(), a.source(),
+                    a.appropriatedFen() + b.appropriatedFen(), 0, 0, a.availableFen() + b.availableFen()));
+        }
+        return List.copyOf(funds.values());
+    }
+
+    /** The county page of 2094: two years of funds, 2094 in detail, the county's two notices. */
     static CountyPage countyPage() {
-        return new CountyPage(PlacePath.county(COUNTY), List.of(YUNFENG_VIEW, BAIQIAO_VIEW), appropriations(), floors(),
-                competitions(), projects(), townshipCoverage(), countyNotices());
+        return new CountyPage(PlacePath.county(COUNTY), List.of(YUNFENG_VIEW, BAIQIAO_VIEW), List.of(2094, 2093),
+                funds(), floors(), 2094, appropriationsOf(2094), competitions(), projects(), townshipCoverage(),
+                countyNotices(), false);
+    }
+
+    /** The county page when the county has more notices than it lists (the rest on the pages of their years). */
+    static CountyPage countyPageWithOlderNotices() {
+        CountyPage page = countyPage();
+        return new CountyPage(page.path(), page.townships(), page.years(), page.funds(), page.countyFloors(),
+                page.currentYear(), page.appropriations(), page.competitions(), page.projects(),
+                page.townshipCoverage(), page.notices(), true);
+    }
+
+    /** The county's page of 2093: its one appropriation and floor, no round, no project, no notice. */
+    static CountyYearPage countyYearPage2093() {
+        return new CountyYearPage(PlacePath.county(COUNTY), 2093, List.of(2094, 2093), List.of(YUNFENG_VIEW, BAIQIAO_VIEW),
+                appropriationsOf(2093), floors().get(0), List.of(), List.of(), List.of());
+    }
+
+    /** The county's page of 2094: everything of the fixtures' year. */
+    static CountyYearPage countyYearPage2094() {
+        return new CountyYearPage(PlacePath.county(COUNTY), 2094, List.of(2094, 2093), List.of(YUNFENG_VIEW, BAIQIAO_VIEW),
+                appropriationsOf(2094), floors().get(1), competitions(), projects(), countyNotices());
+    }
+
+    static List<AppropriationView> appropriationsOf(int year) {
+        return appropriations().stream().filter(line -> line.fiscalYear() == year).toList();
     }
 
     static TownshipPage townshipPage() {

@@ -34,6 +34,8 @@ class PageStructureTest {
     static Stream<Rendered> pages() {
         List<Rendered> pages = new ArrayList<>(List.of(
                 new Rendered(Site.COUNTY, text(Pages.county(Fixtures.countyPage()))),
+                new Rendered(Site.year(2093), text(Pages.countyYear(Fixtures.countyYearPage2093()))),
+                new Rendered(Site.year(2094), text(Pages.countyYear(Fixtures.countyYearPage2094()))),
                 new Rendered(Site.place(Fixtures.BAIQIAO.code()), text(Pages.township(Fixtures.townshipPage()))),
                 new Rendered(Site.place(Fixtures.BAOZHU.code()), text(Pages.village(Fixtures.villagePage())))));
         for (NoticeView notice : Fixtures.allNotices()) {
@@ -94,7 +96,7 @@ class PageStructureTest {
     @MethodSource("pages")
     void everyLinkStaysInsideTheSite(Rendered page) {
         assertThat(links(page)).allSatisfy(link -> assertThat(link)
-                .matches("index\\.html|style\\.css|\\d{9}/index\\.html|\\d{12}/index\\.html|notices/(NTC-|N-)\\d{4}-\\d{4}\\.(html|json|csv)"));
+                .matches("index\\.html|style\\.css|years/\\d{4}\\.html|\\d{9}/index\\.html|\\d{12}/index\\.html|notices/(NTC-|N-)\\d{4}-\\d{4}\\.(html|json|csv)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,6 +119,38 @@ class PageStructureTest {
             Rendered county = pages().filter(p -> p.path().equals(Site.COUNTY)).findFirst().orElseThrow();
 
             assertThat(links(county)).contains("510824105/index.html", "510824102/index.html");
+        }
+
+        @Test
+        void theCountyPageLinksToThePageOfEveryYearAndEachYearToTheOthers() {
+            Rendered county = pages().filter(p -> p.path().equals(Site.COUNTY)).findFirst().orElseThrow();
+            Rendered year2093 = pages().filter(p -> p.path().equals("years/2093.html")).findFirst().orElseThrow();
+            Rendered year2094 = pages().filter(p -> p.path().equals("years/2094.html")).findFirst().orElseThrow();
+
+            assertThat(links(county)).contains("years/2094.html", "years/2093.html");
+            assertThat(links(year2093)).contains("index.html", "years/2094.html").doesNotContain("years/2093.html");
+            assertThat(year2093.html()).contains("<span aria-current=\"page\">2093年度</span>");
+            assertThat(links(year2094)).contains("index.html", "years/2093.html", "notices/N-2094-0001.html",
+                    "notices/N-2094-0002.html", "510824105203/index.html");
+        }
+
+        @Test
+        void theCountyPageShowsTheCurrentYearInDetailAndEveryYearInSumAndTheYearPageItsOwnYear() {
+            Rendered county = pages().filter(p -> p.path().equals(Site.COUNTY)).findFirst().orElseThrow();
+            Rendered year2093 = pages().filter(p -> p.path().equals("years/2093.html")).findFirst().orElseThrow();
+
+            assertThat(county.html()).contains("<td>苍财农〔2094〕3号</td>").doesNotContain("苍财农〔2093〕5号")
+                    .contains("1,100.00万元");
+            assertThat(year2093.html()).contains("<td>苍财农〔2093〕5号</td>").doesNotContain("苍财农〔2094〕3号")
+                    .contains("暂无竞争立项。", "暂无已批复项目。", "暂无公告。");
+        }
+
+        @Test
+        void aCountyWithMoreNoticesThanItsPageListsSendsReadersToTheYears() {
+            String county = text(Pages.county(Fixtures.countyPageWithOlderNotices()));
+
+            assertThat(county).contains("以上为最新的2条县级公告；更早的公告见下方“历年公告公示”中各年度的页面。");
+            assertThat(text(Pages.county(Fixtures.countyPage()))).doesNotContain("更早的公告");
         }
 
         @Test

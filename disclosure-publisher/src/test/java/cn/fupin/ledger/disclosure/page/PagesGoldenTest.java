@@ -22,6 +22,11 @@ class PagesGoldenTest {
     }
 
     @Test
+    void theCountysPageOfAYearMatchesItsGoldenFile() {
+        GoldenFiles.assertMatches("county-year-2094.html", Pages.countyYear(Fixtures.countyYearPage2094()));
+    }
+
+    @Test
     void aTownshipPageMatchesItsGoldenFile() {
         GoldenFiles.assertMatches("township.html", Pages.township(Fixtures.townshipPage()));
     }

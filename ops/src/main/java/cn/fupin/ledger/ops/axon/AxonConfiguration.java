@@ -183,7 +183,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule processingConfigurer(@Value("${ledger.processing.batch-size:100}") int batchSize) {
+    public ConfigurerModule processingConfigurer(@Value("${ledger.processing.batch-size:100}") int batchSize,
+                                                 Clock clock) {
         // The journal takes every money event in the order of the event store (one sequence for the whole group), so
         // that at every moment its balances are those of a prefix of the ledger's history: balanced, and no account
         // where it may not be. The skipped work's list is sequential too: a notice's publication and the retry that led to
@@ -204,8 +205,10 @@ public class AxonConfiguration {
         // commands (the publisher, the two sagas) keeps one event per transaction: the events its commands record commit
         // with its token, and a batch would hold their positions open for as long as the batch takes.
         // Every processor reads the store through one PromptEventSource, which wakes it as soon as there are events
-        // rather than after Axon's fixed half-second poll.
+        // rather than after Axon's fixed half-second poll. What the processors' and sagas' handlers record is stamped with
+        // this ledger's clock (LedgerClockInterceptor).
         AtomicReference<PromptEventSource> prompt = new AtomicReference<>();
+        LedgerClockInterceptor ledgerClock = new LedgerClockInterceptor(clock);
         return configurer -> {
             configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS,
                     () -> Optional.ofNullable(prompt.get()).ifPresent(PromptEventSource::stop));
@@ -223,6 +226,7 @@ public class AxonConfiguration {
                 .registerSequencingPolicy(AUDIT_SUBJECTS, configuration -> new SequentialPolicy())
                 .registerPooledStreamingEventProcessorConfiguration(AUDIT_SUBJECTS,
                         (configuration, builder) -> builder.initialSegmentCount(1))
+                .registerDefaultHandlerInterceptor((configuration, name) -> ledgerClock)
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance()));
         };

@@ -3,9 +3,11 @@ package cn.fupin.ledger.ops.axon;
 import cn.fupin.ledger.ops.consistency.WrittenEvents;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +30,15 @@ class AxonWiring {
         eventBus.registerDispatchInterceptor(writtenEvents);
     }
 
-    /** Every event this ledger stores carries this ledger's time, whatever other ledger the JVM runs. */
+    /**
+     * What this ledger's command and deadline handlers record carries this ledger's time, whatever other ledger of the
+     * JVM set Axon's clock last (the processors' handlers: {@code AxonConfiguration#processingConfigurer}).
+     */
     @Autowired
-    void registerLedgerTimestamps(EventBus eventBus, Clock clock) {
-        eventBus.registerDispatchInterceptor(new LedgerTimestamps(clock));
+    void registerLedgerClock(CommandBus commandBus, ObjectProvider<DeadlineManager> deadlines, Clock clock) {
+        LedgerClockInterceptor interceptor = new LedgerClockInterceptor(clock);
+        commandBus.registerHandlerInterceptor(interceptor);
+        deadlines.ifAvailable(manager -> manager.registerHandlerInterceptor(interceptor));
     }
 
     /** Event timestamps come from the ledger's clock, like every other reading of time. */

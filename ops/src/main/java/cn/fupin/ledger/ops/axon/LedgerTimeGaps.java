@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
@@ -23,19 +24,23 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
  * less the jumps of the last gap timeout of the system's time ({@link DemoClock#instantLessJumpsWithin}), read anew at
  * each reading, so that a jump while a fetch runs counts too;</li>
  * <li>another ledger in the same JVM (tests run several; a province run may) set the static clock last: the engine
- * here ages with its own ledger's clock whatever the static one is, and its events are stamped with its own clock
- * ({@link LedgerTimestamps}). Found when the event history's index missed an event of the shared test ledger that
- * was committed late while a test ran a ledger of its own, whose clock was hundreds of days behind.</li>
+ * here ages with its own ledger's clock whatever the static one is, and what a ledger's handlers record (its commands,
+ * its processors' and sagas' reactions, its deadlines) is stamped with its own clock ({@link LedgerClockInterceptor}).
+ * Found when the event history's index missed an event of the shared test ledger that was committed late while a
+ * test ran a ledger of its own, whose clock was hundreds of days behind: the shared ledger's reactions meanwhile were
+ * stamped with the other clock and, read back by their own ledger, looked that old.</li>
  * </ul>
  * (An earlier hunt for events missing from the index found another cause, the index taking a late event's position
  * from its token, mended in {@code StorePositions}.)
  *
- * <p>For the duration of one fetch on the fetching thread, the static clock reads the fetching engine's aging clock.
- * Outside a fetch, and with a clock that never jumps (the system clock of production), nothing changes.
+ * <p>For the duration of one fetch on the fetching thread, the static clock reads the fetching engine's aging clock;
+ * while a ledger's handler runs, it reads that ledger's clock; anywhere else, the clock of the ledger that set it
+ * last. With one ledger and a clock that never jumps (the system clock of production), nothing changes.
  */
 final class LedgerTimeGaps {
 
     private static final ThreadLocal<Supplier<Instant>> AGING = new ThreadLocal<>();
+    private static final ThreadLocal<Clock> HANDLING = new ThreadLocal<>();
 
     private LedgerTimeGaps() {
     }
@@ -82,9 +87,24 @@ final class LedgerTimeGaps {
         }
     }
 
+    /** Runs {@code work} on this thread with every {@link #eventClock} reading {@code ledger} (a ledger's handler). */
+    static <T> T handlingFor(Clock ledger, Callable<T> work) throws Exception {
+        Clock outer = HANDLING.get();
+        HANDLING.set(ledger);
+        try {
+            return work.call();
+        } finally {
+            if (outer == null) {
+                HANDLING.remove();
+            } else {
+                HANDLING.set(outer);
+            }
+        }
+    }
+
     /**
-     * The clock Axon stamps events with and ages gaps by: the ledger's clock, or the fetching engine's aging clock
-     * while a storage engine fetches on this thread.
+     * The clock Axon stamps events with and ages gaps by: the fetching engine's aging clock while a storage engine
+     * fetches on this thread, the handling ledger's clock while a ledger's handler runs on it, else {@code ledger}.
      */
     static Clock eventClock(Clock ledger) {
         return new Clock() {
@@ -101,7 +121,11 @@ final class LedgerTimeGaps {
             @Override
             public Instant instant() {
                 Supplier<Instant> aging = AGING.get();
-                return aging == null ? ledger.instant() : aging.get();
+                if (aging != null) {
+                    return aging.get();
+                }
+                Clock handling = HANDLING.get();
+                return handling == null ? ledger.instant() : handling.instant();
             }
         };
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The public disclosure pages, with no login (API.md, "Public disclosure"): {@code /disclosure/} the county,
+ * {@code /disclosure/years/{year}.html} the county's page of a year,
  * {@code /disclosure/{code}/} a township (9 digits) or a village (12 digits), {@code /disclosure/notices/{id}} a
  * notice, also as {@code .html}, {@code .json} (the canonical bytes that were hashed) and {@code .csv}. The pages link
  * to each other by the file names of the static site ({@code 510824105/index.html}, {@code notices/N-1.html}), which
@@ -57,6 +58,16 @@ class DisclosureController {
     @GetMapping({"/disclosure/{code}/", "/disclosure/{code}/index.html"})
     ResponseEntity<byte[]> place(@PathVariable String code) {
         return pages.place(code).map(page -> ok(HTML, page.bytes())).orElseGet(this::notFound);
+    }
+
+    /** The county's page of a year: {@code /disclosure/years/2016.html}. */
+    @GetMapping("/disclosure/" + Site.YEARS + "/{file}")
+    ResponseEntity<byte[]> year(@PathVariable String file) {
+        if (!file.matches("[1-9]\\d{3}\\.html")) {
+            return notFound();
+        }
+        return pages.countyYear(Integer.parseInt(file.substring(0, 4))).map(page -> ok(HTML, page.bytes()))
+                .orElseGet(this::notFound);
     }
 
     /** A place's address without its closing slash: sent on to the page, whose relative links need the slash. */

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.disclosure.page.CountyPage;
+import cn.fupin.ledger.disclosure.page.CountyYearPage;
 import cn.fupin.ledger.disclosure.page.NoticePage;
 import cn.fupin.ledger.disclosure.page.PlacePath;
 import cn.fupin.ledger.disclosure.page.Site;
@@ -29,10 +30,15 @@ import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.shared.place.TownshipView;
 import cn.fupin.ledger.shared.project.FindProjectQuery;
+import cn.fupin.ledger.shared.project.FindProjectStartYearsQuery;
 import cn.fupin.ledger.shared.project.FindProjectsQuery;
+import cn.fupin.ledger.shared.project.FindProjectsStartingInQuery;
 import cn.fupin.ledger.shared.project.ProjectView;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +61,8 @@ import org.springframework.stereotype.Component;
 public class DisclosurePageAssembler {
 
     private static final String VILLAGE = "VILLAGE";
+    /** How many notices a year's page reads at a time. */
+    private static final int NOTICE_PAGE = 200;
 
     private final QueryGateway queries;
     private final Gazetteer gazetteer;
@@ -70,21 +78,125 @@ public class DisclosurePageAssembler {
         return gazetteer;
     }
 
+    /**
+     * The county page: summaries over every year, details of the current year, the newest county notices. What it
+     * asks costs the same however many years the ledger holds, but for one small query per year (the floors, and the
+     * years that have notices).
+     */
     public CountyPage county() {
         Place county = gazetteer.county();
-        List<AppropriationView> appropriations = list(new FindAppropriationsQuery(null), AppropriationView.class);
+        List<FundView> funds = list(new FindFundsQuery(null), FundView.class);
+        TreeSet<Integer> fiscalYears = fiscalYears(funds);
+        Integer current = fiscalYears.isEmpty() ? null : fiscalYears.last();
+        List<NoticeView> newest = whenAnswered(() -> list(new FindNoticesQuery(NoticeLevel.COUNTY, county.code(), null,
+                null, CountyPage.LATEST_NOTICES + 1), NoticeView.class), List.of());
+        boolean older = newest.size() > CountyPage.LATEST_NOTICES;
+        return new CountyPage(PlacePath.county(county), townships(), years(fiscalYears, county.code()), funds,
+                countyFloors(funds),
+                current,
+                current == null ? List.of() : list(new FindAppropriationsQuery(current, null, null, null),
+                        AppropriationView.class),
+                current == null ? List.of() : list(new FindCompetitionsQuery(current, null), CompetitionView.class),
+                current == null ? List.of() : list(new FindProjectsStartingInQuery(current), ProjectView.class),
+                list(new FindTownshipGrantCoverageQuery(county.code()), GrantCoverageView.class),
+                older ? newest.subList(0, CountyPage.LATEST_NOTICES) : newest,
+                older);
+    }
+
+    /**
+     * The county's page of one year, or empty for a year without a fund, a project or a county notice (a year
+     * outside 1000 to 9999 has none: the page's address holds four digits).
+     */
+    public Optional<CountyYearPage> countyYear(int year) {
+        Place county = gazetteer.county();
+        List<FundView> funds = list(new FindFundsQuery(null), FundView.class);
+        List<Integer> years = years(fiscalYears(funds), county.code());
+        if (!years.contains(year)) {
+            return Optional.empty();
+        }
+        CountyFloorView floor = funds.stream().anyMatch(fund -> fund.fiscalYear() == year)
+                ? join(queries.query(new FindCountyFloorQuery(year), CountyFloorView.class)) : null;
+        return Optional.of(new CountyYearPage(PlacePath.county(county), year, years, townships(),
+                list(new FindAppropriationsQuery(year, null, null, null), AppropriationView.class), floor,
+                list(new FindCompetitionsQuery(year, null), CompetitionView.class),
+                list(new FindProjectsStartingInQuery(year), ProjectView.class),
+                countyNoticesOf(year, county.code())));
+    }
+
+    /** The fiscal years with a fund or a project starting in them (a round spends a fund of its year). */
+    private TreeSet<Integer> fiscalYears(List<FundView> funds) {
         TreeSet<Integer> years = new TreeSet<>();
-        appropriations.forEach(appropriation -> years.add(appropriation.fiscalYear()));
-        list(new FindFundsQuery(null), FundView.class).forEach(fund -> years.add(fund.fiscalYear()));
+        funds.forEach(fund -> years.add(fund.fiscalYear()));
+        years.addAll(list(new FindProjectStartYearsQuery(), Integer.class));
+        return years;
+    }
+
+    /** The county's own budget against its floor, for every year with a fund. */
+    private List<CountyFloorView> countyFloors(List<FundView> funds) {
         List<CountyFloorView> floors = new ArrayList<>();
-        for (int year : years) {
+        for (int year : new TreeSet<>(funds.stream().map(FundView::fiscalYear).toList())) {
             floors.add(join(queries.query(new FindCountyFloorQuery(year), CountyFloorView.class)));
         }
-        return new CountyPage(PlacePath.county(county), townships(), appropriations, floors,
-                list(new FindCompetitionsQuery(null), CompetitionView.class),
-                list(new FindProjectsQuery(null, null, null), ProjectView.class),
-                list(new FindTownshipGrantCoverageQuery(county.code()), GrantCoverageView.class),
-                notices(NoticeLevel.COUNTY, county.code()));
+        return floors;
+    }
+
+    /** The fiscal years, and the years in which the county published notices, newest first. */
+    private List<Integer> years(TreeSet<Integer> fiscalYears, String countyCode) {
+        TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+        years.addAll(fiscalYears);
+        years.addAll(countyNoticeYears(countyCode));
+        return List.copyOf(years);
+    }
+
+    /**
+     * The years in which the county published notices, newest first: the newest notice, then the newest one before
+     * the start of its year, and so on, one notice read per year.
+     */
+    private List<Integer> countyNoticeYears(String countyCode) {
+        List<Integer> years = new ArrayList<>();
+        Instant before = null;
+        while (true) {
+            List<NoticeView> newest = countyNoticesBefore(countyCode, before, 1);
+            if (newest.isEmpty()) {
+                return years;
+            }
+            int year = Site.yearOf(newest.get(0).publishedAt());
+            years.add(year);
+            before = Site.startOf(year);
+        }
+    }
+
+    /** Every county notice published in {@code year}, newest first, read page by page from the year's end. */
+    private List<NoticeView> countyNoticesOf(int year, String countyCode) {
+        Instant start = Site.startOf(year);
+        List<NoticeView> ofYear = new ArrayList<>();
+        List<NoticeView> page = countyNoticesBefore(countyCode, Site.startOf(year + 1), NOTICE_PAGE);
+        while (true) {
+            for (NoticeView notice : page) {
+                if (notice.publishedAt().isBefore(start)) {
+                    return ofYear;
+                }
+                ofYear.add(notice);
+            }
+            if (page.size() < NOTICE_PAGE) {
+                return ofYear;
+            }
+            NoticeView last = page.get(page.size() - 1);
+            page = list(new FindNoticesQuery(NoticeLevel.COUNTY, countyCode, last.publishedAt(),
+                    last.content().noticeId(), NOTICE_PAGE), NoticeView.class);
+        }
+    }
+
+    /**
+     * The newest county notices published before {@code before} ({@code null}: the newest of all), at most
+     * {@code limit}. The notices' keyset takes those after a (time, id) in newest-first order; a microsecond before
+     * {@code before} with the lowest id is that, at the precision the read model keeps ({@code DATETIME(6)}).
+     */
+    private List<NoticeView> countyNoticesBefore(String countyCode, Instant before, int limit) {
+        return whenAnswered(() -> list(before == null
+                ? new FindNoticesQuery(NoticeLevel.COUNTY, countyCode, null, null, limit)
+                : new FindNoticesQuery(NoticeLevel.COUNTY, countyCode, before.minus(1, ChronoUnit.MICROS), "", limit),
+                NoticeView.class), List.of());
     }
 
     /** The page of the township (9 digits) or village (12 digits) with this code, or empty when there is none. */

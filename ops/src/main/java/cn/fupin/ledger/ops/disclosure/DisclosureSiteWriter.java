@@ -52,6 +52,20 @@ public class DisclosureSiteWriter {
         files++;
         Set<String> seen = new LinkedHashSet<>(county.noticeIds());
         Deque<String> notices = new ArrayDeque<>(county.noticeIds());
+        // The county page lists its newest notices; every older one is on the page of its year.
+        for (int year : pages.countyYears()) {
+            Optional<PublicPages.Rendered> ofYear = pages.countyYear(year);
+            if (ofYear.isEmpty()) {
+                throw new IllegalStateException("the year " + year + " the county page names has no page");
+            }
+            write(root, Site.year(year), ofYear.get().bytes());
+            files++;
+            for (String id : ofYear.get().noticeIds()) {
+                if (seen.add(id)) {
+                    notices.add(id);
+                }
+            }
+        }
         int places = 0;
         for (String code : pages.placeCodes()) {
             Optional<PublicPages.Rendered> place = pages.place(code);

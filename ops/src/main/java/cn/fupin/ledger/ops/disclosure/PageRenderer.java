@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders a public page now, from the query side's answers ({@link DisclosurePageAssembler}) through the pure renderers
- * ({@link Pages}), by its path in the site: {@code index.html}, {@code <code>/index.html},
+ * ({@link Pages}), by its path in the site: {@code index.html}, {@code years/<year>.html}, {@code <code>/index.html},
  * {@code notices/<id>.<format>}.
  * The one place where page bytes are made, for the re-renderer and for a page requested before it was stored.
  * <p>
  * Every rendering is timed in the timer {@value #RENDER_TIMER}, tagged with the kind of page (county, township,
- * village, notice), its format (html, json, csv) and the outcome (rendered; absent: no such page; failed): a fixed
+ * village, notice, county-year), its format (html, json, csv) and the outcome (rendered; absent: no such page; failed): a fixed
  * few values, never a place code or a notice id.
  */
 @Component
@@ -38,6 +38,7 @@ public class PageRenderer {
 
     private static final Pattern PLACE = Pattern.compile("(\\d{9}|\\d{12})/index\\.html");
     private static final Pattern NOTICE = Pattern.compile(Site.NOTICES + "/(.+)\\.(html|json|csv)");
+    private static final Pattern YEAR = Pattern.compile(Site.YEARS + "/([1-9]\\d{3})\\.html");
 
     private final DisclosurePageAssembler assembler;
     private final MeterRegistry meters;
@@ -62,6 +63,10 @@ public class PageRenderer {
         if (place.matches()) {
             return place(place.group(1));
         }
+        Matcher year = YEAR.matcher(path);
+        if (year.matches()) {
+            return countyYear(Integer.parseInt(year.group(1)));
+        }
         Matcher notice = NOTICE.matcher(path);
         if (notice.matches()) {
             for (Site.NoticeFormat format : Site.NoticeFormat.values()) {
@@ -78,6 +83,12 @@ public class PageRenderer {
             CountyPage page = assembler.county();
             return Optional.of(new PublicPages.Rendered(Pages.county(page), ids(page.notices())));
         }).orElseThrow();
+    }
+
+    /** The county's page of one year; empty for a year with nothing of the county's. */
+    Optional<PublicPages.Rendered> countyYear(int year) {
+        return timed("county-year", "html", () -> assembler.countyYear(year)
+                .map(page -> new PublicPages.Rendered(Pages.countyYear(page), ids(page.notices()))));
     }
 
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */

@@ -71,6 +71,20 @@ public class PublicPages {
         return served(Site.COUNTY).orElseThrow(() -> new IllegalStateException("the county page cannot be rendered"));
     }
 
+    /**
+     * The county's page of one year ({@code years/<year>.html}), or empty for a year with nothing of the county's.
+     * Rendered at each request, never stored: it lists one year of the county however long the history, so it costs
+     * what a list of the API costs, and no event has to name the year pages it changes.
+     */
+    public Optional<Rendered> countyYear(int year) {
+        return renderer.countyYear(year);
+    }
+
+    /** The years that have a page of their own, newest first. */
+    public List<Integer> countyYears() {
+        return renderer.assembler().county().years();
+    }
+
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */
     public Optional<Rendered> place(String code) {
         if (code == null || !code.matches("\\d{9}|\\d{12}")) {

@@ -1,5 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
+import cn.fupin.ledger.disclosure.page.CountyPage;
+import cn.fupin.ledger.disclosure.page.Site;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
@@ -8,6 +10,11 @@ import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.ops.testing.PublicPagesCaughtUp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +78,15 @@ class DisclosurePagesApiTest extends LedgerApiTest {
         recorded = true;
     }
 
+    /** The county's notices, newest first (the first thousand: more than any run of the suite publishes). */
+    List<JsonNode> countyNotices() {
+        Api.Response response = api.as("auditor").get("/api/notices?level=COUNTY&placeCode=510824&size=1000");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> notices = new ArrayList<>();
+        response.json().forEach(notices::add);
+        return notices;
+    }
+
     Api.Response get(String path) {
         return api.anonymous().get(path);
     }
@@ -83,12 +99,55 @@ class DisclosurePagesApiTest extends LedgerApiTest {
     }
 
     @Test
-    void theCountyPageShowsAnAppropriationWithItsDocumentNumberToAnyone() {
+    void theCountyPageLinksToThePageOfTheYearThatShowsAnAppropriationWithItsDocumentNumberToAnyone() {
         Api.Response county = get("/disclosure/");
 
         assertHtmlPage(county, 200);
-        assertThat(county.body()).contains("<h1>苍溪县扶贫资金公告公示</h1>", "<td>" + DOCUMENT + "</td>",
-                "<a href=\"" + TOWNSHIP + "/index.html\">龙王镇</a>", PROJECT);
+        assertThat(county.body()).contains("<h1>苍溪县扶贫资金公告公示</h1>",
+                "<a href=\"" + TOWNSHIP + "/index.html\">龙王镇</a>", "<a href=\"years/" + YEAR + ".html\">" + YEAR + "年度</a>");
+        Api.Response year = get("/disclosure/years/" + YEAR + ".html");
+        assertHtmlPage(year, 200);
+        assertThat(year.body()).contains("<h1>苍溪县" + YEAR + "年度扶贫资金公告公示</h1>", "<td>" + DOCUMENT + "</td>",
+                PROJECT, "<a href=\"../" + VILLAGE + "/index.html\">");
+    }
+
+    /**
+     * The county page does not grow with the years: it lists the newest county notices, and every older one is on the
+     * page of the year it was published in. Twenty-one appropriations of the year publish twenty-one allocation
+     * notices, so the county has more notices than its page lists whatever ran before.
+     */
+    @Test
+    void theCountyPageListsTheNewestCountyNoticesAndEveryOtherIsOnThePageOfItsYear() {
+        Ledger ledger = new Ledger(api);
+        int before = countyNotices().size();
+        for (int n = 1; n <= CountyPage.LATEST_NOTICES + 1; n++) {
+            ledger.appropriate(YEAR, "WORK_RELIEF", 1_000 + n, "龙王测〔2094〕" + (100 + n) + "号");
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> countyNotices().size() >= before + CountyPage.LATEST_NOTICES + 1);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<JsonNode> notices = countyNotices();
+            assertThat(notices).hasSizeGreaterThan(CountyPage.LATEST_NOTICES);
+            String county = get("/disclosure/").body();
+            String listed = county.substring(county.indexOf("<section id=\"notices\">"),
+                    county.indexOf("</section>", county.indexOf("<section id=\"notices\">")));
+            assertThat(county).contains("以上为最新的" + CountyPage.LATEST_NOTICES + "条县级公告");
+            Map<Integer, String> yearPages = new TreeMap<>();
+            for (int i = 0; i < notices.size(); i++) {
+                String link = "notices/" + notices.get(i).path("content").path("noticeId").asText() + ".html\"";
+                if (i < CountyPage.LATEST_NOTICES) {
+                    assertThat(listed).as("one of the newest").contains("href=\"" + link);
+                } else {
+                    assertThat(listed).as("an older one").doesNotContain(link);
+                }
+                int year = Site.yearOf(Instant.parse(notices.get(i).path("publishedAt").asText()));
+                String page = yearPages.computeIfAbsent(year, y -> get("/disclosure/years/" + y + ".html").body());
+                assertThat(page).as("the page of " + year).contains("href=\"../" + link);
+            }
+            assertThat(county).contains(yearPages.keySet().stream()
+                    .map(y -> "<a href=\"years/" + y + ".html\">" + y + "年度</a>").toArray(String[]::new));
+        });
     }
 
     @Test
@@ -161,7 +220,9 @@ class DisclosurePagesApiTest extends LedgerApiTest {
                 "/disclosure/notices/N-0000-0000", "/disclosure/notices/N-0000-0000.html",
                 "/disclosure/notices/N-0000-0000.json", "/disclosure/notices/N-0000-0000.csv",
                 "/disclosure/notices/%E5%85%AC%E5%91%8A.html", "/disclosure/notices/", "/disclosure/a/b/c",
-                "/disclosure/510824111/nothing.html"})
+                "/disclosure/510824111/nothing.html", "/disclosure/years/1999.html", "/disclosure/years/0999.html",
+                "/disclosure/years/209.html", "/disclosure/years/2094", "/disclosure/years/", "/disclosure/years/x.html",
+                "/disclosure/years/20940.html"})
         void answerWithANotFoundPageInHtmlNotJson(String path) {
             Api.Response response = get(path);
 

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.disclosure.page.CountyPage;
+import cn.fupin.ledger.disclosure.page.CountyYearPage;
 import cn.fupin.ledger.disclosure.page.Pages;
 import cn.fupin.ledger.disclosure.page.PlacePath;
 import cn.fupin.ledger.disclosure.page.TownshipPage;
@@ -27,8 +28,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * The static site follows every notice the pages link to, corrections included, and writes each as HTML, JSON and
- * CSV beside the pages of every place; a notice id that cannot name a file is left out, never written elsewhere. A
+ * The static site follows every notice the pages link to, corrections included and those only the county's pages of
+ * their years list, and writes each as HTML, JSON and CSV beside the pages of every place and year; a notice id that cannot name a file is left out, never written elsewhere. A
  * notice page's objection form posts to the configured live site, or is left out when there is none.
  */
 class DisclosureSiteWriterTest {
@@ -41,6 +42,7 @@ class DisclosureSiteWriterTest {
 
     private final NoticeView corrected = Notices.grantList("N-2094-0102", null, "N-2094-0103");
     private final NoticeView correction = Notices.grantList("N-2094-0103", "N-2094-0102", null);
+    private final NoticeView older = Notices.grantList("N-2093-0001", null, null);
 
     @TempDir
     Path folder;
@@ -48,8 +50,12 @@ class DisclosureSiteWriterTest {
     @BeforeEach
     void aCountyWhoseVillageListsACorrectedNotice() {
         when(assembler.gazetteer()).thenReturn(GAZETTEER);
-        when(assembler.county()).thenReturn(new CountyPage(PlacePath.county(GAZETTEER.county()), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of()));
+        // The county page lists no notice; the page of 2093 lists one older notice, found only through it.
+        when(assembler.county()).thenReturn(new CountyPage(PlacePath.county(GAZETTEER.county()), List.of(),
+                List.of(2093), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), true));
+        when(assembler.countyYear(2093)).thenReturn(Optional.of(new CountyYearPage(PlacePath.county(GAZETTEER.county()),
+                2093, List.of(2093), List.of(), List.of(), null, List.of(), List.of(), List.of(older))));
+        when(assembler.notice("N-2093-0001")).thenReturn(Optional.of(Notices.page(older)));
         when(assembler.township(anyString())).thenAnswer(call -> {
             Place township = GAZETTEER.township(call.getArgument(0)).orElseThrow();
             return Optional.of(new TownshipPage(PlacePath.township(GAZETTEER.county(), township),
@@ -74,14 +80,16 @@ class DisclosureSiteWriterTest {
         DisclosureSiteWriter.Written written = writer.write(folder);
 
         assertThat(written.places()).isEqualTo(GAZETTEER.townships().size() + GAZETTEER.villageCount());
-        assertThat(written.notices()).isEqualTo(2);
+        assertThat(written.notices()).isEqualTo(3);
+        assertThat(folder.resolve("years/2093.html")).exists();
+        assertThat(folder.resolve("notices/N-2093-0001.html")).exists();
         assertThat(folder.resolve("style.css")).hasBinaryContent(Pages.stylesheet());
         assertThat(folder.resolve("510824105/index.html")).exists();
         assertThat(folder.resolve("510824105203/index.html")).exists();
         assertThat(folder.resolve("notices/N-2094-0103.json")).hasBinaryContent(correction.contentBytes());
         assertThat(folder.resolve("notices/N-2094-0103.csv")).hasBinaryContent(Pages.noticeCsv(correction));
         assertThat(folder.resolve("notices/N-2094-0102.html")).hasBinaryContent(Pages.notice(Notices.page(corrected)));
-        assertThat(written.files()).isEqualTo(2 + written.places() + 3 * 2);
+        assertThat(written.files()).isEqualTo(2 + 1 + written.places() + 3 * 3);
     }
 
     @Test
@@ -95,6 +103,7 @@ class DisclosureSiteWriterTest {
         }
         try (Stream<Path> notices = Files.list(site.resolve("notices"))) {
             assertThat(notices.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "N-2093-0001.html", "N-2093-0001.json", "N-2093-0001.csv",
                     "N-2094-0102.html", "N-2094-0102.json", "N-2094-0102.csv",
                     "N-2094-0103.html", "N-2094-0103.json", "N-2094-0103.csv");
         }

@@ -4,15 +4,20 @@ import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.FindProjectQuery;
+import cn.fupin.ledger.shared.project.FindProjectStartYearsQuery;
 import cn.fupin.ledger.shared.project.FindProjectsQuery;
+import cn.fupin.ledger.shared.project.FindProjectsStartingInQuery;
 import cn.fupin.ledger.shared.project.ProjectView;
 import cn.fupin.ledger.shared.workarea.WorkArea;
 import cn.fupin.ledger.shared.workarea.WorkAreas;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
@@ -42,6 +47,21 @@ class ProjectQueries {
     public List<ProjectView> handle(FindProjectsQuery query) {
         return views(projects.find(query.townshipCode(), query.villageCode(), query.status(), query.afterId(),
                 query.limit() == null ? Limit.unlimited() : Limit.of(query.limit())));
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public List<ProjectView> handle(FindProjectsStartingInQuery query) {
+        return views(projects.findStartingBetween(LocalDate.of(query.year(), 1, 1),
+                LocalDate.of(query.year() + 1, 1, 1)));
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public List<Integer> handle(FindProjectStartYearsQuery query) {
+        TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+        projects.startDates().forEach(date -> years.add(date.getYear()));
+        return List.copyOf(years);
     }
 
     @QueryHandler

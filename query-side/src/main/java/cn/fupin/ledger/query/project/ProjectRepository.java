@@ -1,6 +1,7 @@
 package cn.fupin.ledger.query.project;
 
 import cn.fupin.ledger.shared.project.ProjectStatus;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.domain.Limit;
@@ -17,4 +18,17 @@ interface ProjectRepository extends JpaRepository<ProjectEntity, String> {
             + " and (:afterId is null or p.projectId > :afterId)"
             + " order by p.projectId")
     List<ProjectEntity> find(String township, String village, ProjectStatus status, String afterId, Limit limit);
+
+    /** The projects starting on or after {@code from} and before {@code until}, by start date, then id. */
+    @Query("select p from ProjectEntity p where p.startDate >= :from and p.startDate < :until"
+            + " order by p.startDate, p.projectId")
+    List<ProjectEntity> findStartingBetween(LocalDate from, LocalDate until);
+
+    /**
+     * Every start date of an approved project (one approved at some time: the public pages show it from then on),
+     * once each; the years are taken from them, since a date reads the same on both databases.
+     */
+    @Query("select distinct p.startDate from ProjectEntity p where p.startDate is not null"
+            + " and p.approvalDocNo is not null")
+    List<LocalDate> startDates();
 }
