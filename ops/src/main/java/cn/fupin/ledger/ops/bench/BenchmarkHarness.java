@@ -167,6 +167,7 @@ class BenchmarkHarness implements ApplicationRunner {
         double[] site = siteRender();
         figures.add(new Figure("render every stored public page", site[0], "pages/s", site[1],
                 "read every stored page, pages/s", 1_000.0, true));
+        figures.addAll(pageAnswers());
         RegisterFile register = new RegisterFile(gazetteer.county().code(), run);
         if (settings.importRows() > 0) {
             double[] imported = registerImport(register, settings.importRows());
@@ -313,6 +314,21 @@ class BenchmarkHarness implements ApplicationRunner {
             latencies.add(System.nanoTime() - acknowledged);
         }
         return latencies;
+    }
+
+    /** The public pages and the lists as clients wait for them (p99), beside the stylesheet's answer. */
+    private List<Figure> pageAnswers() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Place township = gazetteer.townships().get(0);
+        Place village = gazetteer.villagesOf(township.code()).get(0);
+        PageAnswers.Measured measured = PageAnswers.measure(http, clerk(),
+                PageAnswers.pages(http, clerk(), township.code(), village.code()), PageAnswers.lists());
+        double stylesheet = measured.stylesheet().percentileMillis(99);
+        return List.of(
+                new Figure("public page answered, p99", measured.pages().percentileMillis(99), "ms", stylesheet,
+                        "stylesheet answered p99", 200.0, false),
+                new Figure("list page of 100 answered, p99", measured.lists().percentileMillis(99), "ms", stylesheet,
+                        "stylesheet answered p99", 200.0, false));
     }
 
     /** Pages per second: {rendering every stored page's path now, reading every stored page's bytes}. */

@@ -46,4 +46,9 @@ final class StaffRequests {
     HttpRequest get(String path) {
         return to(path).GET().build();
     }
+
+    /** The same GET without logging in, as a villager's phone sends it (the public pages). */
+    HttpRequest getAnonymously(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(TIMEOUT).GET().build();
+    }
 }

@@ -109,8 +109,14 @@ final class DemoTimeline {
                     .isEqualTo(appropriation.path("fiscalYear").asInt());
             assertThat(recorded.getMonthValue()).as(appropriation.toString()).isBetween(3, 5);
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.anonymous().get("/disclosure/").body())
-                .contains("<td>苍财农〔2015〕3号</td><td>2015年3月9日</td>", "<td>苍财农〔2016〕31号</td><td>2016年5月17日</td>"));
+        // The county page shows the current year (2016) in detail; 2015's appropriations are on the page of 2015.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(api.anonymous().get("/disclosure/").body())
+                    .contains("<td>苍财农〔2016〕31号</td><td>2016年5月17日</td>", "<a href=\"years/2015.html\">2015年度</a>")
+                    .doesNotContain("<td>苍财农〔2015〕3号</td>");
+            assertThat(api.anonymous().get("/disclosure/years/2015.html").body())
+                    .contains("<td>苍财农〔2015〕3号</td><td>2015年3月9日</td>").doesNotContain("苍财农〔2016〕31号");
+        });
     }
 
     void everyNoticeIsPublishedAfterItsFactAndAllocationsOnTheirDayButOne() {
@@ -175,7 +181,9 @@ final class DemoTimeline {
             // Recorded Tuesday 26 May 2015, due within 15 working days (16 June), published 30 June.
             assertThat(notice.path("lateByWorkingDays").asInt()).isEqualTo(10);
         });
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.anonymous().get("/disclosure/").body())
+        // Published in 2015: on the page of 2015, among the late notices of the year.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                api.anonymous().get("/disclosure/years/2015.html").body())
                 .contains("<td>2015年6月30日</td><td class=\"num\">10个工作日</td>"));
     }
 
