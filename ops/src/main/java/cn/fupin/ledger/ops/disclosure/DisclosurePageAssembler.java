@@ -123,6 +123,11 @@ public class DisclosurePageAssembler {
                 countyNoticesOf(year, county.code())));
     }
 
+    /** The years that have a county page of their own, newest first (what the county page links to). */
+    public List<Integer> countyYears() {
+        return years(fiscalYears(list(new FindFundsQuery(null), FundView.class)), gazetteer.county().code());
+    }
+
     /** The fiscal years with a fund or a project starting in them (a round spends a fund of its year). */
     private TreeSet<Integer> fiscalYears(List<FundView> funds) {
         TreeSet<Integer> years = new TreeSet<>();

@@ -82,7 +82,7 @@ public class PublicPages {
 
     /** The years that have a page of their own, newest first. */
     public List<Integer> countyYears() {
-        return renderer.assembler().county().years();
+        return renderer.assembler().countyYears();
     }
 
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */

@@ -53,6 +53,7 @@ class DisclosureSiteWriterTest {
         // The county page lists no notice; the page of 2093 lists one older notice, found only through it.
         when(assembler.county()).thenReturn(new CountyPage(PlacePath.county(GAZETTEER.county()), List.of(),
                 List.of(2093), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), true));
+        when(assembler.countyYears()).thenReturn(List.of(2093));
         when(assembler.countyYear(2093)).thenReturn(Optional.of(new CountyYearPage(PlacePath.county(GAZETTEER.county()),
                 2093, List.of(2093), List.of(), List.of(), null, List.of(), List.of(), List.of(older))));
         when(assembler.notice("N-2093-0001")).thenReturn(Optional.of(Notices.page(older)));
