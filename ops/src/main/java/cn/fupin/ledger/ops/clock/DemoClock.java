@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -226,10 +227,14 @@ public class DemoClock extends Clock implements SmartInitializingSingleton {
     public Duration jumpedWithin(Duration span) {
         long since = system.millis() - span.toMillis();
         long seconds = 0;
-        for (long[] move : recentMoves) {
-            if (move[0] >= since) {
-                seconds += move[1];
+        // Newest first, stopping at the first move before the span: a reading walks only the moves within it (it runs
+        // for every event a processor fetches), not the day of moves kept.
+        for (Iterator<long[]> moves = recentMoves.descendingIterator(); moves.hasNext(); ) {
+            long[] move = moves.next();
+            if (move[0] < since) {
+                break;
             }
+            seconds += move[1];
         }
         return Duration.ofSeconds(seconds);
     }

@@ -128,6 +128,18 @@ class LedgerTimeGapsTest {
     }
 
     @Test
+    void onlyTheJumpsWithinTheSpanCountNotTheOlderOnesKept() {
+        systemNow.set(SYSTEM_START.plusSeconds(60));
+        ledger.advance(5, "auditor");
+        systemNow.set(SYSTEM_START.plus(GAP_TIMEOUT).plusSeconds(120));
+        ledger.advance(7, "auditor");
+        ledger.advance(1, "auditor");
+
+        assertThat(ledger.jumpedWithin(GAP_TIMEOUT)).isEqualTo(Duration.ofDays(8));
+        assertThat(ledger.jumpedWithin(GAP_TIMEOUT.multipliedBy(3))).isEqualTo(Duration.ofDays(13));
+    }
+
+    @Test
     void withoutJumpsAGapTimesOutAfterTheGapTimeoutOfSystemTime() {
         Clock eventClock = LedgerTimeGaps.eventClock(ledger);
         Instant stamped = eventClock.instant();

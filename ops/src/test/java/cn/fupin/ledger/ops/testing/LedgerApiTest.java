@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.testing;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +17,9 @@ public abstract class LedgerApiTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected EventProcessingConfiguration eventProcessing;
 
     protected Api api;
     protected StoredEvents events;
