@@ -97,7 +97,7 @@ class CoverageProjection {
 
     /** Counts one village again from its households and their grants (Hibernate flushes this batch's rows first). */
     private void recount(String villageCode, String townshipCode) {
-        Object[] counts = households.coverage(null, villageCode).get(0);
+        Object[] counts = households.villageCoverage(villageCode).get(0);
         villages.save(new CoverageVillageEntity(villageCode, townshipCode, number(counts[0]), number(counts[1]),
                 number(counts[2])));
     }

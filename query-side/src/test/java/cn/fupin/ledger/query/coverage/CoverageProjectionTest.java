@@ -159,7 +159,7 @@ class CoverageProjectionTest {
         projection.on(new HouseholdExitedEvent("PAY-A", 2075, "人均纯收入超过标准"), 1);
 
         for (String village : List.of(JINSUI, HONGJUNLU, YUNFENG_VILLAGE)) {
-            Object[] counted = households.coverage(null, village).get(0);
+            Object[] counted = households.villageCoverage(village).get(0);
             Object[] kept = villages.coverage(null, village).get(0);
             assertThat(kept).as(village).containsExactly(((Number) counted[0]).longValue(),
                     ((Number) counted[1]).longValue(), ((Number) counted[2]).longValue());
