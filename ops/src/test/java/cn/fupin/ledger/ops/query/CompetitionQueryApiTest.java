@@ -130,7 +130,7 @@ class CompetitionQueryApiTest extends LedgerApiTest {
 
     @BeforeAll
     void recordRounds() {
-        appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         appender.appendAt(T0.minus(Duration.ofDays(20)), "Township", "TWN-" + BAIHE,
                 new TownshipAssessedEvent(BAIHE, 2070, 9100, "苍委办〔2071〕11号", "clerk"));
         appender.appendAt(T0.minus(Duration.ofDays(20)), "Township", "TWN-" + YUESHAN,

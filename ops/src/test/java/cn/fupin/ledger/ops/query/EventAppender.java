@@ -1,17 +1,20 @@
 package cn.fupin.ledger.ops.query;
 
+import cn.fupin.ledger.ops.disclosure.ReadModelProgress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Creates the facts a read-model test needs by appending domain events straight to the event store, as the command
@@ -35,14 +38,14 @@ final class EventAppender {
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final ReadModelProgress progress;
 
     EventAppender(EventStore eventStore, PlatformTransactionManager transactions,
-                  EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+                  EventProcessingConfiguration processing, ReadModelProgress progress) {
         this.eventStore = eventStore;
         this.transaction = new TransactionTemplate(transactions);
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.progress = progress;
     }
 
     /** Appends the payloads to the aggregate's stream, recorded now. */
@@ -84,38 +87,17 @@ final class EventAppender {
         return eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
     }
 
-    /** Waits until every streaming processor is running and at or past the store's head as it is now. */
+    /** Waits until every streaming processor has processed the event at the store's head as it is now. */
     private void awaitProcessorsAtHead() {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        long deadline = System.nanoTime() + QUIET_BOUND.toNanos();
-        while (!atOrPast(head == null ? -1 : head)) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the processors did not reach event " + head + " within "
-                        + QUIET_BOUND);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        TrackingToken headToken = eventStore.createHeadToken();
+        if (headToken == null) {
+            return;
         }
-    }
-
-    private boolean atOrPast(long head) {
-        for (var processor : processing.eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming)) {
-                continue;
-            }
-            if (!streaming.isRunning() || streaming.isError() || streaming.processingStatus().isEmpty()) {
-                return false;
-            }
-            for (EventTrackerStatus status : streaming.processingStatus().values()) {
-                if (status.isErrorState() || status.getCurrentPosition().orElse(-1) < head) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        long head = headToken.position().orElse(0);
+        List<String> groups = processing.eventProcessors().entrySet().stream()
+                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
+                .map(Map.Entry::getKey).toList();
+        await().atMost(QUIET_BOUND).pollInterval(Duration.ofMillis(20))
+                .until(() -> groups.stream().allMatch(group -> progress.hasProcessed(group, head)));
     }
 }

@@ -76,7 +76,7 @@ class EventHistoryIndexTest extends LedgerApiTest {
         // later ones first and keeps the index as a gap. When the slow one commits, its event fills the gap; the
         // token given with it then names the highest index seen, not the event's own (the index once took that and
         // skipped every late event as one it had indexed already).
-        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         String viewId = "gap-" + UUID.randomUUID();
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);

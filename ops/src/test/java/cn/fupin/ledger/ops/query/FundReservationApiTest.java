@@ -33,7 +33,7 @@ class FundReservationApiTest extends LedgerApiTest {
 
     @BeforeEach
     void appender() {
-        appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
     }
 
     private JsonNode fund() {

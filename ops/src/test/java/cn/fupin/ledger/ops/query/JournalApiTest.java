@@ -66,7 +66,7 @@ class JournalApiTest extends LedgerApiTest {
 
     @BeforeAll
     void recordAYearOfMoney() {
-        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         appender.appendAt(day(0), "Fund", CENTRAL, new FundsAppropriatedEvent(CENTRAL, "APPR-PAY-J1", 2074,
                 FundSource.CENTRAL, 1_000_000L, "财农〔2074〕1号", null));
         appender.appendAt(day(1), "Fund", COUNTY, new FundsAppropriatedEvent(COUNTY, "APPR-PAY-J2", 2074,

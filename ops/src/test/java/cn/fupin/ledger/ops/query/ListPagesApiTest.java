@@ -65,7 +65,7 @@ class ListPagesApiTest extends LedgerApiTest {
 
     @BeforeAll
     void recordAppropriationsAndNotices() {
-        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         appropriate(appender, MARCH_2021, CENTRAL_2021, "APPR-PGL-C", 2021, 300_000L);
         appropriate(appender, MARCH_2021, CENTRAL_2021, "APPR-PGL-B", 2021, 200_000L);
         appropriate(appender, MARCH_2021.plus(Duration.ofDays(1)), CENTRAL_2021, "APPR-PGL-A", 2021, 100_000L);

@@ -111,7 +111,7 @@ class PaymentQueryApiTest extends LedgerApiTest {
 
     @BeforeAll
     void recordPayments() {
-        appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         for (HouseholdRegisteredEvent registered : List.of(household("PAY-1001", "张三明", LIJIAHE, false),
                 household("PAY-1002", "李四", LIJIAHE, false), household("PAY-1003", "欧阳小明", QINGYU, true),
                 household("PAY-1004", "王五", QINGYU, false), household("PAY-1005", "赵六", BAMIAO, false))) {

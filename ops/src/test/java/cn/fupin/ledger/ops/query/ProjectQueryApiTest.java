@@ -65,7 +65,7 @@ class ProjectQueryApiTest extends LedgerApiTest {
 
     @BeforeAll
     void recordProjects() {
-        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         // PRJ-QRY-1: proposed, submitted, selected, approved (reserving both lines).
         appender.appendAt(T0, "Project", "PRJ-QRY-1", proposed("PRJ-QRY-1", LIUCHI, "WATER", 300_000L, 200_000L));
         appender.appendAt(T0.plusSeconds(60), "Project", "PRJ-QRY-1",

@@ -55,7 +55,7 @@ class RedFlagApiTest extends LedgerApiTest {
 
     @BeforeAll
     void recordTheFacts() {
-        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         Instant longAgo = clock.instant().minus(Duration.ofDays(800));
         appender.appendAt(longAgo, "Fund", FUND, new FundsAppropriatedEvent(FUND, APPROPRIATION, 2087,
                 FundSource.DONATION, 1_234_500L, "苍财农〔2087〕9号", "红旗测试"));

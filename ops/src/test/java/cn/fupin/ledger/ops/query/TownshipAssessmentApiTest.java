@@ -35,7 +35,7 @@ class TownshipAssessmentApiTest extends LedgerApiTest {
 
     @Test
     void assessmentsAreReadByTownshipAndByYear() {
-        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, jdbc);
+        EventAppender appender = new EventAppender(eventStore, transactions, eventProcessing, readModelProgress);
         appender.append("Township", "TWN-510824223",
                 new TownshipAssessedEvent("510824223", 2073, 9250, "苍委办〔2074〕1号", "clerk"));
         appender.append("Township", "TWN-510824209",

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.testing;
 
+import cn.fupin.ledger.ops.disclosure.ReadModelProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,9 @@ public abstract class LedgerApiTest {
 
     @Autowired
     protected EventProcessingConfiguration eventProcessing;
+
+    @Autowired
+    protected ReadModelProgress readModelProgress;
 
     protected Api api;
     protected StoredEvents events;
