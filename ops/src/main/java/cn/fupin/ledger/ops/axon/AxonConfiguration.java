@@ -184,6 +184,7 @@ public class AxonConfiguration {
 
     @Bean
     public ConfigurerModule processingConfigurer(@Value("${ledger.processing.batch-size:100}") int batchSize,
+                                                 @Value("${ledger.processing.segments:1}") int segments,
                                                  Clock clock) {
         // The journal takes every money event in the order of the event store (one sequence for the whole group), so
         // that at every moment its balances are those of a prefix of the ledger's history: balanced, and no account
@@ -204,6 +205,8 @@ public class AxonConfiguration {
         // context (Hibernate flushes before a query), so a batch sees its own earlier events. A processor that sends
         // commands (the publisher, the two sagas) keeps one event per transaction: the events its commands record commit
         // with its token, and a batch would hold their positions open for as long as the batch takes.
+        // Every group runs on `ledger.processing.segments` segments (1): on one node, 16 segments made 16 times as many
+        // transactions, each with a sixteenth of a batch (docs/performance.md, "Fourth round").
         // Every processor reads the store through one PromptEventSource, which wakes it as soon as there are events
         // rather than after Axon's fixed half-second poll. What the processors' and sagas' handlers record is stamped with
         // this ledger's clock (LedgerClockInterceptor).
@@ -216,7 +219,8 @@ public class AxonConfiguration {
                 .usingPooledStreamingEventProcessors()
                 .configureDefaultStreamableMessageSource(configuration ->
                         prompt.updateAndGet(made -> made != null ? made : new PromptEventSource(configuration.eventStore())))
-                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder.batchSize(batchSize))
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
                 .registerPooledStreamingEventProcessorConfiguration(AutomaticPublisher.GROUP, ONE_AT_A_TIME)
                 .registerPooledStreamingEventProcessorConfiguration(NOTICE_PERIOD_SAGA, ONE_AT_A_TIME)
                 .registerPooledStreamingEventProcessorConfiguration(COMPETITION_SUBMISSION_SAGA, ONE_AT_A_TIME)

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.architecture;
 
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * annotations, with no Spring, JPA or Jackson, except its package {@code stored} (the events' stored form), which
  * knows Jackson and Axon's serialization and nothing of Spring.
  */
+@OneDatabaseSuffices
 class ModuleBoundariesTest {
 
     private static final String SHARED = "cn.fupin.ledger.shared..";

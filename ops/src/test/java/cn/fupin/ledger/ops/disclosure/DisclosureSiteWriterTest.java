@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.disclosure;
 
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import cn.fupin.ledger.disclosure.page.CountyPage;
 import cn.fupin.ledger.disclosure.page.CountyYearPage;
 import cn.fupin.ledger.disclosure.page.Pages;
@@ -32,6 +33,7 @@ import static org.mockito.Mockito.when;
  * their years list, and writes each as HTML, JSON and CSV beside the pages of every place and year; a notice id that cannot name a file is left out, never written elsewhere. A
  * notice page's objection form posts to the configured live site, or is left out when there is none.
  */
+@OneDatabaseSuffices
 class DisclosureSiteWriterTest {
 
     private static final Gazetteer GAZETTEER = Notices.GAZETTEER;

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.generate;
 
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import cn.fupin.ledger.ops.LedgerApplication;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerTest;
@@ -120,6 +121,7 @@ class CountyGeneratorTest {
     }
 
     @Test
+    @OneDatabaseSuffices
     void theSameSeedSendsTheSameCommands() {
         Generated first = generateOnce(40, 7);
         Generated again = generateOnce(40, 7);
