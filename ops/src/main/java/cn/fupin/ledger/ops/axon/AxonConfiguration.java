@@ -170,8 +170,10 @@ public class AxonConfiguration {
                                                  EntityManagerProvider entityManagerProvider,
                                                  TransactionManager transactionManager,
                                                  @Value("${ledger.event-store.gap-timeout:10m}") Duration gapTimeout,
+                                                 @Value("${ledger.event-store.fetch-size:100}") int fetchSize,
                                                  Clock clock) {
         JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
+                .batchSize(fetchSize)
                 .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
