@@ -1,5 +1,8 @@
 package cn.fupin.ledger.query.coverage;
 
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.FindGrantCoverageQuery;
 import cn.fupin.ledger.shared.disbursement.FindTownshipGrantCoverageQuery;
@@ -164,6 +167,27 @@ class CoverageProjectionTest {
             assertThat(kept).as(village).containsExactly(((Number) counted[0]).longValue(),
                     ((Number) counted[1]).longValue(), ((Number) counted[2]).longValue());
         }
+    }
+
+    @Test
+    void inAUnitOfWorkEachVillageIsCountedOnceJustBeforeTheBatchCommits() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("a batch"));
+        try {
+            replay();
+            // Nothing counted while the batch runs: the counts are made once per village when it commits.
+            assertThat(villages.count()).isZero();
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+
+        assertThat(villages.count()).isEqualTo(3);
+        assertThat(coverage("VILLAGE", JINSUI))
+                .isEqualTo(new GrantCoverageView("VILLAGE", JINSUI, "金穗社区居民委员会", 4, 2, 650_000L));
+        assertThat(coverage("COUNTY", null))
+                .isEqualTo(new GrantCoverageView("COUNTY", "510824", "苍溪县", 6, 3, 1_050_000L));
     }
 
     @Test
