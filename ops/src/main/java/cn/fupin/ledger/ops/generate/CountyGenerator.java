@@ -167,7 +167,20 @@ public class CountyGenerator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        generate();
+        try {
+            generate();
+        } catch (RuntimeException failed) {
+            if (options.exitWhenDone()) {
+                // Ends the process with a failure rather than leave it up: a unit of work that timed out leaves Axon's
+                // timeout thread running, which is no daemon and kept a failed generation's JVM alive, doing nothing,
+                // after its context had closed.
+                log.error("the county generation failed; the database holds what was recorded up to here and is not"
+                        + " for another run", failed);
+                SpringApplication.exit(context, () -> 1);
+                System.exit(1);
+            }
+            throw failed;
+        }
         if (options.exitWhenDone()) {
             int code = SpringApplication.exit(context, () -> 0);
             System.exit(code);
