@@ -50,6 +50,16 @@ class PersonalDataScanTest {
     }
 
     @Test
+    void passesDigitsInsideAnIdentifierButFindsTheSameNumberStandingAlone() {
+        // A notice id of a real run (DisclosureSiteTest, CI): its hash held the Luhn-valid 4058327316410935.
+        String id = "NTC-GL-738a1f3938f4058327316410935cbae9";
+        assertThat(PersonalDataScan.findings("page", "<a href=\"notices/" + id + ".html\">" + id + "</a>", List.of()))
+                .isEmpty();
+        assertThat(PersonalDataScan.findings("page", "<td>4058327316410935</td>", List.of())).hasSize(1);
+        assertThat(PersonalDataScan.findings("page", "卡号4058327316410935。", List.of())).hasSize(1);
+    }
+
+    @Test
     void passesNumbersThatFailTheirChecksAndTheNoticesChecksum() {
         String text = Households.withWrongCheckCharacter(Households.idNumber(8999)) + " "
                 + Households.withWrongLuhnDigit(Households.bankCard(8999)) + " 510824110205 3,000.00元 "
