@@ -402,10 +402,7 @@ class BenchmarkHarness implements ApplicationRunner {
         long scanned = rawScan();
         double scanRate = scanned / ((System.nanoTime() - scanStarted) / 1e9);
 
-        List<StreamingEventProcessor> processors = new ArrayList<>();
-        for (String group : ReadModelGroups.API) {
-            processors.add(processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow());
-        }
+        List<StreamingEventProcessor> processors = apiReadModels();
         for (StreamingEventProcessor processor : processors) {
             processor.shutdownAsync().get(2, TimeUnit.MINUTES);
         }
@@ -415,20 +412,7 @@ class BenchmarkHarness implements ApplicationRunner {
             processor.start();
         }
         // Each read model's own time too: the slowest is what the rebuild waits for.
-        Map<String, Long> rebuiltMillis = new TreeMap<>();
-        long deadline = started + Duration.ofHours(2).toNanos();
-        while (rebuiltMillis.size() < processors.size()) {
-            for (StreamingEventProcessor processor : processors) {
-                if (!rebuiltMillis.containsKey(processor.getName()) && atHead(List.of(processor))) {
-                    rebuiltMillis.put(processor.getName(), (System.nanoTime() - started) / 1_000_000);
-                }
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new TimeoutException("the read models did not catch up within 2 h: only " + rebuiltMillis.keySet());
-            }
-            Thread.sleep(50);
-        }
-        awaitCaughtUp(Duration.ofMinutes(5));
+        Map<String, Long> rebuiltMillis = awaitAtHead(processors, Duration.ofHours(2));
         double rebuildRate = events / ((System.nanoTime() - started) / 1e9);
         log.info("rebuilt {} read models over {} events; raw scan of {} events; each read model's rebuild, ms: {}",
                 processors.size(), events, scanned, rebuiltMillis);
@@ -467,11 +451,16 @@ class BenchmarkHarness implements ApplicationRunner {
 
     /** Waits until every read model of the API has caught up with the store's head (replays done). */
     private void awaitCaughtUp(Duration bound) throws InterruptedException, TimeoutException {
+        awaitAtHead(apiReadModels(), bound);
+    }
+
+    /** The processors of the API's read models. */
+    private List<StreamingEventProcessor> apiReadModels() {
         List<StreamingEventProcessor> readModels = new ArrayList<>();
         for (String group : ReadModelGroups.API) {
             readModels.add(processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow());
         }
-        awaitAtHead(readModels, bound);
+        return readModels;
     }
 
     /** Waits until every streaming processor (the publisher, the pages and the sagas too) is at the store's head. */
@@ -485,32 +474,48 @@ class BenchmarkHarness implements ApplicationRunner {
         awaitAtHead(all, bound);
     }
 
-    private void awaitAtHead(List<StreamingEventProcessor> processors, Duration bound)
+    /**
+     * Waits until every one of the processors is at the store's head at once; answers, by name, how many milliseconds
+     * after the call each first got there.
+     */
+    private Map<String, Long> awaitAtHead(List<StreamingEventProcessor> processors, Duration bound)
             throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!atHead(processors)) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new TimeoutException("the processors did not catch up within " + bound);
+        long started = System.nanoTime();
+        Map<String, Long> reachedMillis = new TreeMap<>();
+        while (true) {
+            Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+            boolean allAtHead = true;
+            for (StreamingEventProcessor processor : processors) {
+                if (atHead(processor, head)) {
+                    reachedMillis.putIfAbsent(processor.getName(), (System.nanoTime() - started) / 1_000_000);
+                } else {
+                    allAtHead = false;
+                }
+            }
+            if (allAtHead) {
+                return reachedMillis;
+            }
+            if (System.nanoTime() - started - bound.toNanos() > 0) {
+                throw new TimeoutException("the processors did not catch up within " + bound + "; at the head: "
+                        + reachedMillis.keySet());
             }
             Thread.sleep(50);
         }
     }
 
-    private boolean atHead(List<StreamingEventProcessor> processors) {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        for (StreamingEventProcessor processor : processors) {
-            if (!processor.isRunning() || processor.isError() || processor.processingStatus().isEmpty()) {
+    /** Whether the processor runs, caught up and done replaying, at or past {@code head} in every segment. */
+    private static boolean atHead(StreamingEventProcessor processor, Long head) {
+        if (!processor.isRunning() || processor.isError() || processor.processingStatus().isEmpty()) {
+            return false;
+        }
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            // (Axon ends a replay with the first event after its reset position: until one comes, a segment
+            // that has replayed everything still says "replaying", at the reset position.)
+            boolean replayDone = !status.isReplaying()
+                    || status.getCurrentPosition().equals(status.getResetPosition());
+            if (!status.isCaughtUp() || !replayDone
+                    || (head != null && status.getCurrentPosition().orElse(-1) < head)) {
                 return false;
-            }
-            for (EventTrackerStatus status : processor.processingStatus().values()) {
-                // (Axon ends a replay with the first event after its reset position: until one comes, a segment
-                // that has replayed everything still says "replaying", at the reset position.)
-                boolean replayDone = !status.isReplaying()
-                        || status.getCurrentPosition().equals(status.getResetPosition());
-                if (!status.isCaughtUp() || !replayDone
-                        || (head != null && status.getCurrentPosition().orElse(-1) < head)) {
-                    return false;
-                }
             }
         }
         return true;

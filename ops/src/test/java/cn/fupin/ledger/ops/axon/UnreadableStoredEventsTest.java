@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * (a class renamed, moved or removed without an upcaster) stops the handlers of every event ({@code on(Object)}: the
  * journal, the page re-renderer), and an event of a revision no upcaster reads stops every projection that handles its
  * type, and the aggregate it belongs to. Each stops at the event, logs the error naming it and retries the batch; the
- * facts behind it in its segment wait (with one segment per group, the default, every later fact of that read model). The rows are written into the event table as a deployment of other code would
- * have left them. In a context and database of its own, since the stopped processors stay stopped: the first test
+ * facts behind it in its segment wait (with one segment per group, the default, every later fact of that read
+ * model). The rows are written into the event table as a deployment of other code would have left them. In a context and database of its own, since the stopped processors stay stopped: the first test
  * blocks the journal and the pages, the second then looks at the funds read model, which the first left running.
  */
 @LedgerTest
@@ -159,7 +159,8 @@ class UnreadableStoredEventsTest extends LedgerApiTest {
                 .anySatisfy(error -> assertThat(error).contains(UNKNOWN_REVISION_EVENT).contains("revision 9")));
         // Everything after it waits: the fund's events, the first and the one after it, and, on the one segment the
         // read model runs on (ledger.processing.segments), another fund's appropriation recorded later.
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> appropriatedFen(FUTURE_FUND) == 0 && appropriatedFen(otherFund) == 0);
         assertThat(appropriatedFen(FUTURE_FUND)).isZero();
         assertThat(appropriatedFen(otherFund)).isZero();
         assertThat(progress.position("funds")).isLessThan(unknown);

@@ -1,12 +1,12 @@
 package cn.fupin.ledger.ops.disclosure;
 
-import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import cn.fupin.ledger.disclosure.page.CountyPage;
 import cn.fupin.ledger.disclosure.page.CountyYearPage;
 import cn.fupin.ledger.disclosure.page.Pages;
 import cn.fupin.ledger.disclosure.page.PlacePath;
 import cn.fupin.ledger.disclosure.page.TownshipPage;
 import cn.fupin.ledger.disclosure.page.VillagePage;
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;

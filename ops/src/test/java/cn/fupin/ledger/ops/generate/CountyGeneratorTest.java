@@ -1,9 +1,9 @@
 package cn.fupin.ledger.ops.generate;
 
-import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import cn.fupin.ledger.ops.LedgerApplication;
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import cn.fupin.ledger.ops.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
  * its grant's are separate streams that may arrive in either order; after a change the household's village is
  * counted again into its row of {@code coverage_village}, which answers add up: once per batch of events and village,
  * just before the batch commits (a batch of 1,000 grants in 41 villages counts 41 villages, not 1,000), or at once
- * outside a unit of work. Idempotent: a household applies each of its
- * events once by sequence number, a grant is stored once by disbursement id, and a reversal only sets a flag.
+ * outside a unit of work. Idempotent: a household applies each of its events once by sequence number, a grant is stored once by disbursement id, and a reversal only sets a flag.
  */
 @Component
 @ProcessingGroup(CoverageProjection.GROUP)
 class CoverageProjection {
 
     static final String GROUP = "coverage";
+
+    /** The resource of a batch's unit of work that holds the villages to count again before it commits. */
+    private static final String VILLAGES_TO_COUNT = CoverageProjection.class.getName() + ".villagesToCount";
 
     private final CoverageHouseholdRepository households;
     private final CoverageGrantRepository grants;
@@ -100,9 +102,6 @@ class CoverageProjection {
         households.findById(cardNo).ifPresent(household ->
                 recount(household.villageCode(), household.townshipCode()));
     }
-
-    /** The resource of a batch's unit of work that holds the villages to count again before it commits. */
-    private static final String VILLAGES_TO_COUNT = CoverageProjection.class.getName() + ".villagesToCount";
 
     /**
      * Counts a village again: before the batch commits, once for all the batch's changes to it (the count reads the
