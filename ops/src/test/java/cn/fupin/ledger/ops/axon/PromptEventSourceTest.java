@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -48,8 +49,9 @@ class PromptEventSourceTest {
             assertThat(wakes.get()).isPositive();
         });
 
+        // the store's producer fills each stream on its own thread: the last events may still be on their way to this one
         for (int i = 1; i <= published.get(); i++) {
-            assertThat(stream.hasNextAvailable()).isTrue();
+            assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
             assertThat(stream.nextAvailable().getPayload()).isEqualTo("event " + i);
         }
         assertThat(stream.hasNextAvailable()).isFalse();
