@@ -43,11 +43,12 @@ final class Projects {
     /**
      * The round the project is waiting for, read from its stored events without loading (and locking) it: a handler
      * that must lock the round as well locks the round first, in the order the round's own handlers use (round, then
-     * its projects). The handler checks the answer again once it holds the project.
+     * its projects). The handler checks the answer again once it holds the project. From the first stored event, never
+     * a snapshot (a project is snapshotted after 100 events; the snapshot would hide the round it was submitted to).
      */
     Optional<String> roundAwaited(ProjectId projectId) {
         String[] round = new String[1];
-        eventStore.readEvents(projectId.value()).asStream().forEach(event -> {
+        eventStore.readEvents(projectId.value(), 0).asStream().forEach(event -> {
             Object payload = event.getPayload();
             if (payload instanceof ProjectSubmittedToCompetitionEvent submitted) {
                 round[0] = submitted.competitionId();

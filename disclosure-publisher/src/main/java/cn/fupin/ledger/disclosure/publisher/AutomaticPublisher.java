@@ -23,6 +23,7 @@ import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,13 +69,22 @@ public class AutomaticPublisher {
     private final EventStore eventStore;
     private final NoticeSender sender;
     private final SkipRecorder skips;
+    private final EventHistories histories;
 
+    /** A publisher that reads a grant batch's streams one by one ({@link EventHistories#readingEach}). */
     public AutomaticPublisher(AutomaticNotices notices, EventStore eventStore, NoticeSender sender,
                               SkipRecorder skips) {
+        this(notices, eventStore, sender, skips, EventHistories.readingEach(eventStore));
+    }
+
+    /** A publisher that reads a grant batch's streams through {@code histories} (the ledger's: in a few queries). */
+    public AutomaticPublisher(AutomaticNotices notices, EventStore eventStore, NoticeSender sender,
+                              SkipRecorder skips, EventHistories histories) {
         this.notices = notices;
         this.eventStore = eventStore;
         this.sender = sender;
         this.skips = skips;
+        this.histories = histories;
     }
 
     @EventHandler
@@ -121,16 +131,19 @@ public class AutomaticPublisher {
         });
     }
 
+    /**
+     * The grant lists of a batch: every grant's request and every household's registration read together (a batch of
+     * 1,000 grants would otherwise read 2,001 streams one by one).
+     */
     @EventHandler
     public void on(GrantBatchSubmittedEvent event) {
         List<DisbursementRequestedEvent> grants = new ArrayList<>();
-        for (String disbursementId : event.disbursementIds()) {
-            DisbursementRequestedEvent requested = first(history(disbursementId, Long.MAX_VALUE),
-                    DisbursementRequestedEvent.class);
+        histories.of(event.disbursementIds()).values().forEach(history -> {
+            DisbursementRequestedEvent requested = first(history, DisbursementRequestedEvent.class);
             if (requested != null) {
                 grants.add(requested);
             }
-        }
+        });
         notices.grantLists(event.batchId(), grants, headNames(grants), proposal(event.projectId()))
                 .forEach(this::publish);
     }
@@ -179,21 +192,30 @@ public class AutomaticPublisher {
         publish(notices.correction(event, chain, withdrawn));
     }
 
+    /**
+     * The project's proposal. It is the project's first event, and the stream is read lazily: only its first fetch is
+     * read, not a grant project's thousands of payments.
+     */
     private ProjectProposedEvent proposal(String projectId) {
-        return first(history(projectId, Long.MAX_VALUE), ProjectProposedEvent.class);
+        return eventStore.readEvents(projectId, 0).asStream().map(DomainEventMessage::getPayload)
+                .filter(ProjectProposedEvent.class::isInstance).map(ProjectProposedEvent.class::cast)
+                .findFirst().orElse(null);
     }
 
     /** The households' heads' names by card number, as last registered. */
     private Map<String, String> headNames(List<DisbursementRequestedEvent> grants) {
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> streamsByCard = new LinkedHashMap<>();
         for (DisbursementRequestedEvent grant : grants) {
-            if (grant.cardNo() != null && !names.containsKey(grant.cardNo())) {
-                history(HouseholdCardNo.streamIdOf(grant.cardNo()), Long.MAX_VALUE).stream()
-                        .filter(HouseholdRegisteredEvent.class::isInstance).map(HouseholdRegisteredEvent.class::cast)
-                        .reduce((earlier, later) -> later)
-                        .ifPresent(registered -> names.put(grant.cardNo(), registered.headName()));
+            if (grant.cardNo() != null) {
+                streamsByCard.putIfAbsent(grant.cardNo(), HouseholdCardNo.streamIdOf(grant.cardNo()));
             }
         }
+        Map<String, List<Object>> households = histories.of(streamsByCard.values());
+        Map<String, String> names = new HashMap<>();
+        streamsByCard.forEach((cardNo, streamId) -> households.getOrDefault(streamId, List.of()).stream()
+                .filter(HouseholdRegisteredEvent.class::isInstance).map(HouseholdRegisteredEvent.class::cast)
+                .reduce((earlier, later) -> later)
+                .ifPresent(registered -> names.put(cardNo, registered.headName())));
         return names;
     }
 
@@ -201,9 +223,13 @@ public class AutomaticPublisher {
         return history.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
+    /**
+     * The aggregate's events from its first up to {@code upToSequence}: never from a snapshot (a project snapshotted
+     * after its 100th event would otherwise have no proposal in its history), and no further than asked.
+     */
     private List<Object> history(String aggregateId, long upToSequence) {
-        return eventStore.readEvents(aggregateId).asStream()
-                .filter(message -> message.getSequenceNumber() <= upToSequence)
+        return eventStore.readEvents(aggregateId, 0).asStream()
+                .takeWhile(message -> message.getSequenceNumber() <= upToSequence)
                 .map(DomainEventMessage::getPayload)
                 .map(Object.class::cast)
                 .toList();

@@ -86,7 +86,7 @@ public final class PublicationRetry {
         if (noticeId == null || noticeId.isBlank()) {
             return Optional.empty();
         }
-        return eventStore.readEvents(RecordNoticeSkipCommand.STREAM_PREFIX + noticeId).asStream()
+        return eventStore.readEvents(RecordNoticeSkipCommand.STREAM_PREFIX + noticeId, 0).asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(NoticePublicationSkippedEvent.class::isInstance).map(NoticePublicationSkippedEvent.class::cast)
                 .reduce((first, last) -> last);
@@ -107,7 +107,7 @@ public final class PublicationRetry {
     }
 
     private boolean exists(String noticeId) {
-        return eventStore.readEvents(noticeId).hasNext();
+        return eventStore.readEvents(noticeId, 0).hasNext();
     }
 
     private static Refusal notFound() {

@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -187,9 +189,9 @@ class AutomaticNoticesTest {
 
         @Test
         void sendsTheDueNoticeWithTheFactsFromTheEventStore() {
-            when(eventStore.readEvents("CMP-2016-01")).thenReturn(DomainEventStream.of(
+            when(eventStore.readEvents("CMP-2016-01", 0L)).thenReturn(DomainEventStream.of(
                     new GenericDomainEventMessage<>("Competition", "CMP-2016-01", 0, OPENED)));
-            when(eventStore.readEvents("PRJ-2016-07")).thenAnswer(call -> {
+            when(eventStore.readEvents("PRJ-2016-07", 0L)).thenAnswer(call -> {
                 List<Object> facts = new ArrayList<>(history("0839-5111111"));
                 facts.add(ACCEPTED);
                 facts.add(new ProjectProposedEvent("PRJ-2016-07", "后来者", "ROADS", "510824105204", "510824105",
@@ -212,6 +214,34 @@ class AutomaticNoticesTest {
             assertThat(sent.get(1).content().title()).isEqualTo("2016年度财政专项扶贫资金竞争立项结果公示");
             // Only the history up to the acceptance counts (the later fact at sequence 7 is not read as the proposal).
             assertThat(sent.get(2).content().placeName()).isEqualTo("宝珠村");
+        }
+
+        @Test
+        void aProjectSnapshottedOnTheWayStillHasItsProposalAndWholeHistory() {
+            // A real store: a project snapshotted after its fifth event (the ledger snapshots after 100) reads from the
+            // snapshot with readEvents(id); the completion notice needs the proposal, which only the events hold.
+            EmbeddedEventStore store = EmbeddedEventStore.builder()
+                    .storageEngine(new InMemoryEventStorageEngine()).build();
+            try {
+                List<Object> facts = new ArrayList<>(history("0839-5111111"));
+                facts.add(ACCEPTED);
+                for (int i = 0; i < facts.size(); i++) {
+                    store.publish(new GenericDomainEventMessage<>("Project", "PRJ-2016-07", i, facts.get(i)));
+                }
+                store.storeSnapshot(new GenericDomainEventMessage<>("Project", "PRJ-2016-07", 5, "the project's state"));
+                List<PublishNoticeCommand> completions = new ArrayList<>();
+
+                new AutomaticPublisher(NOTICES, store, completions::add, skip -> {
+                    throw new AssertionError("the proposal is in the project's history: " + skip);
+                }).on(ACCEPTED, 6L);
+
+                assertThat(completions).singleElement().satisfies(command -> {
+                    assertThat(command.noticeId().value()).isEqualTo("NTC-CA-PRJ-2016-07");
+                    assertThat(command.content().placeName()).isEqualTo("宝珠村");
+                });
+            } finally {
+                store.shutDown();
+            }
         }
 
         @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import static cn.fupin.ledger.disclosure.publisher.AutomaticNoticesTest.NOTICES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -272,7 +273,7 @@ class NoticesBeforePaymentTest {
 
         @BeforeEach
         void eventStore() {
-            when(eventStore.readEvents(anyString())).thenAnswer(call -> {
+            when(eventStore.readEvents(anyString(), eq(0L))).thenAnswer(call -> {
                 String id = call.getArgument(0);
                 List<Object> facts = streams.getOrDefault(id, List.of());
                 GenericDomainEventMessage<?>[] messages = new GenericDomainEventMessage<?>[facts.size()];

@@ -62,7 +62,6 @@ class SkippedWorkTest {
     @BeforeEach
     void ledger() {
         streams.put(PROJECT, List.of(villageProject(), "started", "other", APPROVED));
-        when(eventStore.readEvents(anyString())).thenAnswer(call -> stream(call.getArgument(0), 0));
         when(eventStore.readEvents(anyString(), anyLong())).thenAnswer(call -> stream(call.getArgument(0),
                 call.getArgument(1)));
         NoticeSender sender = command -> {

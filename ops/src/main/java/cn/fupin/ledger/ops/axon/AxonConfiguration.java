@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.axon;
 
+import cn.fupin.ledger.disclosure.publisher.EventHistories;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import org.axonframework.eventhandling.async.SequentialPolicy;
 
@@ -37,6 +38,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
@@ -80,6 +82,16 @@ public class AxonConfiguration {
     public EventUpcasterChain ledgerUpcasters(@Qualifier("eventSerializer") Serializer eventSerializer,
                                               Gazetteer gazetteer) {
         return Upcasters.chain(eventSerializer, gazetteer.county().code());
+    }
+
+    /**
+     * Many aggregates' stored events read together, through the event store's serializer and upcasters: the
+     * publisher's grant lists read a batch's requests and households this way ({@link StoredEventHistories}).
+     */
+    @Bean
+    public EventHistories eventHistories(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                         EventUpcasterChain ledgerUpcasters) {
+        return new StoredEventHistories(jdbc, eventSerializer, ledgerUpcasters);
     }
 
     /**

@@ -193,7 +193,7 @@ class DemoPayments {
     }
 
     private int itemsOf(GrantBatchId batchId) {
-        return eventStore.readEvents(batchId.value()).asStream().map(event -> event.getPayload())
+        return eventStore.readEvents(batchId.value(), 0).asStream().map(event -> event.getPayload())
                 .filter(GrantBatchSubmittedEvent.class::isInstance)
                 .mapToInt(payload -> ((GrantBatchSubmittedEvent) payload).disbursementIds().size())
                 .findFirst().orElse(0);
@@ -233,7 +233,7 @@ class DemoPayments {
 
     private String villageOf(String projectId) {
         // The demo projects' villages are fixed by DemoProjects; read the project's proposal to find it.
-        return eventStore.readEvents(projectId).asStream()
+        return eventStore.readEvents(projectId, 0).asStream()
                 .map(event -> event.getPayload())
                 .filter(ProjectProposedEvent.class::isInstance)
                 .map(payload -> ((ProjectProposedEvent) payload).villageCode())

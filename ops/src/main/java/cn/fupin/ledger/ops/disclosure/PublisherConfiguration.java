@@ -3,6 +3,7 @@ package cn.fupin.ledger.ops.disclosure;
 import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.disclosure.publisher.AutomaticNotices;
 import cn.fupin.ledger.disclosure.publisher.AutomaticPublisher;
+import cn.fupin.ledger.disclosure.publisher.EventHistories;
 import cn.fupin.ledger.disclosure.publisher.NoticeSender;
 import cn.fupin.ledger.disclosure.publisher.PublicationRetry;
 import cn.fupin.ledger.disclosure.publisher.SkipRecorder;
@@ -39,12 +40,12 @@ public class PublisherConfiguration {
 
     @Bean
     AutomaticPublisher automaticPublisher(AutomaticNotices automaticNotices, EventStore eventStore,
-                                          CommandGateway commands) {
+                                          CommandGateway commands, EventHistories histories) {
         NoticeSender sender = command -> Actors.runAsSystem(AutomaticNotices.PROCESS,
                 () -> commands.sendAndWait(command));
         SkipRecorder skips = command -> Actors.runAsSystem(AutomaticNotices.PROCESS,
                 () -> commands.sendAndWait(command));
-        return new AutomaticPublisher(automaticNotices, eventStore, sender, skips);
+        return new AutomaticPublisher(automaticNotices, eventStore, sender, skips, histories);
     }
 
     @Bean

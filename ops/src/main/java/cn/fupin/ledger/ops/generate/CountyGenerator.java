@@ -608,7 +608,7 @@ public class CountyGenerator implements ApplicationRunner {
         }
 
         List<Planned> awarded(CompetitionId round, List<Planned> proposals) {
-            List<String> awardedIds = eventStore.readEvents(round.value()).asStream()
+            List<String> awardedIds = eventStore.readEvents(round.value(), 0).asStream()
                     .map(event -> event.getPayload())
                     .filter(CompetitionClosedEvent.class::isInstance)
                     .flatMap(payload -> ((CompetitionClosedEvent) payload).ranking().stream())

@@ -112,4 +112,17 @@ class ModuleBoundariesTest {
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .check(ledger);
     }
+
+    /**
+     * Every read of an aggregate's history starts at its first stored event. {@code EventStore.readEvents(id)} starts
+     * from the newest snapshot when there is one (funds and projects are snapshotted after 100 events), so a project's
+     * proposal, or the round it was submitted to, would silently be missing from what it answers.
+     */
+    @Test
+    void historiesAreReadFromTheFirstEventNeverFromASnapshot() {
+        noClasses().that().resideInAPackage("cn.fupin.ledger..")
+                .should().callMethod(org.axonframework.eventsourcing.eventstore.EventStore.class, "readEvents",
+                        String.class)
+                .check(ledger);
+    }
 }
