@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password its password
  * @param approver the staff user (an APPROVER) who approves the grant batch (four eyes: not {@code user})
  * @param approverPassword its password
+ * @param rebuildWindow how long the rebuild is measured, or none to measure it to its end: at county scale (hundreds of
+ *                 thousands of events) the rate the slowest read model keeps over a window (say 3 minutes) is the
+ *                 figure, and the run does not wait for the rest
  * @param output   a file the JSON result is also written to, or none
  * @param exit     whether the process exits after the run (a test runs the harness inside its own context)
  */
@@ -36,10 +39,14 @@ record BenchSettings(@DefaultValue("false") boolean run,
                      @DefaultValue("demo") String password,
                      @DefaultValue("approver") String approver,
                      @DefaultValue("demo") String approverPassword,
+                     Duration rebuildWindow,
                      Path output,
                      @DefaultValue("true") boolean exit) {
 
     BenchSettings {
+        if (rebuildWindow != null && (rebuildWindow.isZero() || rebuildWindow.isNegative())) {
+            throw new IllegalArgumentException("ledger.bench.rebuild-window is a positive duration, or unset");
+        }
         if (grantBatchSize < 0 || grantBatchSize > 1_000) {
             throw new IllegalArgumentException("ledger.bench.grant-batch-size is 0 (no batch) to 1,000 (a batch's most)");
         }
