@@ -78,9 +78,13 @@ import java.util.TreeSet;
  * any: the county's pages by year, {@code years/<year>.html}, are rendered at each request and never stored, so no
  * rule names them);</li>
  * <li>township ({@code <9 digits>/index.html}): its villages with their poor-village years, project money and grant
- * coverage, its approved projects, its notices;</li>
+ * coverage, its approved projects (what each paid, in how many payments), its newest notices and the years that have
+ * any;</li>
  * <li>village ({@code <12 digits>/index.html}): its poor-village years, its approved projects in full (paid so far
- * included), every payment to it and every grant to its households with their state, its coverage, its notices;</li>
+ * included), the payments to it and the grants to its households of the current year with their state, its coverage,
+ * its newest notices, and the years that have any of these. The pages by year of a township or a village
+ * ({@code <code>/<year>.html}) are, like the county's, rendered at each request and never stored, so no rule names
+ * them: every event that changes one also changes its place's own page, which the rules here name;</li>
  * <li>a notice ({@code notices/<id>.html|.json|.csv}): its content as published (JSON and CSV show nothing else), and
  * on the HTML page its correction and its objections with how each was handled.</li>
  * </ul>
@@ -190,10 +194,10 @@ public final class AffectedPages {
                 project(pages, e.projectId());
             }
         } else if (event instanceof ProjectPaymentSettledEvent e) {
-            // What the project has paid shows on its village's page only; a rejected payment was never paid.
+            // What the project has paid, and in how many payments, shows on its village's page and in its township's
+            // list of projects; a rejected payment was never paid.
             if (!"REJECTED".equals(e.outcome())) {
-                subjects.placeOfProject(e.projectId()).flatMap(gazetteer::village)
-                        .ifPresent(village -> pages.add(Site.place(village.code())));
+                subjects.placeOfProject(e.projectId()).ifPresent(place -> placeAndTownship(pages, place));
             }
         } else if (event instanceof DisbursementRequestedEvent e) {
             village(pages, e.villageCode());

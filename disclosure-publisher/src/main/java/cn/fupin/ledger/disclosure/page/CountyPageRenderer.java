@@ -7,6 +7,7 @@ import cn.fupin.ledger.shared.competition.CompetitionView;
 import cn.fupin.ledger.shared.competition.Criterion;
 import cn.fupin.ledger.shared.competition.RankingLineView;
 import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
@@ -48,11 +49,8 @@ final class CountyPageRenderer {
                 .markup("<li><a href=\"#townships\">乡镇</a></li>")
                 .markup("<li><a href=\"#years\">历年公告公示</a></li>")
                 .markup("</ul></nav>\n");
-        Sections.notices(page, ROOT, "县级公告", data.notices());
-        if (data.olderNotices()) {
-            page.paragraph("note", "以上为最新的" + data.notices().size() + "条县级公告；更早的公告见下方“历年公告公示”中各年度的页面。")
-                    .markup("\n");
-        }
+        Sections.notices(page, ROOT, "县级公告", summaries(data.notices()));
+        Sections.olderNotices(page, data.notices().size(), data.olderNotices(), "县级");
         lateNotices(page, ROOT, data.notices(), data.olderNotices()
                 ? "以上为最新公告中逾期发布的；各年度逾期发布的公告见该年度的页面。" : null);
         fundsByYear(page, data);
@@ -89,7 +87,7 @@ final class CountyPageRenderer {
                         + "年度的资金下达、县本级财政投入、竞争立项结果和开工的项目。")
                 .markup("\n");
         years(page, YEAR_ROOT, data.years(), data.year());
-        Sections.notices(page, YEAR_ROOT, data.year() + "年发布的县级公告", data.notices());
+        Sections.notices(page, YEAR_ROOT, data.year() + "年发布的县级公告", summaries(data.notices()));
         lateNotices(page, YEAR_ROOT, data.notices(), null);
         page.markup("<section id=\"appropriations\">\n").element("h2", year + "资金来源").markup("\n");
         if (data.appropriations().isEmpty()) {
@@ -108,23 +106,12 @@ final class CountyPageRenderer {
 
     /** The years that have a page, newest first, each linked ({@code current}, if any, is the page itself). */
     private static void years(HtmlWriter page, String root, List<Integer> years, Integer current) {
-        page.markup("<nav id=\"years\" class=\"years\" aria-label=\"历年公告公示\">\n").element("h2", "历年公告公示")
-                .markup("\n");
-        if (years.isEmpty()) {
-            page.paragraph("empty", "暂无。").markup("\n</nav>\n");
-            return;
-        }
-        page.markup("<ul class=\"places\">\n");
-        for (int year : years) {
-            page.markup("<li>");
-            if (current != null && current == year) {
-                page.markup("<span aria-current=\"page\">").text(year + "年度").markup("</span>");
-            } else {
-                page.link(root + Site.year(year), year + "年度");
-            }
-            page.markup("</li>\n");
-        }
-        page.markup("</ul>\n</nav>\n");
+        Sections.years(page, years, current, year -> root + Site.year(year));
+    }
+
+    /** The county reads its newest notices in full (for their lateness); its list shows what any list shows. */
+    private static List<NoticeSummaryView> summaries(List<NoticeView> notices) {
+        return notices.stream().map(NoticeSummaryView::of).toList();
     }
 
     /** Allocation results are due within 15 working days; every notice published late is listed with how late. */

@@ -32,6 +32,12 @@ public final class Pages {
         return VillagePageRenderer.render(data);
     }
 
+    /** The page of one year of a township or a village ({@code <code>/<year>.html}). */
+    public static byte[] placeYear(PlaceYearPage data) {
+        return data.path().village() == null ? TownshipPageRenderer.renderYear(data)
+                : VillagePageRenderer.renderYear(data);
+    }
+
     /** A notice's page ({@code notices/<id>.html}). */
     public static byte[] notice(NoticePage data) {
         return NoticePageRenderer.render(data);

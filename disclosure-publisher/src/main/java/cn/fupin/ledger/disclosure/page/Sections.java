@@ -2,16 +2,18 @@ package cn.fupin.ledger.disclosure.page;
 
 import cn.fupin.ledger.disclosure.page.HtmlWriter.Cell;
 import cn.fupin.ledger.disclosure.page.HtmlWriter.Column;
-import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.household.PersonalNumbers;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectStatus;
+import cn.fupin.ledger.shared.project.ProjectSummaryView;
 import cn.fupin.ledger.shared.project.ProjectView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,13 +31,23 @@ final class Sections {
      * skipped work, which an officer sees), and the pages leave it out as well rather than print the number.
      */
     static boolean isPublic(ProjectView project) {
-        ProjectStatus status = project.status();
+        return isPublic(project.status(), project.approvalDocNo(), project.name(), project.description(),
+                project.subsidyStandard(), project.implementer(), project.personInCharge(), project.supervisor(),
+                project.benefitMechanism(), project.villagersMeeting());
+    }
+
+    /** The same rule for a project read as a summary (the township and village pages). */
+    static boolean isPublic(ProjectSummaryView project) {
+        return isPublic(project.status(), project.approvalDocNo(), project.name(), project.description(),
+                project.subsidyStandard(), project.implementer(), project.personInCharge(), project.supervisor(),
+                project.benefitMechanism(), project.villagersMeeting());
+    }
+
+    private static boolean isPublic(ProjectStatus status, String approvalDocNo, String... printed) {
         boolean decided = status == ProjectStatus.APPROVED || status == ProjectStatus.IMPLEMENTING
                 || status == ProjectStatus.COMPLETED || status == ProjectStatus.ACCEPTED
-                || (status == ProjectStatus.CANCELLED && project.approvalDocNo() != null);
-        return decided && Stream.of(project.name(), project.description(), project.subsidyStandard(),
-                project.implementer(), project.personInCharge(), project.supervisor(), project.benefitMechanism(),
-                project.villagersMeeting(), project.approvalDocNo()).noneMatch(PersonalNumbers::in);
+                || (status == ProjectStatus.CANCELLED && approvalDocNo != null);
+        return decided && Stream.concat(Stream.of(printed), Stream.of(approvalDocNo)).noneMatch(PersonalNumbers::in);
     }
 
     /** The public projects in a stable order: by start date, then id. */
@@ -47,6 +59,16 @@ final class Sections {
                 .toList();
     }
 
+    /** The public projects of a summary list in the same order: by start date, then id. */
+    static List<ProjectSummaryView> publicSummaries(List<ProjectSummaryView> projects) {
+        return projects.stream()
+                .filter(Sections::isPublic)
+                .sorted(Comparator.comparing(ProjectSummaryView::startDate,
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(ProjectSummaryView::projectId))
+                .toList();
+    }
+
     /** Newest first, then by id, so that the same notices always list in the same order. */
     static List<NoticeView> newestFirst(List<NoticeView> notices) {
         return notices.stream()
@@ -55,26 +77,96 @@ final class Sections {
                 .toList();
     }
 
+    /** The same order for notices read as summaries. */
+    static List<NoticeSummaryView> newestSummariesFirst(List<NoticeSummaryView> notices) {
+        return notices.stream()
+                .sorted(Comparator.comparing(NoticeSummaryView::publishedAt,
+                                Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+                        .thenComparing(NoticeSummaryView::noticeId))
+                .toList();
+    }
+
     /** The notices of a place, each linked to its own page, with its kind, publication date and period. */
-    static void notices(HtmlWriter page, String root, String heading, List<NoticeView> notices) {
+    static void notices(HtmlWriter page, String root, String heading, List<NoticeSummaryView> notices) {
         page.markup("<section id=\"notices\">\n").element("h2", heading).markup("\n");
         if (notices.isEmpty()) {
             page.paragraph("empty", "暂无公告。").markup("\n</section>\n");
             return;
         }
         page.markup("<ul class=\"notices\">\n");
-        for (NoticeView notice : newestFirst(notices)) {
-            NoticeContent content = notice.content();
-            page.markup("<li>").link(root + Site.notice(content.noticeId(), Site.NoticeFormat.HTML), content.title());
+        for (NoticeSummaryView notice : newestSummariesFirst(notices)) {
+            page.markup("<li>").link(root + Site.notice(notice.noticeId(), Site.NoticeFormat.HTML), notice.title());
             if (notice.supersededBy() != null) {
                 page.markup(" ").element("span", "badge", "已更正");
             }
             page.markup("<br>").element("span", "meta", notice.kindName() + " · 发布于 "
                     + Formats.date(notice.publishedAt()) + " · 公示期 "
-                    + Formats.period(content.periodStart(), content.periodEnd()));
+                    + Formats.period(notice.periodStart(), notice.periodEnd()));
             page.markup("</li>\n");
         }
         page.markup("</ul>\n</section>\n");
+    }
+
+    /**
+     * The note under a list that shows only the newest notices, pointing to the pages by year; nothing when the list
+     * shows every notice of the place.
+     */
+    static void olderNotices(HtmlWriter page, int shown, boolean older, String level) {
+        if (older) {
+            page.paragraph("note", "以上为最新的" + shown + "条" + level + "公告；更早的公告见下方“历年公告公示”中各年度的页面。")
+                    .markup("\n");
+        }
+    }
+
+    /**
+     * The years that have a page, newest first, each linked through {@code href} ({@code current}, if any, is the page
+     * itself and not a link).
+     */
+    static void years(HtmlWriter page, List<Integer> years, Integer current, IntFunction<String> href) {
+        page.markup("<nav id=\"years\" class=\"years\" aria-label=\"历年公告公示\">\n").element("h2", "历年公告公示")
+                .markup("\n");
+        if (years.isEmpty()) {
+            page.paragraph("empty", "暂无。").markup("\n</nav>\n");
+            return;
+        }
+        page.markup("<ul class=\"places\">\n");
+        for (int year : years) {
+            page.markup("<li>");
+            if (current != null && current == year) {
+                page.markup("<span aria-current=\"page\">").text(year + "年度").markup("</span>");
+            } else {
+                page.link(href.apply(year), year + "年度");
+            }
+            page.markup("</li>\n");
+        }
+        page.markup("</ul>\n</nav>\n");
+    }
+
+    /**
+     * The list of a township's projects as summaries: name, village (linked to its page), work area, sources and
+     * budget, what it has paid and in how many payments, state. One row per project however many payments it made.
+     */
+    static void projectSummaries(HtmlWriter page, String root, List<ProjectSummaryView> projects) {
+        if (projects.isEmpty()) {
+            page.paragraph("empty", "暂无已批复项目。").markup("\n");
+            return;
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ProjectSummaryView project : projects) {
+            String place = Formats.place(project.villageName());
+            rows.add(List.of(
+                    Cell.of(project.name()),
+                    project.villageCode() == null ? Cell.of(place) : Cell.link(place, root + Site.place(project.villageCode())),
+                    Cell.of(Formats.orDash(project.workAreaName())),
+                    Cell.of(sources(project.budget())),
+                    Cell.of(Formats.yuan(project.budgetTotalFen())),
+                    Cell.of(Formats.yuan(project.paidFen())),
+                    Cell.of(project.paidPayments() + "笔"),
+                    Cell.of(project.status() == null ? "—" : project.status().chineseName())));
+        }
+        page.table(null, List.of(Column.text("项目名称"), Column.text("实施地点"), Column.text("类别"),
+                Column.text("资金来源"), Column.number("预算"), Column.number("已拨付"), Column.number("拨付笔数"),
+                Column.text("状态")), rows);
     }
 
     /** A budget's fund sources and amounts in one line: {@code 2094年整合涉农资金 100,000.00元；…}. */

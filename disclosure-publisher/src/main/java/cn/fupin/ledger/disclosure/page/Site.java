@@ -61,6 +61,14 @@ public final class Site {
         return YEARS + "/" + year + ".html";
     }
 
+    /**
+     * The page of one year of a township or a village ({@code 510824100/2016.html}), beside the place's own page:
+     * the place's notices published in that year and, for a village, the payments requested in it.
+     */
+    public static String placeYear(String code, int year) {
+        return segment(code) + "/" + year + ".html";
+    }
+
     /** The year a notice published at {@code publishedAt} belongs to: its date on the county's notice board. */
     public static int yearOf(Instant publishedAt) {
         return publishedAt.atZone(Formats.CHINA).getYear();

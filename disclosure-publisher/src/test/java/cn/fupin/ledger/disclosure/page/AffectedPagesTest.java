@@ -183,7 +183,8 @@ class AffectedPagesTest {
         row(rows, new ProjectCancelledEvent("PRJ-V", ProjectStatus.IMPLEMENTING, "撤销", List.of(), "clerk"),
                 countyTownshipVillage);
         row(rows, new ProjectPaymentRequestedEvent("PRJ-V", "DSB-1", 1, List.of()), none);
-        row(rows, new ProjectPaymentSettledEvent("PRJ-V", "DSB-1", "APPROVED", 1, List.of()), pages(VILLAGE_PAGE));
+        row(rows, new ProjectPaymentSettledEvent("PRJ-V", "DSB-1", "APPROVED", 1, List.of()),
+                pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, new DisbursementRequestedEvent("DSB-1", "PRJ-V", PayeeKind.VILLAGE, VILLAGE, TOWNSHIP, null, 1,
                 List.of(), "付1", null, "clerk"), pages(VILLAGE_PAGE));
         row(rows, new DisbursementApprovedEvent("DSB-1", "PRJ-V", PayeeKind.VILLAGE, VILLAGE, null, 1, List.of(),
@@ -300,9 +301,10 @@ class AffectedPagesTest {
         @Test
         void aRejectedPaymentChangesNoPaidAmountAndAReversedOneDoes() {
             assertThat(AFFECTED.of(settled("PRJ-V", "REJECTED"))).isEmpty();
-            assertThat(AFFECTED.of(settled("PRJ-V", "REVERSED"))).containsExactly(VILLAGE_PAGE);
-            assertThat(AFFECTED.of(settled("PRJ-T", "APPROVED"))).as("a township project's paid amount is on no page")
-                    .isEmpty();
+            assertThat(AFFECTED.of(settled("PRJ-V", "REVERSED"))).containsExactly(TOWNSHIP_PAGE, VILLAGE_PAGE);
+            assertThat(AFFECTED.of(settled("PRJ-T", "APPROVED")))
+                    .as("a township project's paid amount is in its township's list of projects")
+                    .containsExactly(OTHER_TOWNSHIP + "/index.html");
         }
 
         @Test

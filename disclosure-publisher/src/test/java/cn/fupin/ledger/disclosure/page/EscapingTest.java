@@ -85,8 +85,9 @@ class EscapingTest {
                 first.requestedBy(), first.requestedAt(), first.decidedBy(), first.decidedAt(), first.reason(),
                 first.reversedBy(), first.reversedAt()));
 
-        String page = html(Pages.village(new VillagePage(data.path(), data.village(), data.projects(), grants,
-                data.projectNames(), data.coverage(), data.notices())));
+        String page = html(Pages.village(new VillagePage(data.path(), data.village(), data.projects(),
+                data.currentYear(), grants, data.projectNames(), data.coverage(), data.notices(), data.olderNotices(),
+                data.years())));
 
         assertThat(page).contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>").doesNotContain("<script");
     }

@@ -13,6 +13,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeJson;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
@@ -23,6 +24,7 @@ import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.shared.place.TownshipView;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectStatus;
+import cn.fupin.ledger.shared.project.ProjectSummaryView;
 import cn.fupin.ledger.shared.project.ProjectView;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.math.BigDecimal;
@@ -361,13 +363,45 @@ final class Fixtures {
         return appropriations().stream().filter(line -> line.fiscalYear() == year).toList();
     }
 
-    static TownshipPage townshipPage() {
-        return new TownshipPage(PlacePath.township(COUNTY, BAIQIAO), BAIQIAO_VIEW, projects(), villageCoverage(),
-                List.of());
+    /**
+     * A project as the township and village pages read it: without its steps, with its payments counted. The fixtures'
+     * one project that paid anything paid it in three payments.
+     */
+    static ProjectSummaryView summary(ProjectView project) {
+        return summary(project, project.paidFen() == 0 ? 0 : 3);
     }
 
+    static ProjectSummaryView summary(ProjectView p, long paidPayments) {
+        return new ProjectSummaryView(p.projectId(), p.name(), p.workAreaName(), p.villageCode(), p.villageName(),
+                p.townshipCode(), p.townshipName(), p.beneficiary(), p.budget(), p.budgetTotalFen(), p.paidFen(),
+                paidPayments, p.implementer(), p.supervisor(), p.startDate(), p.endDate(), p.expectedHouseholds(),
+                p.expectedPeople(), p.description(), p.benefitMechanism(), p.subsidyStandard(), p.personInCharge(),
+                p.supervisionPhone(), p.villagersMeeting(), p.status(), p.approvalDocNo());
+    }
+
+    static List<ProjectSummaryView> summaries(List<ProjectView> projects) {
+        return projects.stream().map(Fixtures::summary).toList();
+    }
+
+    static List<NoticeSummaryView> noticeSummaries(List<NoticeView> notices) {
+        return notices.stream().map(NoticeSummaryView::of).toList();
+    }
+
+    static TownshipPage townshipPage() {
+        return new TownshipPage(PlacePath.township(COUNTY, BAIQIAO), BAIQIAO_VIEW, summaries(projects()),
+                villageCoverage(), List.of(), false, List.of());
+    }
+
+    /** The village page of 2094: its projects, the year's payments and grants, its four notices. */
     static VillagePage villagePage() {
-        return new VillagePage(PlacePath.village(COUNTY, BAIQIAO, BAOZHU), BAOZHU_VIEW, projects(), disbursements(),
-                projectNames(), villageCoverage().get(1), villageNotices());
+        return new VillagePage(PlacePath.village(COUNTY, BAIQIAO, BAOZHU), BAOZHU_VIEW, summaries(projects()), 2094,
+                disbursements(), projectNames(), villageCoverage().get(1), noticeSummaries(villageNotices()), false,
+                List.of(2094));
+    }
+
+    /** The village's page of 2094: its four notices, the year's payments and grants. */
+    static PlaceYearPage villageYearPage2094() {
+        return new PlaceYearPage(PlacePath.village(COUNTY, BAIQIAO, BAOZHU), 2094, List.of(2094),
+                noticeSummaries(villageNotices()), disbursements(), projectNames());
     }
 }

@@ -37,7 +37,9 @@ class PageStructureTest {
                 new Rendered(Site.year(2093), text(Pages.countyYear(Fixtures.countyYearPage2093()))),
                 new Rendered(Site.year(2094), text(Pages.countyYear(Fixtures.countyYearPage2094()))),
                 new Rendered(Site.place(Fixtures.BAIQIAO.code()), text(Pages.township(Fixtures.townshipPage()))),
-                new Rendered(Site.place(Fixtures.BAOZHU.code()), text(Pages.village(Fixtures.villagePage())))));
+                new Rendered(Site.place(Fixtures.BAOZHU.code()), text(Pages.village(Fixtures.villagePage()))),
+                new Rendered(Site.placeYear(Fixtures.BAOZHU.code(), 2094),
+                        text(Pages.placeYear(Fixtures.villageYearPage2094())))));
         for (NoticeView notice : Fixtures.allNotices()) {
             pages.add(new Rendered(Site.notice(notice.content().noticeId(), Site.NoticeFormat.HTML),
                     text(Pages.notice(Fixtures.noticePage(notice)))));
@@ -96,7 +98,7 @@ class PageStructureTest {
     @MethodSource("pages")
     void everyLinkStaysInsideTheSite(Rendered page) {
         assertThat(links(page)).allSatisfy(link -> assertThat(link)
-                .matches("index\\.html|style\\.css|years/\\d{4}\\.html|\\d{9}/index\\.html|\\d{12}/index\\.html|notices/(NTC-|N-)\\d{4}-\\d{4}\\.(html|json|csv)"));
+                .matches("index\\.html|style\\.css|years/\\d{4}\\.html|\\d{9}/index\\.html|\\d{12}/index\\.html|(\\d{9}|\\d{12})/\\d{4}\\.html|notices/(NTC-|N-)\\d{4}-\\d{4}\\.(html|json|csv)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,6 +121,16 @@ class PageStructureTest {
             Rendered county = pages().filter(p -> p.path().equals(Site.COUNTY)).findFirst().orElseThrow();
 
             assertThat(links(county)).contains("510824105/index.html", "510824102/index.html");
+        }
+
+        @Test
+        void aVillagePageLinksToThePageOfItsYearAndTheYearBackToTheVillageAndItsNotices() {
+            Rendered village = pages().filter(p -> p.path().equals("510824105203/index.html")).findFirst().orElseThrow();
+            Rendered year = pages().filter(p -> p.path().equals("510824105203/2094.html")).findFirst().orElseThrow();
+
+            assertThat(links(village)).contains("510824105203/2094.html");
+            assertThat(links(year)).contains("510824105203/index.html", "510824105/index.html", "index.html",
+                    "notices/N-2094-0101.html");
         }
 
         @Test

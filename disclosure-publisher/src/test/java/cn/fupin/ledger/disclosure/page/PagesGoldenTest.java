@@ -37,6 +37,11 @@ class PagesGoldenTest {
     }
 
     @Test
+    void aVillagesPageOfAYearMatchesItsGoldenFile() {
+        GoldenFiles.assertMatches("village-year-2094.html", Pages.placeYear(Fixtures.villageYearPage2094()));
+    }
+
+    @Test
     void theNotFoundPageMatchesItsGoldenFile() {
         GoldenFiles.assertMatches("not-found.html", Pages.notFound("苍溪县", "/disclosure/"));
     }

@@ -48,11 +48,13 @@ class PersonalNumbersOnPagesTest {
         List<ProjectView> projects = projectsWith(card, spaced, id, ordinary);
 
         VillagePage base = Fixtures.villagePage();
-        String village = new String(VillagePageRenderer.render(new VillagePage(base.path(), base.village(), projects,
-                base.disbursements(), base.projectNames(), base.coverage(), base.notices())), StandardCharsets.UTF_8);
+        String village = new String(VillagePageRenderer.render(new VillagePage(base.path(), base.village(),
+                Fixtures.summaries(projects), base.currentYear(), base.disbursements(), base.projectNames(),
+                base.coverage(), base.notices(), base.olderNotices(), base.years())), StandardCharsets.UTF_8);
         TownshipPage township = Fixtures.townshipPage();
         String townshipPage = new String(TownshipPageRenderer.render(new TownshipPage(township.path(),
-                township.township(), projects, township.villageCoverage(), township.notices())), StandardCharsets.UTF_8);
+                township.township(), Fixtures.summaries(projects), township.villageCoverage(), township.notices(),
+                township.olderNotices(), township.years())), StandardCharsets.UTF_8);
 
         for (String page : List.of(village, townshipPage)) {
             assertThat(page).doesNotContain(CARD_LIKE, "6217 9900 0084 0007", ID_LIKE)
@@ -68,7 +70,8 @@ class PersonalNumbersOnPagesTest {
         Map<String, String> names = new HashMap<>(base.projectNames());
         names.put("PRJ-2094-0001", "宝珠村猕猴桃产业园" + CARD_LIKE);
         String village = new String(VillagePageRenderer.render(new VillagePage(base.path(), base.village(),
-                base.projects(), base.disbursements(), names, base.coverage(), base.notices())), StandardCharsets.UTF_8);
+                base.projects(), base.currentYear(), base.disbursements(), names, base.coverage(), base.notices(),
+                base.olderNotices(), base.years())), StandardCharsets.UTF_8);
         String before = new String(VillagePageRenderer.render(base), StandardCharsets.UTF_8);
 
         assertThat(before).contains("宝珠村猕猴桃产业园");

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The public disclosure pages, with no login (API.md, "Public disclosure"): {@code /disclosure/} the county,
  * {@code /disclosure/years/{year}.html} the county's page of a year,
- * {@code /disclosure/{code}/} a township (9 digits) or a village (12 digits), {@code /disclosure/notices/{id}} a
+ * {@code /disclosure/{code}/} a township (9 digits) or a village (12 digits), {@code /disclosure/{code}/{year}.html}
+ * the page of a year of a township or a village, {@code /disclosure/notices/{id}} a
  * notice, also as {@code .html}, {@code .json} (the canonical bytes that were hashed) and {@code .csv}. The pages link
  * to each other by the file names of the static site ({@code 510824105/index.html}, {@code notices/N-1.html}), which
  * are served here too, so the same bytes work live and as a folder. Anything else under {@code /disclosure/} is a 404
@@ -67,6 +68,16 @@ class DisclosureController {
             return notFound();
         }
         return pages.countyYear(Integer.parseInt(file.substring(0, 4))).map(page -> ok(HTML, page.bytes()))
+                .orElseGet(this::notFound);
+    }
+
+    /** The page of one year of a township or a village: {@code /disclosure/510824100/2016.html}. */
+    @GetMapping("/disclosure/{code}/{file}")
+    ResponseEntity<byte[]> placeYear(@PathVariable String code, @PathVariable String file) {
+        if (!code.matches("\\d{9}|\\d{12}") || !file.matches("[1-9]\\d{3}\\.html")) {
+            return notFound();
+        }
+        return pages.placeYear(code, Integer.parseInt(file.substring(0, 4))).map(page -> ok(HTML, page.bytes()))
                 .orElseGet(this::notFound);
     }
 

@@ -4,6 +4,7 @@ import cn.fupin.ledger.disclosure.page.CountyPage;
 import cn.fupin.ledger.disclosure.page.CountyYearPage;
 import cn.fupin.ledger.disclosure.page.NoticePage;
 import cn.fupin.ledger.disclosure.page.PlacePath;
+import cn.fupin.ledger.disclosure.page.PlaceYearPage;
 import cn.fupin.ledger.disclosure.page.Site;
 import cn.fupin.ledger.disclosure.page.TownshipPage;
 import cn.fupin.ledger.disclosure.page.VillagePage;
@@ -13,11 +14,14 @@ import cn.fupin.ledger.shared.disbursement.DisbursementView;
 import cn.fupin.ledger.shared.disbursement.FindDisbursementsQuery;
 import cn.fupin.ledger.shared.disbursement.FindGrantCoverageQuery;
 import cn.fupin.ledger.shared.disbursement.FindTownshipGrantCoverageQuery;
+import cn.fupin.ledger.shared.disbursement.FindVillageGrantCoverageQuery;
 import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
 import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
+import cn.fupin.ledger.shared.disclosure.FindNoticeSummariesQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticesQuery;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
@@ -29,15 +33,16 @@ import cn.fupin.ledger.shared.place.FindTownshipsQuery;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.shared.place.TownshipView;
-import cn.fupin.ledger.shared.project.FindProjectQuery;
 import cn.fupin.ledger.shared.project.FindProjectStartYearsQuery;
-import cn.fupin.ledger.shared.project.FindProjectsQuery;
+import cn.fupin.ledger.shared.project.FindProjectSummariesQuery;
 import cn.fupin.ledger.shared.project.FindProjectsStartingInQuery;
+import cn.fupin.ledger.shared.project.ProjectSummaryView;
 import cn.fupin.ledger.shared.project.ProjectView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +68,8 @@ public class DisclosurePageAssembler {
     private static final String VILLAGE = "VILLAGE";
     /** How many notices a year's page reads at a time. */
     private static final int NOTICE_PAGE = 200;
+    /** How many payments a village's year reads at a time. */
+    private static final int DISBURSEMENT_PAGE = 200;
 
     private final QueryGateway queries;
     private final Gazetteer gazetteer;
@@ -204,7 +211,11 @@ public class DisclosurePageAssembler {
                 NoticeView.class), List.of());
     }
 
-    /** The page of the township (9 digits) or village (12 digits) with this code, or empty when there is none. */
+    /**
+     * The page of the township with this code, or empty when there is none: its projects as summaries (no step is
+     * read, however many payments a project made), its villages' coverage in one query, its newest notices (one more
+     * is read, to know whether older ones exist) and the years that have notices, each a page of its own.
+     */
     public Optional<TownshipPage> township(String code) {
         Optional<Place> township = gazetteer.township(code);
         if (township.isEmpty()) {
@@ -214,15 +225,21 @@ public class DisclosurePageAssembler {
         if (view.isEmpty()) {
             return Optional.empty();
         }
-        List<GrantCoverageView> coverage = new ArrayList<>();
-        for (TownshipView.VillageView village : view.get().villages()) {
-            coverage(village.code()).ifPresent(coverage::add);
-        }
+        List<NoticeSummaryView> newest = noticesBefore(NoticeLevel.TOWNSHIP, code, null,
+                TownshipPage.LATEST_NOTICES + 1);
+        boolean older = newest.size() > TownshipPage.LATEST_NOTICES;
         return Optional.of(new TownshipPage(PlacePath.township(gazetteer.county(), township.get()), view.get(),
-                list(new FindProjectsQuery(code, null, null), ProjectView.class), coverage,
-                notices(NoticeLevel.TOWNSHIP, code)));
+                list(FindProjectSummariesQuery.ofTownship(code), ProjectSummaryView.class),
+                list(new FindVillageGrantCoverageQuery(code), GrantCoverageView.class),
+                older ? newest.subList(0, TownshipPage.LATEST_NOTICES) : newest, older,
+                noticeYears(NoticeLevel.TOWNSHIP, code)));
     }
 
+    /**
+     * The page of the village with this code, or empty when there is none: its projects as summaries, the payments
+     * of the current year (the newest year with one), its newest notices, and the years that have payments or
+     * notices, each a page of its own.
+     */
     public Optional<VillagePage> village(String code) {
         Optional<Place> village = gazetteer.village(code);
         if (village.isEmpty()) {
@@ -236,22 +253,184 @@ public class DisclosurePageAssembler {
         if (township.isEmpty() || view.isEmpty()) {
             return Optional.empty();
         }
-        List<ProjectView> projects = list(new FindProjectsQuery(null, code, null), ProjectView.class);
-        List<DisbursementView> disbursements = list(new FindDisbursementsQuery(null, code, null, null),
-                DisbursementView.class);
-        Map<String, String> projectNames = new HashMap<>();
-        projects.forEach(project -> projectNames.put(project.projectId(), project.name()));
-        // A household's grant may come from a project of another village of the township: name it too.
-        for (DisbursementView disbursement : disbursements) {
-            if (!projectNames.containsKey(disbursement.projectId())) {
-                join(queries.query(new FindProjectQuery(disbursement.projectId()),
-                        ResponseTypes.optionalInstanceOf(ProjectView.class)))
-                        .ifPresent(project -> projectNames.put(project.projectId(), project.name()));
-            }
-        }
+        List<ProjectSummaryView> projects = list(FindProjectSummariesQuery.ofVillage(code), ProjectSummaryView.class);
+        List<Integer> paymentYears = disbursementYears(code);
+        Integer current = paymentYears.isEmpty() ? null : paymentYears.get(0);
+        List<DisbursementView> disbursements = current == null ? List.of() : disbursementsOf(current, code);
+        List<NoticeSummaryView> newest = noticesBefore(NoticeLevel.VILLAGE, code, null, VillagePage.LATEST_NOTICES + 1);
+        boolean older = newest.size() > VillagePage.LATEST_NOTICES;
         return Optional.of(new VillagePage(PlacePath.village(gazetteer.county(), township.get(), village.get()),
-                view.get(), projects, disbursements, projectNames, coverage(code).orElse(null),
-                notices(NoticeLevel.VILLAGE, code)));
+                view.get(), projects, current, disbursements, projectNames(projects, disbursements),
+                coverage(code).orElse(null), older ? newest.subList(0, VillagePage.LATEST_NOTICES) : newest, older,
+                placeYears(code, paymentYears)));
+    }
+
+    /**
+     * The page of one year of a township or a village, or empty for a place of no page or a year without its notices
+     * (or, for a village, its payments).
+     */
+    public Optional<PlaceYearPage> placeYear(String code, int year) {
+        Optional<PlacePath> path = placePath(code);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean isVillage = path.get().village() != null;
+        List<Integer> years = placeYears(code);
+        if (!years.contains(year)) {
+            return Optional.empty();
+        }
+        List<DisbursementView> disbursements = isVillage ? disbursementsOf(year, code) : List.of();
+        return Optional.of(new PlaceYearPage(path.get(), year, years,
+                noticesOf(isVillage ? NoticeLevel.VILLAGE : NoticeLevel.TOWNSHIP, code, year), disbursements,
+                projectNames(List.of(), disbursements)));
+    }
+
+    /**
+     * The years that have a page of a township (those with its notices) or of a village (those with its notices or
+     * its payments), newest first; empty for a code of no township or village.
+     */
+    public List<Integer> placeYears(String code) {
+        if (gazetteer.hasVillage(code)) {
+            return placeYears(code, disbursementYears(code));
+        }
+        return gazetteer.township(code).isPresent() ? noticeYears(NoticeLevel.TOWNSHIP, code) : List.of();
+    }
+
+    private List<Integer> placeYears(String villageCode, List<Integer> paymentYears) {
+        TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+        years.addAll(paymentYears);
+        years.addAll(noticeYears(NoticeLevel.VILLAGE, villageCode));
+        return List.copyOf(years);
+    }
+
+    private Optional<PlacePath> placePath(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Optional<Place> village = gazetteer.village(code);
+        if (village.isPresent()) {
+            return gazetteer.township(village.get().parentCode())
+                    .map(township -> PlacePath.village(gazetteer.county(), township, village.get()));
+        }
+        return gazetteer.township(code).map(township -> PlacePath.township(gazetteer.county(), township));
+    }
+
+    /**
+     * The name of each project the page names: those it lists, and the project of each payment it lists (a
+     * household's grant may come from a project of another village), read for all of these at once, as summaries.
+     */
+    private Map<String, String> projectNames(List<ProjectSummaryView> listed, List<DisbursementView> disbursements) {
+        Map<String, String> names = new HashMap<>();
+        listed.forEach(project -> names.put(project.projectId(), project.name()));
+        List<String> missing = disbursements.stream().map(DisbursementView::projectId)
+                .filter(id -> id != null && !names.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            list(FindProjectSummariesQuery.withIds(missing), ProjectSummaryView.class)
+                    .forEach(project -> names.put(project.projectId(), project.name()));
+        }
+        return names;
+    }
+
+    /**
+     * The years in which a payment to the village or its households was requested, newest first: the first payment,
+     * then the first one from the start of the next year on, and so on, one payment read per year.
+     */
+    private List<Integer> disbursementYears(String villageCode) {
+        List<Integer> years = new ArrayList<>();
+        Instant from = null;
+        while (true) {
+            List<DisbursementView> first = list(from == null
+                    ? new FindDisbursementsQuery(null, villageCode, null, null, null, null, null, 1)
+                    : new FindDisbursementsQuery(null, villageCode, null, null, null, from, "", 1),
+                    DisbursementView.class);
+            if (first.isEmpty()) {
+                List<Integer> newestFirst = new ArrayList<>(years);
+                Collections.reverse(newestFirst);
+                return List.copyOf(newestFirst);
+            }
+            int year = Site.yearOf(first.get(0).requestedAt());
+            if (!years.isEmpty() && year <= years.get(years.size() - 1)) {
+                throw new IllegalStateException("the payments of village " + villageCode + " did not move past "
+                        + year);
+            }
+            years.add(year);
+            // The keyset takes those after (time, id) oldest first: after (the next year's start, "") is from it on.
+            from = Site.startOf(year + 1);
+        }
+    }
+
+    /** The payments to the village and its households requested in {@code year}, read page by page. */
+    private List<DisbursementView> disbursementsOf(int year, String villageCode) {
+        Instant end = Site.startOf(year + 1);
+        List<DisbursementView> ofYear = new ArrayList<>();
+        Instant afterAt = Site.startOf(year);
+        String afterId = "";
+        while (true) {
+            List<DisbursementView> page = list(new FindDisbursementsQuery(null, villageCode, null, null, null, afterAt,
+                    afterId, DISBURSEMENT_PAGE), DisbursementView.class);
+            for (DisbursementView disbursement : page) {
+                if (!disbursement.requestedAt().isBefore(end)) {
+                    return ofYear;
+                }
+                ofYear.add(disbursement);
+            }
+            if (page.size() < DISBURSEMENT_PAGE) {
+                return ofYear;
+            }
+            DisbursementView last = page.get(page.size() - 1);
+            afterAt = last.requestedAt();
+            afterId = last.disbursementId();
+        }
+    }
+
+    /**
+     * The years in which a township or a village published notices, newest first: the newest notice, then the newest
+     * one before the start of its year, and so on, one notice read per year.
+     */
+    private List<Integer> noticeYears(NoticeLevel level, String placeCode) {
+        List<Integer> years = new ArrayList<>();
+        Instant before = null;
+        while (true) {
+            List<NoticeSummaryView> newest = noticesBefore(level, placeCode, before, 1);
+            if (newest.isEmpty()) {
+                return years;
+            }
+            int year = Site.yearOf(newest.get(0).publishedAt());
+            years.add(year);
+            before = Site.startOf(year);
+        }
+    }
+
+    /** Every notice of a township or a village published in {@code year}, newest first, read page by page. */
+    private List<NoticeSummaryView> noticesOf(NoticeLevel level, String placeCode, int year) {
+        Instant start = Site.startOf(year);
+        List<NoticeSummaryView> ofYear = new ArrayList<>();
+        List<NoticeSummaryView> page = noticesBefore(level, placeCode, Site.startOf(year + 1), NOTICE_PAGE);
+        while (true) {
+            for (NoticeSummaryView notice : page) {
+                if (notice.publishedAt().isBefore(start)) {
+                    return ofYear;
+                }
+                ofYear.add(notice);
+            }
+            if (page.size() < NOTICE_PAGE) {
+                return ofYear;
+            }
+            NoticeSummaryView last = page.get(page.size() - 1);
+            page = whenAnswered(() -> list(new FindNoticeSummariesQuery(level, placeCode, last.publishedAt(),
+                    last.noticeId(), NOTICE_PAGE), NoticeSummaryView.class), List.of());
+        }
+    }
+
+    /**
+     * The newest notices of a township or a village published before {@code before} ({@code null}: the newest of
+     * all), at most {@code limit}, as summaries (never their published bytes); see {@link #countyNoticesBefore}.
+     */
+    private List<NoticeSummaryView> noticesBefore(NoticeLevel level, String placeCode, Instant before, int limit) {
+        return whenAnswered(() -> list(before == null
+                ? new FindNoticeSummariesQuery(level, placeCode, null, null, limit)
+                : new FindNoticeSummariesQuery(level, placeCode, before.minus(1, ChronoUnit.MICROS), "", limit),
+                NoticeSummaryView.class), List.of());
     }
 
     /**
@@ -267,11 +446,6 @@ public class DisclosurePageAssembler {
                 ResponseTypes.optionalInstanceOf(NoticeView.class))), Optional.empty());
         return notice.filter(view -> view.content() != null)
                 .map(view -> NoticePage.live(pathOf(view.content()), view, clock.instant()));
-    }
-
-    /** The notices published for a place; none while the ledger has no notice read model to ask. */
-    List<NoticeView> notices(NoticeLevel level, String placeCode) {
-        return whenAnswered(() -> list(new FindNoticesQuery(level, placeCode), NoticeView.class), List.of());
     }
 
     private PlacePath pathOf(NoticeContent notice) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the public pages to a folder as a static site, for any web server (or a USB stick for a village screen):
- * {@code index.html} (the county), {@code <code>/index.html} for every township and village of the county,
+ * {@code index.html} (the county) and {@code years/<year>.html}, {@code <code>/index.html} for every township and
+ * village of the county with {@code <code>/<year>.html} for each of its years,
  * {@code notices/<id>.html|.json|.csv} for every notice the pages link to, and {@code style.css}. The bytes are those
  * the live pages serve ({@link PublicPages}), except a notice's objection form: a static server cannot take an
  * objection, so the form posts to the live site ({@code ledger.disclosure.live-address}) or, without one, is replaced
@@ -78,6 +79,21 @@ public class DisclosureSiteWriter {
             for (String id : place.get().noticeIds()) {
                 if (seen.add(id)) {
                     notices.add(id);
+                }
+            }
+            // A place's page lists its newest notices (and a village's, the current year's payments); every year's
+            // are on the place's page of that year.
+            for (int year : pages.placeYears(code)) {
+                Optional<PublicPages.Rendered> ofYear = pages.placeYear(code, year);
+                if (ofYear.isEmpty()) {
+                    throw new IllegalStateException("the year " + year + " the page of " + code + " names has no page");
+                }
+                write(root, Site.placeYear(code, year), ofYear.get().bytes());
+                files++;
+                for (String id : ofYear.get().noticeIds()) {
+                    if (seen.add(id)) {
+                        notices.add(id);
+                    }
                 }
             }
         }

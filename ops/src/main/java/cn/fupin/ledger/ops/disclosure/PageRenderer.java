@@ -6,6 +6,7 @@ import cn.fupin.ledger.disclosure.page.Pages;
 import cn.fupin.ledger.disclosure.page.Site;
 import cn.fupin.ledger.disclosure.page.TownshipPage;
 import cn.fupin.ledger.disclosure.page.VillagePage;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * The one place where page bytes are made, for the re-renderer and for a page requested before it was stored.
  * <p>
  * Every rendering is timed in the timer {@value #RENDER_TIMER}, tagged with the kind of page (county, township,
- * village, notice, county-year), its format (html, json, csv) and the outcome (rendered; absent: no such page; failed): a fixed
+ * village, notice, county-year, place-year), its format (html, json, csv) and the outcome (rendered; absent: no such page; failed): a fixed
  * few values, never a place code or a notice id.
  */
 @Component
@@ -39,6 +40,7 @@ public class PageRenderer {
     private static final Pattern PLACE = Pattern.compile("(\\d{9}|\\d{12})/index\\.html");
     private static final Pattern NOTICE = Pattern.compile(Site.NOTICES + "/(.+)\\.(html|json|csv)");
     private static final Pattern YEAR = Pattern.compile(Site.YEARS + "/([1-9]\\d{3})\\.html");
+    private static final Pattern PLACE_YEAR = Pattern.compile("(\\d{9}|\\d{12})/([1-9]\\d{3})\\.html");
 
     private final DisclosurePageAssembler assembler;
     private final MeterRegistry meters;
@@ -62,6 +64,10 @@ public class PageRenderer {
         Matcher place = PLACE.matcher(path);
         if (place.matches()) {
             return place(place.group(1));
+        }
+        Matcher placeYear = PLACE_YEAR.matcher(path);
+        if (placeYear.matches()) {
+            return placeYear(placeYear.group(1), Integer.parseInt(placeYear.group(2)));
         }
         Matcher year = YEAR.matcher(path);
         if (year.matches()) {
@@ -91,6 +97,12 @@ public class PageRenderer {
                 .map(page -> new PublicPages.Rendered(Pages.countyYear(page), ids(page.notices()))));
     }
 
+    /** The page of one year of a township or a village; empty for a year with nothing of the place's. */
+    Optional<PublicPages.Rendered> placeYear(String code, int year) {
+        return timed("place-year", "html", () -> assembler.placeYear(code, year)
+                .map(page -> new PublicPages.Rendered(Pages.placeYear(page), summaryIds(page.notices()))));
+    }
+
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */
     Optional<PublicPages.Rendered> place(String code) {
         if (code == null) {
@@ -99,13 +111,13 @@ public class PageRenderer {
         if (code.matches("\\d{9}")) {
             return timed("township", "html", () -> {
                 Optional<TownshipPage> township = assembler.township(code);
-                return township.map(page -> new PublicPages.Rendered(Pages.township(page), ids(page.notices())));
+                return township.map(page -> new PublicPages.Rendered(Pages.township(page), summaryIds(page.notices())));
             });
         }
         if (code.matches("\\d{12}")) {
             return timed("village", "html", () -> {
                 Optional<VillagePage> village = assembler.village(code);
-                return village.map(page -> new PublicPages.Rendered(Pages.village(page), ids(page.notices())));
+                return village.map(page -> new PublicPages.Rendered(Pages.village(page), summaryIds(page.notices())));
             });
         }
         return Optional.empty();
@@ -168,5 +180,9 @@ public class PageRenderer {
 
     private static List<String> ids(List<NoticeView> notices) {
         return notices.stream().map(notice -> notice.content().noticeId()).toList();
+    }
+
+    private static List<String> summaryIds(List<NoticeSummaryView> notices) {
+        return notices.stream().map(NoticeSummaryView::noticeId).toList();
     }
 }

@@ -85,6 +85,23 @@ public class PublicPages {
         return renderer.assembler().countyYears();
     }
 
+    /**
+     * The page of one year of a township or a village ({@code <code>/<year>.html}), or empty for a year with nothing
+     * of the place's. Rendered at each request and never stored, like the county's pages by year: it lists one year
+     * of one place, and no event has to name the year pages it changes.
+     */
+    public Optional<Rendered> placeYear(String code, int year) {
+        if (code == null || !code.matches("\\d{9}|\\d{12}")) {
+            return Optional.empty();
+        }
+        return renderer.placeYear(code, year);
+    }
+
+    /** The years of a township or a village that have a page of their own, newest first. */
+    public List<Integer> placeYears(String code) {
+        return renderer.assembler().placeYears(code);
+    }
+
     /** The page of a township (9 digits) or a village (12 digits) of the county; empty for any other code. */
     public Optional<Rendered> place(String code) {
         if (code == null || !code.matches("\\d{9}|\\d{12}")) {

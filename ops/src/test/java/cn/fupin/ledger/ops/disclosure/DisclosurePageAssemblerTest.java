@@ -1,8 +1,7 @@
 package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
-import cn.fupin.ledger.shared.disclosure.FindNoticesQuery;
-import cn.fupin.ledger.shared.disclosure.NoticeLevel;
+import cn.fupin.ledger.shared.disclosure.FindNoticeSummariesQuery;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -31,10 +30,11 @@ class DisclosurePageAssemblerTest {
 
     @Test
     void aPlaceHasNoNoticesWhileNoHandlerAnswersTheNoticeQuery() {
-        when(queries.query(any(FindNoticesQuery.class), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.failedFuture(new NoHandlerForQueryException("no handler for FindNoticesQuery")));
+        when(queries.query(any(FindNoticeSummariesQuery.class), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.failedFuture(
+                        new NoHandlerForQueryException("no handler for FindNoticeSummariesQuery")));
 
-        assertThat(assembler.notices(NoticeLevel.VILLAGE, "510824105203")).isEmpty();
+        assertThat(assembler.placeYears("510824105")).isEmpty();
     }
 
     @Test
@@ -47,10 +47,10 @@ class DisclosurePageAssemblerTest {
 
     @Test
     void aNoticeQueryThatFailsOtherwiseFailsThePage() {
-        when(queries.query(any(FindNoticesQuery.class), any(ResponseType.class)))
+        when(queries.query(any(FindNoticeSummariesQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.failedFuture(new QueryExecutionException("the read model is down", null)));
 
-        assertThatThrownBy(() -> assembler.notices(NoticeLevel.COUNTY, "510824"))
+        assertThatThrownBy(() -> assembler.placeYears("510824105"))
                 .isInstanceOf(QueryExecutionException.class);
     }
 

@@ -327,8 +327,12 @@ class DisclosureSiteTest extends LedgerApiTest {
 
         assertThat(findings).isEmpty();
         assertThat(everything).hasSizeGreaterThan(2 * gazetteer.villageCount());
-        // The scan looked at the pages that hold the households: their grants are there, masked.
-        String village = new String(site.files().get(Site.place(VILLAGE)), StandardCharsets.UTF_8);
+        // The scan looked at the pages that hold the households: their grants are there, masked (on the village's
+        // page those of the current year, on its pages by year every year's).
+        String village = site.files().entrySet().stream()
+                .filter(file -> file.getKey().startsWith(VILLAGE + "/"))
+                .map(file -> new String(file.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining());
         assertThat(village).contains("<td>司**风</td>", "<td>欧**燕</td>", "<td>诸**明</td>", "<td>上**儿</td>");
     }
 
@@ -337,10 +341,21 @@ class DisclosureSiteTest extends LedgerApiTest {
         Live village = fetch("/disclosure/" + VILLAGE + "/");
         String page = new String(village.body(), StandardCharsets.UTF_8);
         String maskedScript = "&lt;" + "*".repeat(SCRIPT_NAME.length() - 2) + "&gt;";
+        // The grant shows on the village's page of the year it was requested in (the current year's on the village's
+        // own page as well); each of the village's pages by year is linked from its page.
+        Matcher year = Pattern.compile("href=\"\\.\\./(" + VILLAGE + "/\\d{4}\\.html)\"").matcher(page);
+        List<String> years = new ArrayList<>();
+        while (year.find()) {
+            Live ofYear = fetch("/disclosure/" + year.group(1));
+            assertThat(ofYear.status()).isEqualTo(200);
+            years.add(new String(ofYear.body(), StandardCharsets.UTF_8));
+        }
 
         assertThat(village.status()).isEqualTo(200);
-        assertThat(page).contains("<td>" + maskedScript + "</td><td class=\"num\">3,000.00元</td><td>已发放</td>")
-                .contains("<h3>龙柳村&lt;b&gt;脆红李&lt;/b&gt;产业到户</h3>")
+        assertThat(years).isNotEmpty().allSatisfy(ofYear -> assertThat(ofYear).doesNotContain("<script", "<b>"));
+        assertThat(String.join("", years))
+                .contains("<td>" + maskedScript + "</td><td class=\"num\">3,000.00元</td><td>已发放</td>");
+        assertThat(page).contains("<h3>龙柳村&lt;b&gt;脆红李&lt;/b&gt;产业到户</h3>")
                 .doesNotContain("<script", "<b>");
         String county = new String(fetch("/disclosure/").body(), StandardCharsets.UTF_8);
         assertThat(county).contains("龙柳村&lt;b&gt;脆红李&lt;/b&gt;产业到户").doesNotContain("<b>");
@@ -353,5 +368,42 @@ class DisclosureSiteTest extends LedgerApiTest {
 
         assertThat(township).contains("<a href=\"../" + POOR_VILLAGE + "/index.html\">川桥村</a></td><td>贫困村（2094年）</td>");
         assertThat(village).contains("<h3>" + ROAD + "</h3>", "<td>" + ROAD + "</td><td class=\"num\">50,000.00元</td><td>已拨付</td>");
+    }
+
+    @Test
+    void theTownshipListsEachProjectOnceWithWhatItPaidAndInHowManyPayments() {
+        String township = new String(fetch("/disclosure/" + TOWNSHIP + "/").body(), StandardCharsets.UTF_8);
+
+        // One row a project, never one a payment: the road paid once, the industry's four grants were paid (the fifth
+        // still waits for its publicity).
+        assertThat(township).containsPattern("<tr><td>" + ROAD + "</td>[^\n]*<td class=\"num\">50,000.00元</td>"
+                + "<td class=\"num\">1笔</td><td>[^<]+</td></tr>");
+        assertThat(township).containsPattern("<tr><td>龙柳村&lt;b&gt;脆红李&lt;/b&gt;产业到户</td>[^\n]*"
+                + "<td class=\"num\">12,000.00元</td><td class=\"num\">4笔</td><td>[^<]+</td></tr>");
+        assertThat(township.split(Pattern.quote("<td>" + ROAD + "</td>"), -1)).hasSize(2);
+    }
+
+    @Test
+    void aVillagesPagesByYearAreLinkedFromItsPageAndHoldItsNoticesAndGrants() throws Exception {
+        Snapshot site = agreeingSnapshot();
+        List<String> yearPages = site.files().keySet().stream()
+                .filter(file -> file.matches(VILLAGE + "/\\d{4}\\.html")).toList();
+        String village = new String(site.files().get(Site.place(VILLAGE)), StandardCharsets.UTF_8);
+        String years = yearPages.stream().map(file -> new String(site.files().get(file), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining());
+
+        assertThat(yearPages).isNotEmpty();
+        assertThat(yearPages).allSatisfy(file -> assertThat(village).contains("<a href=\"../" + file + "\">"));
+        assertThat(years).contains("<td>司**风</td>", "<td>欧**燕</td>", "<td>诸**明</td>", "<td>上**儿</td>");
+        Matcher listed = Pattern.compile("href=\"\\.\\./(notices/[^\"]+\\.html)\"").matcher(village);
+        List<String> noticesOfVillage = new ArrayList<>();
+        while (listed.find()) {
+            noticesOfVillage.add(listed.group(1));
+        }
+        assertThat(noticesOfVillage).isNotEmpty()
+                .allSatisfy(notice -> assertThat(years).contains("href=\"../" + notice + "\""));
+        assertThat(fetch("/disclosure/" + VILLAGE + "/1999.html").status()).isEqualTo(404);
+        assertThat(fetch("/disclosure/510824999999/" + yearPages.get(0).substring(VILLAGE.length() + 1)).status())
+                .isEqualTo(404);
     }
 }

@@ -4,9 +4,11 @@ import cn.fupin.ledger.disclosure.page.CountyPage;
 import cn.fupin.ledger.disclosure.page.CountyYearPage;
 import cn.fupin.ledger.disclosure.page.Pages;
 import cn.fupin.ledger.disclosure.page.PlacePath;
+import cn.fupin.ledger.disclosure.page.PlaceYearPage;
 import cn.fupin.ledger.disclosure.page.TownshipPage;
 import cn.fupin.ledger.disclosure.page.VillagePage;
 import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
@@ -45,6 +47,7 @@ class DisclosureSiteWriterTest {
     private final NoticeView corrected = Notices.grantList("N-2094-0102", null, "N-2094-0103");
     private final NoticeView correction = Notices.grantList("N-2094-0103", "N-2094-0102", null);
     private final NoticeView older = Notices.grantList("N-2093-0001", null, null);
+    private final NoticeView olderOfVillage = Notices.grantList("N-2093-0002", null, null);
 
     @TempDir
     Path folder;
@@ -62,18 +65,32 @@ class DisclosureSiteWriterTest {
         when(assembler.township(anyString())).thenAnswer(call -> {
             Place township = GAZETTEER.township(call.getArgument(0)).orElseThrow();
             return Optional.of(new TownshipPage(PlacePath.township(GAZETTEER.county(), township),
-                    new TownshipView(township.code(), township.name(), List.of()), List.of(), List.of(), List.of()));
+                    new TownshipView(township.code(), township.name(), List.of()), List.of(), List.of(), List.of(), false,
+                    List.of()));
         });
         when(assembler.village(anyString())).thenAnswer(call -> {
             Place village = GAZETTEER.village(call.getArgument(0)).orElseThrow();
             Place township = GAZETTEER.township(village.parentCode()).orElseThrow();
             // 宝珠村 lists the corrected notice only (its correction is found through it) and one id that is no file name.
-            List<NoticeView> notices = village.code().equals(Notices.VILLAGE)
-                    ? List.of(corrected, Notices.grantList("../../escaped", null, null)) : List.of();
+            List<NoticeSummaryView> notices = village.code().equals(Notices.VILLAGE)
+                    ? Stream.of(corrected, Notices.grantList("../../escaped", null, null)).map(NoticeSummaryView::of)
+                    .toList() : List.of();
             return Optional.of(new VillagePage(PlacePath.village(GAZETTEER.county(), township, village),
                     new TownshipView.VillageView(village.code(), village.name(), false, List.of()), List.of(),
-                    List.of(), java.util.Map.of(), null, notices));
+                    null, List.of(), java.util.Map.of(), null, notices, village.code().equals(Notices.VILLAGE),
+                    village.code().equals(Notices.VILLAGE) ? List.of(2094, 2093) : List.of()));
         });
+        // 宝珠村's older notice is on its page of 2093 only; its page of 2094 lists the corrected one again.
+        when(assembler.placeYears(anyString())).thenAnswer(call -> Notices.VILLAGE.equals(call.getArgument(0))
+                ? List.of(2094, 2093) : List.of());
+        Place village = GAZETTEER.village(Notices.VILLAGE).orElseThrow();
+        PlacePath villagePath = PlacePath.village(GAZETTEER.county(),
+                GAZETTEER.township(village.parentCode()).orElseThrow(), village);
+        when(assembler.placeYear(Notices.VILLAGE, 2094)).thenReturn(Optional.of(new PlaceYearPage(villagePath, 2094,
+                List.of(2094, 2093), List.of(NoticeSummaryView.of(corrected)), List.of(), java.util.Map.of())));
+        when(assembler.placeYear(Notices.VILLAGE, 2093)).thenReturn(Optional.of(new PlaceYearPage(villagePath, 2093,
+                List.of(2094, 2093), List.of(NoticeSummaryView.of(olderOfVillage)), List.of(), java.util.Map.of())));
+        when(assembler.notice("N-2093-0002")).thenReturn(Optional.of(Notices.page(olderOfVillage)));
         when(assembler.notice("N-2094-0102")).thenReturn(Optional.of(Notices.page(corrected)));
         when(assembler.notice("N-2094-0103")).thenReturn(Optional.of(Notices.page(correction)));
     }
@@ -83,8 +100,12 @@ class DisclosureSiteWriterTest {
         DisclosureSiteWriter.Written written = writer.write(folder);
 
         assertThat(written.places()).isEqualTo(GAZETTEER.townships().size() + GAZETTEER.villageCount());
-        assertThat(written.notices()).isEqualTo(3);
+        assertThat(written.notices()).isEqualTo(4);
         assertThat(folder.resolve("years/2093.html")).exists();
+        assertThat(folder.resolve(Notices.VILLAGE + "/2094.html")).exists();
+        assertThat(folder.resolve(Notices.VILLAGE + "/2093.html"))
+                .hasBinaryContent(Pages.placeYear(assembler.placeYear(Notices.VILLAGE, 2093).orElseThrow()));
+        assertThat(folder.resolve("notices/N-2093-0002.html")).exists();
         assertThat(folder.resolve("notices/N-2093-0001.html")).exists();
         assertThat(folder.resolve("style.css")).hasBinaryContent(Pages.stylesheet());
         assertThat(folder.resolve("510824105/index.html")).exists();
@@ -92,7 +113,7 @@ class DisclosureSiteWriterTest {
         assertThat(folder.resolve("notices/N-2094-0103.json")).hasBinaryContent(correction.contentBytes());
         assertThat(folder.resolve("notices/N-2094-0103.csv")).hasBinaryContent(Pages.noticeCsv(correction));
         assertThat(folder.resolve("notices/N-2094-0102.html")).hasBinaryContent(Pages.notice(Notices.page(corrected)));
-        assertThat(written.files()).isEqualTo(2 + 1 + written.places() + 3 * 3);
+        assertThat(written.files()).isEqualTo(2 + 1 + written.places() + 2 + 4 * 3);
     }
 
     @Test
@@ -107,6 +128,7 @@ class DisclosureSiteWriterTest {
         try (Stream<Path> notices = Files.list(site.resolve("notices"))) {
             assertThat(notices.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
                     "N-2093-0001.html", "N-2093-0001.json", "N-2093-0001.csv",
+                    "N-2093-0002.html", "N-2093-0002.json", "N-2093-0002.csv",
                     "N-2094-0102.html", "N-2094-0102.json", "N-2094-0102.csv",
                     "N-2094-0103.html", "N-2094-0103.json", "N-2094-0103.csv");
         }

@@ -92,8 +92,8 @@ class IdentifierMigrationTest {
      * skipped work's read model (V17) go, with their processors' tokens, and are created and built again when the
      * ledger starts; so do the login failures' table (V18), the idempotency records' position (V19), the coverage by
      * village (V20, filled from the coverage group's tables, which V15 empties for their rebuild), and the list orders'
-     * indexes V21 adds (those it replaces keep their names, and V21 replaces them again), and the projects' start
-     * index V22 adds.
+     * indexes V21 adds (those it replaces keep their names, and V21 replaces them again), the projects' start
+     * index V22 adds, and the notices' period columns V23 adds (V23 empties the notices read model for its rebuild).
      */
     static void withoutTheMigrationsAfterV15(JdbcTemplate jdbc) {
         jdbc.execute("DROP TABLE IF EXISTS audit_subject");
@@ -107,7 +107,10 @@ class IdentifierMigrationTest {
         jdbc.execute("ALTER TABLE notice_view DROP INDEX IF EXISTS idx_notice_view_place_code");
         jdbc.execute("ALTER TABLE appropriation_view DROP INDEX IF EXISTS idx_appropriation_view_recorded");
         jdbc.execute("ALTER TABLE project_view DROP INDEX IF EXISTS idx_project_view_start");
-        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20', '21', '22')");
+        jdbc.execute("ALTER TABLE notice_view DROP COLUMN IF EXISTS period_start");
+        jdbc.execute("ALTER TABLE notice_view DROP COLUMN IF EXISTS period_end");
+        jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20', '21', '22',"
+                + " '23')");
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.fupin.ledger.query.coverage;
 
 import cn.fupin.ledger.shared.disbursement.FindGrantCoverageQuery;
 import cn.fupin.ledger.shared.disbursement.FindTownshipGrantCoverageQuery;
+import cn.fupin.ledger.shared.disbursement.FindVillageGrantCoverageQuery;
 import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
@@ -65,6 +66,25 @@ class CoverageQueries {
                     long[] counts = counted.getOrDefault(township.code(), new long[3]);
                     return new GrantCoverageView(TOWNSHIP, township.code(), township.name(), counts[0], counts[1],
                             counts[2]);
+                })
+                .toList();
+    }
+
+    /** Every village of a township, from one query over the township's rows (a village without one counts zero). */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public List<GrantCoverageView> handle(FindVillageGrantCoverageQuery query) {
+        if (query.townshipCode() == null || gazetteer.township(query.townshipCode()).isEmpty()) {
+            return List.of();
+        }
+        Map<String, CoverageVillageEntity> counted = new HashMap<>();
+        villages.findByTownshipCode(query.townshipCode()).forEach(village -> counted.put(village.villageCode(), village));
+        return gazetteer.villagesOf(query.townshipCode()).stream()
+                .map(village -> {
+                    CoverageVillageEntity counts = counted.get(village.code());
+                    return counts == null ? new GrantCoverageView(VILLAGE, village.code(), village.name(), 0, 0, 0)
+                            : new GrantCoverageView(VILLAGE, village.code(), village.name(), counts.registered(),
+                            counts.granted(), counts.grantedFen());
                 })
                 .toList();
     }

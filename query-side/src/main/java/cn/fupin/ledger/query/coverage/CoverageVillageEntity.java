@@ -40,4 +40,9 @@ class CoverageVillageEntity {
         this.granted = granted;
         this.grantedFen = grantedFen;
     }
+
+    String villageCode() { return villageCode; }
+    long registered() { return registered; }
+    long granted() { return granted; }
+    long grantedFen() { return grantedFen; }
 }

@@ -19,4 +19,7 @@ interface CoverageVillageRepository extends JpaRepository<CoverageVillageEntity,
     @Query("select v.townshipCode, sum(v.registered), sum(v.granted), sum(v.grantedFen)"
             + " from CoverageVillageEntity v group by v.townshipCode")
     List<Object[]> coverageByTownship();
+
+    /** The counted villages of a township (a village with no household registered yet has no row). */
+    List<CoverageVillageEntity> findByTownshipCode(String townshipCode);
 }

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.query.disclosure;
 
+import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A published notice: the bytes that were published (its canonical JSON, exactly as its publication event recorded
@@ -60,6 +62,13 @@ class NoticeEntity {
     @Column(name = "period_ended", nullable = false)
     private boolean periodEnded;
 
+    /** The content's period, kept beside its bytes so that a list of notices shows it without reading them (V23). */
+    @Column(name = "period_start", nullable = false)
+    private LocalDate periodStart;
+
+    @Column(name = "period_end", nullable = false)
+    private LocalDate periodEnd;
+
     @Column(name = "supersedes", length = 64)
     private String supersedes;
 
@@ -77,7 +86,11 @@ class NoticeEntity {
         this.kind = event.kind().name();
         this.level = event.level().name();
         this.placeCode = event.placeCode();
-        this.title = event.title();
+        NoticeContent published = PublishedNotices.read(event.contentBytes()).content();
+        // The title and period as the bytes hold them, so that a list shows what the notice's own page shows.
+        this.title = published.title();
+        this.periodStart = published.periodStart();
+        this.periodEnd = published.periodEnd();
         this.publishedJson = event.contentBytes();
         this.contentSha256 = event.contentSha256();
         this.kindName = event.kindName();
@@ -119,6 +132,8 @@ class NoticeEntity {
     String publishedBy() { return publishedBy; }
     Instant periodEndsAt() { return periodEndsAt; }
     boolean isPeriodEnded() { return periodEnded; }
+    LocalDate periodStart() { return periodStart; }
+    LocalDate periodEnd() { return periodEnd; }
     String supersedes() { return supersedes; }
     String supersededBy() { return supersededBy; }
 }

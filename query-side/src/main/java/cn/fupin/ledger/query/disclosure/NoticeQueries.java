@@ -2,7 +2,9 @@ package cn.fupin.ledger.query.disclosure;
 
 import cn.fupin.ledger.shared.disclosure.FindNoticeObjectionsQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
+import cn.fupin.ledger.shared.disclosure.FindNoticeSummariesQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticesQuery;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
@@ -89,6 +91,14 @@ class NoticeQueries {
         List<NoticeEntity> found = notices.find(level, query.placeCode(), query.afterPublishedAt(), query.afterId(),
                 query.limit() == null ? Limit.unlimited() : Limit.of(query.limit()));
         return views(found);
+    }
+
+    /** A page of a place's notices as a list shows them, without their published bytes. */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public List<NoticeSummaryView> handle(FindNoticeSummariesQuery query) {
+        return notices.findSummaries(query.level().name(), query.placeCode(), query.afterPublishedAt(),
+                query.afterId(), Limit.of(query.limit()));
     }
 
     @QueryHandler

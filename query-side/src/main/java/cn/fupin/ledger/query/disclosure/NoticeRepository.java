@@ -1,5 +1,6 @@
 package cn.fupin.ledger.query.disclosure;
 
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Limit;
@@ -19,4 +20,16 @@ interface NoticeRepository extends JpaRepository<NoticeEntity, String> {
             + " or (n.publishedAt = :afterAt and n.noticeId > :afterId))"
             + " order by n.publishedAt desc, n.noticeId asc")
     List<NoticeEntity> find(String level, String placeCode, Instant afterAt, String afterId, Limit limit);
+
+    /**
+     * The same keyset page of one level and place, as summaries: the columns a list shows, never the published bytes
+     * (a {@code @Lob} column is read with its entity, so the entity is not read at all).
+     */
+    @Query("select new cn.fupin.ledger.shared.disclosure.NoticeSummaryView(n.noticeId, n.title, n.kindName,"
+            + " n.publishedAt, n.periodStart, n.periodEnd, n.supersededBy) from NoticeEntity n"
+            + " where n.level = :level and n.placeCode = :placeCode"
+            + " and (:afterAt is null or n.publishedAt < :afterAt"
+            + " or (n.publishedAt = :afterAt and n.noticeId > :afterId))"
+            + " order by n.publishedAt desc, n.noticeId asc")
+    List<NoticeSummaryView> findSummaries(String level, String placeCode, Instant afterAt, String afterId, Limit limit);
 }

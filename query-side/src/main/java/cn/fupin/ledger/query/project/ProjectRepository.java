@@ -2,6 +2,7 @@ package cn.fupin.ledger.query.project;
 
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.domain.Limit;
@@ -31,4 +32,12 @@ interface ProjectRepository extends JpaRepository<ProjectEntity, String> {
     @Query("select distinct p.startDate from ProjectEntity p where p.startDate is not null"
             + " and p.approvalDocNo is not null")
     List<LocalDate> startDates();
+
+    /** The projects of a township or a village (a {@code null} filter matches any), in the order of their ids. */
+    @Query("select p from ProjectEntity p where (:township is null or p.townshipCode = :township)"
+            + " and (:village is null or p.villageCode = :village) order by p.projectId")
+    List<ProjectEntity> findOfPlace(String township, String village);
+
+    /** The projects with these ids, in the order of their ids. */
+    List<ProjectEntity> findByProjectIdInOrderByProjectId(Collection<String> projectIds);
 }

@@ -8,6 +8,7 @@ import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
 import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.disbursement.FindVillageGrantCoverageQuery;
 import java.util.List;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -125,6 +126,22 @@ class CoverageProjectionTest {
         assertThat(coverage("COUNTY", null))
                 .isEqualTo(new GrantCoverageView("COUNTY", "510824", "苍溪县", 6, 3, 1_050_000L));
         assertThat(coverage("county", "510824").granted()).isEqualTo(3);
+    }
+
+    @Test
+    void aTownshipsVillagesAreCountedInOneAnswerInTheGazetteersOrder() {
+        replay();
+
+        List<GrantCoverageView> villagesOfLingjiang = queries.handle(new FindVillageGrantCoverageQuery(LINGJIANG));
+
+        assertThat(villagesOfLingjiang).extracting(GrantCoverageView::code).containsExactlyElementsOf(
+                Gazetteer.forCounty("510824").villagesOf(LINGJIANG).stream().map(village -> village.code()).toList());
+        assertThat(villagesOfLingjiang).contains(
+                new GrantCoverageView("VILLAGE", JINSUI, "金穗社区居民委员会", 4, 2, 650_000L),
+                new GrantCoverageView("VILLAGE", HONGJUNLU, "红军路社区居民委员会", 1, 0, 0L));
+        assertThat(villagesOfLingjiang).allSatisfy(village -> assertThat(village)
+                .isEqualTo(coverage("VILLAGE", village.code())));
+        assertThat(queries.handle(new FindVillageGrantCoverageQuery("510825100"))).isEmpty();
     }
 
     @Test

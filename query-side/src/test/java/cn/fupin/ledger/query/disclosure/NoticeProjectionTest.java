@@ -2,7 +2,9 @@ package cn.fupin.ledger.query.disclosure;
 
 import cn.fupin.ledger.shared.disclosure.FindNoticeObjectionsQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
+import cn.fupin.ledger.shared.disclosure.FindNoticeSummariesQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticesQuery;
+import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeJson;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The notices read model, fed a notice's events with their sequence numbers, read back through the query handlers:
@@ -189,6 +192,32 @@ class NoticeProjectionTest {
                     .extracting(view -> view.content().noticeId()).containsExactly("NTC-2016-0003");
             assertThat(queries().handle(new FindNoticesQuery(NoticeLevel.TOWNSHIP, "510824100"))).isEmpty();
             assertThat(queries().handle(new FindNoticesQuery(null, null))).hasSize(3);
+        }
+
+        @Test
+        void aPlacesNoticesAreSummarisedWithoutTheirBytesNewestFirstInKeysetPages() {
+            NoticeProjection projection = projection();
+            projection.on(grantList(), 0);
+            projection.on(published(content(CORRECTION, NoticeKind.GRANT_LIST, NoticeLevel.VILLAGE, VILLAGE, NOTICE,
+                    "DSB-3"), PUBLISHED_AT.plusSeconds(60)), 0);
+            projection.on(new NoticeSupersededEvent(NOTICE, CORRECTION, "删除一户"), 1);
+            projection.on(published(content("NTC-2016-0003", NoticeKind.ROUND_RESULT, NoticeLevel.COUNTY, "510824",
+                    null, "PRJ-1"), PUBLISHED_AT.plusSeconds(120)), 0);
+
+            List<NoticeSummaryView> first = queries().handle(new FindNoticeSummariesQuery(NoticeLevel.VILLAGE,
+                    VILLAGE, null, null, 1));
+            assertThat(first).containsExactly(new NoticeSummaryView(CORRECTION, "金穗社区到户增收项目启动资金公示 <第一批>",
+                    NoticeKind.GRANT_LIST.chineseName(), PUBLISHED_AT.plusSeconds(60), LocalDate.of(2016, 5, 4),
+                    LocalDate.of(2016, 5, 14), null));
+            List<NoticeSummaryView> next = queries().handle(new FindNoticeSummariesQuery(NoticeLevel.VILLAGE, VILLAGE,
+                    first.get(0).publishedAt(), first.get(0).noticeId(), 10));
+            assertThat(next).extracting(NoticeSummaryView::noticeId, NoticeSummaryView::supersededBy)
+                    .containsExactly(tuple(NOTICE, CORRECTION));
+            // What a list shows is what the notice's own page reads from the published bytes.
+            assertThat(next.get(0)).isEqualTo(NoticeSummaryView.of(
+                    queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow()));
+            assertThat(queries().handle(new FindNoticeSummariesQuery(NoticeLevel.TOWNSHIP, "510824100", null, null,
+                    10))).isEmpty();
         }
 
         @Test

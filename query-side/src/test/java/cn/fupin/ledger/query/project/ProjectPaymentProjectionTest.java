@@ -3,12 +3,14 @@ package cn.fupin.ledger.query.project;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.FindProjectQuery;
+import cn.fupin.ledger.shared.project.FindProjectSummariesQuery;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
 import cn.fupin.ledger.shared.project.ProjectApprovedEvent;
 import cn.fupin.ledger.shared.project.ProjectPaymentRequestedEvent;
 import cn.fupin.ledger.shared.project.ProjectPaymentSettledEvent;
 import cn.fupin.ledger.shared.project.ProjectStartedEvent;
 import cn.fupin.ledger.shared.project.ProjectStatus;
+import cn.fupin.ledger.shared.project.ProjectSummaryView;
 import cn.fupin.ledger.shared.project.ProjectView;
 import cn.fupin.ledger.shared.workarea.WorkAreas;
 import java.time.Instant;
@@ -158,5 +160,42 @@ class ProjectPaymentProjectionTest {
 
         assertThat(projects.count()).isZero();
         assertThat(steps.count()).isZero();
+    }
+
+    @Test
+    void aSummaryCountsThePaymentsPaidAndLeavesTheStepsUnread() {
+        replay();
+
+        List<ProjectSummaryView> summaries = queries.handle(FindProjectSummariesQuery.ofVillage(
+                ProjectProjectionTest.JINSUI));
+
+        // Paid: DSB-PAY-1 (reversed after) and DSB-PAY-3; DSB-PAY-2 was rejected. One payment stands, of 100 fen.
+        assertThat(summaries).singleElement().satisfies(summary -> {
+            assertThat(summary.projectId()).isEqualTo("PRJ-PAY-1");
+            assertThat(summary.paidFen()).isEqualTo(100L);
+            assertThat(summary.paidPayments()).isEqualTo(1L);
+            assertThat(summary.budget()).isEqualTo(BUDGET);
+            assertThat(summary.budgetTotalFen()).isEqualTo(1_000L);
+        });
+    }
+
+    @Test
+    void aProjectWithHundredsOfPaymentsIsOneSummaryWithTheirCount() {
+        projection.on(ProjectProjectionTest.proposed("PRJ-PAY-1", ProjectProjectionTest.JINSUI, BUDGET), 0, at(0));
+        projection.on(new ProjectApprovedEvent("PRJ-PAY-1", "苍扶发〔2074〕1号", BUDGET, "approver"), 1, at(1));
+        long sequence = 2;
+        for (int n = 0; n < 300; n++) {
+            String payment = "DSB-MANY-" + n;
+            projection.on(new ProjectPaymentRequestedEvent("PRJ-PAY-1", payment, 0L, split(0L, 0L)), sequence++,
+                    at(2), "clerk");
+            projection.on(new ProjectPaymentSettledEvent("PRJ-PAY-1", payment, "APPROVED", 0L, split(0L, 0L)),
+                    sequence++, at(2), "approver");
+        }
+
+        assertThat(queries.handle(FindProjectSummariesQuery.ofTownship(
+                ProjectProjectionTest.JINSUI.substring(0, 9))))
+                .singleElement().extracting(ProjectSummaryView::paidPayments).isEqualTo(300L);
+        assertThat(queries.handle(FindProjectSummariesQuery.withIds(List.of("PRJ-PAY-1", "PRJ-NONE"))))
+                .extracting(ProjectSummaryView::projectId).containsExactly("PRJ-PAY-1");
     }
 }
