@@ -7,7 +7,7 @@ import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.fund.FundView;
 import cn.fupin.ledger.shared.place.TownshipView;
-import cn.fupin.ledger.shared.project.ProjectView;
+import cn.fupin.ledger.shared.project.ProjectSummaryView;
 import java.util.List;
 
 /**
@@ -32,7 +32,7 @@ public record CountyPage(
         Integer currentYear,
         List<AppropriationView> appropriations,
         List<CompetitionView> competitions,
-        List<ProjectView> projects,
+        List<ProjectSummaryView> projects,
         List<GrantCoverageView> townshipCoverage,
         List<NoticeView> notices,
         boolean olderNotices) {

@@ -5,7 +5,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.place.TownshipView;
-import cn.fupin.ledger.shared.project.ProjectView;
+import cn.fupin.ledger.shared.project.ProjectSummaryView;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ public record CountyYearPage(
         List<AppropriationView> appropriations,
         CountyFloorView countyFloor,
         List<CompetitionView> competitions,
-        List<ProjectView> projects,
+        List<ProjectSummaryView> projects,
         List<NoticeView> notices) {
 
     public CountyYearPage {

@@ -8,7 +8,6 @@ import cn.fupin.ledger.shared.household.PersonalNumbers;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import cn.fupin.ledger.shared.project.ProjectSummaryView;
-import cn.fupin.ledger.shared.project.ProjectView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,13 +29,6 @@ final class Sections {
      * an ID number or a bank card number: the notice rules refused its plan (the automatic publisher recorded that as
      * skipped work, which an officer sees), and the pages leave it out as well rather than print the number.
      */
-    static boolean isPublic(ProjectView project) {
-        return isPublic(project.status(), project.approvalDocNo(), project.name(), project.description(),
-                project.subsidyStandard(), project.implementer(), project.personInCharge(), project.supervisor(),
-                project.benefitMechanism(), project.villagersMeeting());
-    }
-
-    /** The same rule for a project read as a summary (the township and village pages). */
     static boolean isPublic(ProjectSummaryView project) {
         return isPublic(project.status(), project.approvalDocNo(), project.name(), project.description(),
                 project.subsidyStandard(), project.implementer(), project.personInCharge(), project.supervisor(),
@@ -51,15 +43,6 @@ final class Sections {
     }
 
     /** The public projects in a stable order: by start date, then id. */
-    static List<ProjectView> publicProjects(List<ProjectView> projects) {
-        return projects.stream()
-                .filter(Sections::isPublic)
-                .sorted(Comparator.comparing(ProjectView::startDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(ProjectView::projectId))
-                .toList();
-    }
-
-    /** The public projects of a summary list in the same order: by start date, then id. */
     static List<ProjectSummaryView> publicSummaries(List<ProjectSummaryView> projects) {
         return projects.stream()
                 .filter(Sections::isPublic)
@@ -180,19 +163,17 @@ final class Sections {
     }
 
     /**
-     * The list of projects: name, place (linked to the village page), work area, sources and budget, state.
-     * {@code withTownship} adds the township's name to the place, for the county's list.
+     * The county's list of projects: name, place (township and village, linked to the village's page), work area,
+     * sources and budget, state. Summaries: a grant project's payments are not read for it.
      */
-    static void projects(HtmlWriter page, String root, List<ProjectView> projects, boolean withTownship) {
+    static void projects(HtmlWriter page, String root, List<ProjectSummaryView> projects) {
         if (projects.isEmpty()) {
             page.paragraph("empty", "暂无已批复项目。").markup("\n");
             return;
         }
         List<List<Cell>> rows = new ArrayList<>();
-        for (ProjectView project : projects) {
-            String place = withTownship
-                    ? Formats.orDash(project.townshipName()) + " " + Formats.place(project.villageName())
-                    : Formats.place(project.villageName());
+        for (ProjectSummaryView project : projects) {
+            String place = Formats.orDash(project.townshipName()) + " " + Formats.place(project.villageName());
             rows.add(List.of(
                     Cell.of(project.name()),
                     project.villageCode() == null ? Cell.of(place) : Cell.link(place, root + Site.place(project.villageCode())),

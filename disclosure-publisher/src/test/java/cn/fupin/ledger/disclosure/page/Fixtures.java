@@ -335,7 +335,7 @@ final class Fixtures {
     /** The county page of 2094: two years of funds, 2094 in detail, the county's two notices. */
     static CountyPage countyPage() {
         return new CountyPage(PlacePath.county(COUNTY), List.of(YUNFENG_VIEW, BAIQIAO_VIEW), List.of(2094, 2093),
-                funds(), floors(), 2094, appropriationsOf(2094), competitions(), projects(), townshipCoverage(),
+                funds(), floors(), 2094, appropriationsOf(2094), competitions(), summaries(projects()), townshipCoverage(),
                 countyNotices(), false);
     }
 
@@ -356,7 +356,7 @@ final class Fixtures {
     /** The county's page of 2094: everything of the fixtures' year. */
     static CountyYearPage countyYearPage2094() {
         return new CountyYearPage(PlacePath.county(COUNTY), 2094, List.of(2094, 2093), List.of(YUNFENG_VIEW, BAIQIAO_VIEW),
-                appropriationsOf(2094), floors().get(1), competitions(), projects(), countyNotices());
+                appropriationsOf(2094), floors().get(1), competitions(), summaries(projects()), countyNotices());
     }
 
     static List<AppropriationView> appropriationsOf(int year) {

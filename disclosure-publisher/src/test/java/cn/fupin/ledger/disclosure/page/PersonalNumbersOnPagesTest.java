@@ -3,6 +3,7 @@ package cn.fupin.ledger.disclosure.page;
 import cn.fupin.ledger.shared.household.IdNumber;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectStatus;
+import cn.fupin.ledger.shared.project.ProjectSummaryView;
 import cn.fupin.ledger.shared.project.ProjectView;
 import cn.fupin.ledger.shared.workarea.Beneficiary;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class PersonalNumbersOnPagesTest {
             assertThat(page).doesNotContain(CARD_LIKE, "6217 9900 0084 0007", ID_LIKE)
                     .contains("宝珠村便道二期", "宝珠村猕猴桃产业园");
         }
-        assertThat(Sections.publicProjects(projects)).extracting(ProjectView::projectId)
+        assertThat(Sections.publicSummaries(Fixtures.summaries(projects))).extracting(ProjectSummaryView::projectId)
                 .contains("PRJ-2094-0094").doesNotContain("PRJ-2094-0091", "PRJ-2094-0092", "PRJ-2094-0093");
     }
 
@@ -82,7 +83,7 @@ class PersonalNumbersOnPagesTest {
     @Test
     void everyPrintedTextOfTheProjectCountsNotOnlyItsName() {
         ProjectView base = approved("PRJ-2094-0095", "宝珠村便道三期");
-        assertThat(Sections.isPublic(base)).isTrue();
+        assertThat(Sections.isPublic(Fixtures.summary(base))).isTrue();
         ProjectView inCharge = new ProjectView(base.projectId(), base.name(), base.workArea(), base.workAreaName(),
                 base.villageCode(), base.villageName(), base.townshipCode(), base.townshipName(), base.beneficiary(),
                 base.budget(), base.budgetTotalFen(), base.reservedFen(), base.pendingFen(), base.paidFen(),
@@ -90,6 +91,6 @@ class PersonalNumbersOnPagesTest {
                 base.expectedPeople(), base.description(), base.benefitMechanism(), base.subsidyStandard(),
                 "王德春 " + CARD_LIKE, base.supervisionPhone(), base.villagersMeeting(), base.status(),
                 base.competitionId(), base.approvalDocNo(), base.proposedBy(), base.approvedBy(), base.history());
-        assertThat(Sections.isPublic(inCharge)).isFalse();
+        assertThat(Sections.isPublic(Fixtures.summary(inCharge))).isFalse();
     }
 }

@@ -37,7 +37,6 @@ import cn.fupin.ledger.shared.project.FindProjectStartYearsQuery;
 import cn.fupin.ledger.shared.project.FindProjectSummariesQuery;
 import cn.fupin.ledger.shared.project.FindProjectsStartingInQuery;
 import cn.fupin.ledger.shared.project.ProjectSummaryView;
-import cn.fupin.ledger.shared.project.ProjectView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,7 +103,7 @@ public class DisclosurePageAssembler {
                 current == null ? List.of() : list(new FindAppropriationsQuery(current, null, null, null),
                         AppropriationView.class),
                 current == null ? List.of() : list(new FindCompetitionsQuery(current, null), CompetitionView.class),
-                current == null ? List.of() : list(new FindProjectsStartingInQuery(current), ProjectView.class),
+                current == null ? List.of() : list(new FindProjectsStartingInQuery(current), ProjectSummaryView.class),
                 list(new FindTownshipGrantCoverageQuery(county.code()), GrantCoverageView.class),
                 older ? newest.subList(0, CountyPage.LATEST_NOTICES) : newest,
                 older);
@@ -126,7 +125,7 @@ public class DisclosurePageAssembler {
         return Optional.of(new CountyYearPage(PlacePath.county(county), year, years, townships(),
                 list(new FindAppropriationsQuery(year, null, null, null), AppropriationView.class), floor,
                 list(new FindCompetitionsQuery(year, null), CompetitionView.class),
-                list(new FindProjectsStartingInQuery(year), ProjectView.class),
+                list(new FindProjectsStartingInQuery(year), ProjectSummaryView.class),
                 countyNoticesOf(year, county.code())));
     }
 

@@ -56,8 +56,8 @@ class ProjectQueries {
 
     @QueryHandler
     @Transactional(readOnly = true)
-    public List<ProjectView> handle(FindProjectsStartingInQuery query) {
-        return views(projects.findStartingBetween(LocalDate.of(query.year(), 1, 1),
+    public List<ProjectSummaryView> handle(FindProjectsStartingInQuery query) {
+        return summaries(projects.findStartingBetween(LocalDate.of(query.year(), 1, 1),
                 LocalDate.of(query.year() + 1, 1, 1)));
     }
 
@@ -98,6 +98,11 @@ class ProjectQueries {
         } else {
             found = projects.findOfPlace(query.townshipCode(), query.villageCode());
         }
+        return summaries(found);
+    }
+
+    /** The projects without their steps, in their order, each with its payments counted by the database. */
+    private List<ProjectSummaryView> summaries(List<ProjectEntity> found) {
         if (found.isEmpty()) {
             return List.of();
         }
