@@ -65,7 +65,7 @@ final class CountyPageRenderer {
         if (current != null) {
             page.paragraph("note", "本页为" + current + "开工的项目；其他年度的项目见该年度的页面。").markup("\n");
         }
-        Sections.projects(page, ROOT, Sections.publicSummaries(data.projects()));
+        Sections.projects(page, ROOT, Sections.publicSummaries(data.projects()), true);
         page.markup("</section>\n");
         coverage(page, data.townshipCoverage());
         townships(page, data.townships());
@@ -99,7 +99,7 @@ final class CountyPageRenderer {
         countyFloors(page, data.countyFloor() == null ? List.of() : List.of(data.countyFloor()));
         competitions(page, YEAR_ROOT, data.competitions(), data.townships(), null);
         page.markup("<section id=\"projects\">\n").element("h2", year + "开工的已批复项目").markup("\n");
-        Sections.projects(page, YEAR_ROOT, Sections.publicSummaries(data.projects()));
+        Sections.projects(page, YEAR_ROOT, Sections.publicSummaries(data.projects()), true);
         page.markup("</section>\n");
         return Layout.close(page);
     }

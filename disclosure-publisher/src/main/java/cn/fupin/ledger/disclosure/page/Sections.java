@@ -126,30 +126,40 @@ final class Sections {
     }
 
     /**
-     * The list of a township's projects as summaries: name, village (linked to its page), work area, sources and
-     * budget, what it has paid and in how many payments, state. One row per project however many payments it made.
+     * A list of projects, one row per project however many payments it made: name, place (linked to the village's
+     * page), work area, sources and budget, state. The county's list ({@code county}) names the township with the
+     * village; a township's list shows instead what each project has paid and in how many payments.
      */
-    static void projectSummaries(HtmlWriter page, String root, List<ProjectSummaryView> projects) {
+    static void projects(HtmlWriter page, String root, List<ProjectSummaryView> projects, boolean county) {
         if (projects.isEmpty()) {
             page.paragraph("empty", "暂无已批复项目。").markup("\n");
             return;
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (ProjectSummaryView project : projects) {
-            String place = Formats.place(project.villageName());
-            rows.add(List.of(
+            String place = county ? Formats.orDash(project.townshipName()) + " " + Formats.place(project.villageName())
+                    : Formats.place(project.villageName());
+            List<Cell> row = new ArrayList<>(List.of(
                     Cell.of(project.name()),
                     project.villageCode() == null ? Cell.of(place) : Cell.link(place, root + Site.place(project.villageCode())),
                     Cell.of(Formats.orDash(project.workAreaName())),
                     Cell.of(sources(project.budget())),
-                    Cell.of(Formats.yuan(project.budgetTotalFen())),
-                    Cell.of(Formats.yuan(project.paidFen())),
-                    Cell.of(project.paidPayments() + "笔"),
-                    Cell.of(project.status() == null ? "—" : project.status().chineseName())));
+                    Cell.of(Formats.yuan(project.budgetTotalFen()))));
+            if (!county) {
+                row.add(Cell.of(Formats.yuan(project.paidFen())));
+                row.add(Cell.of(project.paidPayments() + "笔"));
+            }
+            row.add(Cell.of(project.status() == null ? "—" : project.status().chineseName()));
+            rows.add(List.copyOf(row));
         }
-        page.table(null, List.of(Column.text("项目名称"), Column.text("实施地点"), Column.text("类别"),
-                Column.text("资金来源"), Column.number("预算"), Column.number("已拨付"), Column.number("拨付笔数"),
-                Column.text("状态")), rows);
+        List<Column> columns = new ArrayList<>(List.of(Column.text("项目名称"), Column.text("实施地点"),
+                Column.text("类别"), Column.text("资金来源"), Column.number("预算")));
+        if (!county) {
+            columns.add(Column.number("已拨付"));
+            columns.add(Column.number("拨付笔数"));
+        }
+        columns.add(Column.text("状态"));
+        page.table(null, List.copyOf(columns), rows);
     }
 
     /** A budget's fund sources and amounts in one line: {@code 2094年整合涉农资金 100,000.00元；…}. */
@@ -160,29 +170,5 @@ final class Sections {
         return budget.stream()
                 .map(line -> Formats.fund(line.fundId()) + " " + Formats.yuan(line.amountFen()))
                 .collect(Collectors.joining("；"));
-    }
-
-    /**
-     * The county's list of projects: name, place (township and village, linked to the village's page), work area,
-     * sources and budget, state. Summaries: a grant project's payments are not read for it.
-     */
-    static void projects(HtmlWriter page, String root, List<ProjectSummaryView> projects) {
-        if (projects.isEmpty()) {
-            page.paragraph("empty", "暂无已批复项目。").markup("\n");
-            return;
-        }
-        List<List<Cell>> rows = new ArrayList<>();
-        for (ProjectSummaryView project : projects) {
-            String place = Formats.orDash(project.townshipName()) + " " + Formats.place(project.villageName());
-            rows.add(List.of(
-                    Cell.of(project.name()),
-                    project.villageCode() == null ? Cell.of(place) : Cell.link(place, root + Site.place(project.villageCode())),
-                    Cell.of(Formats.orDash(project.workAreaName())),
-                    Cell.of(sources(project.budget())),
-                    Cell.of(Formats.yuan(project.budgetTotalFen())),
-                    Cell.of(project.status() == null ? "—" : project.status().chineseName())));
-        }
-        page.table(null, List.of(Column.text("项目名称"), Column.text("实施地点"), Column.text("类别"),
-                Column.text("资金来源"), Column.number("预算"), Column.text("状态")), rows);
     }
 }

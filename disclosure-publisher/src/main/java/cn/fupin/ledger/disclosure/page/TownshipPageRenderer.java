@@ -41,7 +41,7 @@ final class TownshipPageRenderer {
         villages(page, township, projects, data.villageCoverage());
         page.markup("<section id=\"projects\">\n").element("h2", "已批复项目").markup("\n")
                 .paragraph("note", "每个项目列出已拨付的金额和笔数；到户资金名单见各村的页面。").markup("\n");
-        Sections.projectSummaries(page, ROOT, projects);
+        Sections.projects(page, ROOT, projects, false);
         page.markup("</section>\n");
         String code = data.path().township().code();
         Sections.years(page, data.years(), null, year -> ROOT + Site.placeYear(code, year));
