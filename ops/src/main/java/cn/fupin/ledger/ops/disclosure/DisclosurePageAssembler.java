@@ -155,26 +155,8 @@ public class DisclosurePageAssembler {
     private List<Integer> years(TreeSet<Integer> fiscalYears, String countyCode) {
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.addAll(fiscalYears);
-        years.addAll(countyNoticeYears(countyCode));
+        years.addAll(noticeYears(NoticeLevel.COUNTY, countyCode));
         return List.copyOf(years);
-    }
-
-    /**
-     * The years in which the county published notices, newest first: the newest notice, then the newest one before
-     * the start of its year, and so on, one notice read per year.
-     */
-    private List<Integer> countyNoticeYears(String countyCode) {
-        List<Integer> years = new ArrayList<>();
-        Instant before = null;
-        while (true) {
-            List<NoticeView> newest = countyNoticesBefore(countyCode, before, 1);
-            if (newest.isEmpty()) {
-                return years;
-            }
-            int year = Site.yearOf(newest.get(0).publishedAt());
-            years.add(year);
-            before = Site.startOf(year);
-        }
     }
 
     /** Every county notice published in {@code year}, newest first, read page by page from the year's end. */
@@ -383,7 +365,7 @@ public class DisclosurePageAssembler {
     }
 
     /**
-     * The years in which a township or a village published notices, newest first: the newest notice, then the newest
+     * The years in which the county, a township or a village published notices, newest first: the newest notice, then the newest
      * one before the start of its year, and so on, one notice read per year.
      */
     private List<Integer> noticeYears(NoticeLevel level, String placeCode) {
@@ -448,17 +430,7 @@ public class DisclosurePageAssembler {
     }
 
     private PlacePath pathOf(NoticeContent notice) {
-        String code = notice.placeCode() == null ? "" : notice.placeCode();
-        Optional<Place> village = gazetteer.village(code);
-        if (village.isPresent()) {
-            Optional<Place> township = gazetteer.township(village.get().parentCode());
-            if (township.isPresent()) {
-                return PlacePath.village(gazetteer.county(), township.get(), village.get());
-            }
-        }
-        return gazetteer.township(code)
-                .map(township -> PlacePath.township(gazetteer.county(), township))
-                .orElseGet(() -> PlacePath.county(gazetteer.county()));
+        return placePath(notice.placeCode()).orElseGet(() -> PlacePath.county(gazetteer.county()));
     }
 
     private List<TownshipView> townships() {
