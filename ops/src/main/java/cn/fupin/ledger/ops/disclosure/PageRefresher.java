@@ -2,6 +2,7 @@ package cn.fupin.ledger.ops.disclosure;
 
 import cn.fupin.ledger.disclosure.page.AffectedPages;
 import cn.fupin.ledger.disclosure.page.Site;
+import cn.fupin.ledger.ops.processing.ProcessorPositions;
 import cn.fupin.ledger.shared.stored.KnownEvents;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
@@ -49,6 +50,13 @@ import org.springframework.stereotype.Component;
  * limit on one handling ({@link MessageHandlerTimeout}, and the group's transaction timeout in {@code application.yml})
  * is far away.
  * <p>
+ * Far behind the head (more than {@code ledger.disclosure.pages.catch-up-behind} events, 2,000: after an upgrade that
+ * rebuilds the pages, a replay or a long stop), rendering once per batch would render the county, township and village
+ * pages again for every few hundred of the hundreds of thousands of events on the way. There the re-renderer notes the
+ * pages its events affect ({@link PendingPages}, before its token moves past them) and renders nothing;
+ * {@link PendingPageRenderer} renders each noted page once when the re-renderer has come near the head. Near the head
+ * it renders as above, so a command's page follows within a batch.
+ * <p>
  * No transaction is held while waiting and rendering: this group's processor runs without one, each page is stored by
  * one statement of its own, and its token is stored in a short transaction of its own after the batch's pages
  * ({@link PublicPagesConfiguration}). A batch that stored its pages but not its token is handled again: the same pages,
@@ -76,23 +84,40 @@ class PageRefresher {
     private final PageRenderer renderer;
     private final PageStore store;
     private final ReadModelProgress progress;
+    private final PendingPages pending;
+    private final ProcessorPositions positions;
     private final Duration readModelWait;
     private final Statistics statistics = new Statistics();
+    private volatile long catchUpBehind;
 
     PageRefresher(AffectedPages affectedPages, PageRenderer renderer, PageStore store, ReadModelProgress progress,
-                  @Value("${ledger.disclosure.pages.read-model-wait:30s}") Duration readModelWait) {
+                  PendingPages pending, ProcessorPositions positions,
+                  @Value("${ledger.disclosure.pages.read-model-wait:30s}") Duration readModelWait,
+                  @Value("${ledger.disclosure.pages.catch-up-behind:2000}") long catchUpBehind) {
         this.affectedPages = affectedPages;
         this.renderer = renderer;
         this.store = store;
         this.progress = progress;
+        this.pending = pending;
+        this.positions = positions;
         this.readModelWait = readModelWait;
+        this.catchUpBehind = catchUpBehind;
     }
 
-    /** The pages of a batch: what its events affect, and how far into the stream its last event is. */
+    /**
+     * The pages of a batch: what its events affect (to render now, or, for events far behind the head, to note), how
+     * far into the stream its last event is, and where the store's head was when the batch began.
+     */
     private static final class Batch {
 
         private final SortedSet<String> pages = new TreeSet<>();
+        private final SortedSet<String> noted = new TreeSet<>();
+        private final long head;
         private TrackingToken lastToken;
+
+        Batch(long head) {
+            this.head = head;
+        }
     }
 
     @EventHandler
@@ -103,14 +128,42 @@ class PageRefresher {
         SortedSet<String> pages = affectedPages.of(KnownEvents.require(event, eventId));
         statistics.event(event.getClass().getSimpleName(), pages.size());
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> new Batch());
-        batch.pages.addAll(pages);
+        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> new Batch(positions.head().orElse(0)));
+        long eventIndex = positionOf(token);
+        if (batch.head - eventIndex > catchUpBehind) {
+            batch.noted.addAll(pages);
+        } else {
+            batch.pages.addAll(pages);
+        }
         batch.lastToken = token;
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()
-                || batch.pages.size() >= PAGES_AT_ONCE) {
+                || batch.pages.size() + batch.noted.size() >= PAGES_AT_ONCE) {
+            // noted before the token moves past their events (it is stored after the batch)
+            pending.note(batch.noted, eventIndex);
+            statistics.noted(batch.noted.size());
+            batch.noted.clear();
             refresh(batch);
             batch.pages.clear();
         }
+    }
+
+    private static long positionOf(TrackingToken token) {
+        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+        return lower == null ? 0 : lower.position().orElse(0);
+    }
+
+    /**
+     * How far behind the head ({@code ledger.disclosure.pages.catch-up-behind} events) the re-renderer notes pages rather
+     * than renders them; and, for {@link PendingPageRenderer}, how near the head it must be before the noted pages are
+     * rendered.
+     */
+    long catchUpBehind() {
+        return catchUpBehind;
+    }
+
+    /** Sets {@link #catchUpBehind()} (a test's: the setting is read at start). */
+    void catchUpBehind(long events) {
+        this.catchUpBehind = events;
     }
 
     /** Renders and stores every page of the batch once its read models have seen the batch's last event. */
@@ -122,7 +175,7 @@ class PageRefresher {
         batch.pages.forEach(path -> readModels.addAll(readModelsOf(path)));
         long started = System.nanoTime();
         progress.awaitSeen(readModels, batch.lastToken, readModelWait);
-        long eventIndex = WrappedToken.unwrapLowerBound(batch.lastToken).position().orElse(0);
+        long eventIndex = positionOf(batch.lastToken);
         statistics.waited(System.nanoTime() - started);
         List<String> paths = batch.pages.stream().sorted(Comparator.comparing(PageRefresher::kindOf)
                 .thenComparing(Comparator.naturalOrder())).toList();
@@ -148,6 +201,7 @@ class PageRefresher {
     @ResetHandler
     void reset() {
         int deleted = store.deleteAll();
+        pending.deleteAll();
         log.info("public pages reset: {} stored pages deleted, to be rendered again", deleted);
     }
 
@@ -201,11 +255,21 @@ class PageRefresher {
         private final Map<Kind, LongAdder[]> byKind = new ConcurrentHashMap<>();
         private final LongAdder batches = new LongAdder();
         private final LongAdder waitNanos = new LongAdder();
+        private final LongAdder noted = new LongAdder();
 
         void event(String type, int pages) {
             LongAdder[] counts = byEventType.computeIfAbsent(type, t -> adders(2));
             counts[0].increment();
             counts[1].add(pages);
+        }
+
+        void noted(int pages) {
+            noted.add(pages);
+        }
+
+        /** Pages noted for {@link PendingPageRenderer} rather than rendered (counted once per part of a batch). */
+        long noted() {
+            return noted.sum();
         }
 
         void waited(long nanos) {
@@ -250,7 +314,7 @@ class PageRefresher {
             long events = byEventType().values().stream().mapToLong(counts -> counts[0]).sum();
             summary.append(events).append(" events, ").append(batches()).append(" renderings of up to ")
                     .append(PAGES_AT_ONCE).append(" pages, read-model wait ").append(waitNanos() / 1_000_000)
-                    .append(" ms");
+                    .append(" ms, ").append(noted()).append(" pages noted for rendering at the head");
             byKind().forEach((kind, counts) -> summary.append("; ").append(kind.name().toLowerCase(Locale.ROOT))
                     .append(' ').append(counts[0]).append(" pages in ").append(counts[1] / 1_000_000)
                     .append(" ms (CPU ").append(counts[2] / 1_000_000).append(" ms)"));

@@ -42,15 +42,16 @@ public class V15__Fund_ids_with_county extends BaseJavaMigration {
             "disbursement_fund_line", "disbursement_payee_name", "disbursement_view", "fund_view", "household_grant",
             "household_status_change", "household_view", "journal_posting", "notice_appropriation",
             "notice_objection_view", "notice_view", "poor_village_view", "project_budget_line", "project_step",
-            "project_view", "public_page", "skipped_work", "township_assessment_view");
+            "project_view", "public_page", "public_page_pending", "skipped_work", "township_assessment_view");
 
     /**
      * Read-model tables that later migrations create (V15.1, the event history's index; V17, skipped work; V20, coverage
-     * by village): they do not
+     * by village; V24, the pages noted for rendering): they do not
      * exist yet when this runs, and start empty with their processor's token absent, so they are built from the events
      * anyway.
      */
-    static final List<String> CREATED_LATER = List.of("audit_event", "audit_subject", "skipped_work", "coverage_village");
+    static final List<String> CREATED_LATER = List.of("audit_event", "audit_subject", "skipped_work", "coverage_village",
+            "public_page_pending");
 
     private final String countyCode;
 

@@ -74,7 +74,7 @@ class DisclosurePagesApiTest extends LedgerApiTest {
             assertThat(api.as("auditor").get("/api/projects/" + projectId).json().path("paidFen").asLong())
                     .isEqualTo(3_000_00L);
         });
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
         recorded = true;
     }
 
@@ -124,7 +124,7 @@ class DisclosurePagesApiTest extends LedgerApiTest {
             ledger.appropriate(YEAR, "WORK_RELIEF", 1_000 + n, "龙王测〔2094〕" + (100 + n) + "号");
         }
         await().atMost(Duration.ofSeconds(120)).until(() -> countyNotices().size() >= before + CountyPage.LATEST_NOTICES + 1);
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<JsonNode> notices = countyNotices();

@@ -77,7 +77,7 @@ class PageReplayTest extends LedgerApiTest {
                 """.formatted(VILLAGE, road));
         assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> store.row("notices/NTC-REPLAY-1.csv").isPresent());
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
         Map<String, String> before = stored();
         assertThat(before).containsKeys(Site.COUNTY, Site.place(VILLAGE), Site.place("510824118"),
                 "notices/NTC-REPLAY-1.html", "notices/NTC-REPLAY-1.json", "notices/NTC-REPLAY-1.csv");

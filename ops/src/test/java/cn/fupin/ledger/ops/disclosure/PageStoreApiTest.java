@@ -73,7 +73,7 @@ class PageStoreApiTest extends LedgerApiTest {
         for (String path : paths) {
             assertThat(api.anonymous().get("/disclosure/" + path).status()).as(path).isEqualTo(200);
         }
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
         Map<String, PageStore.StoredPage> rows = new LinkedHashMap<>();
         for (String path : paths) {
             rows.put(path, store.row(path).orElseThrow(() -> new AssertionError(path + " was served but not stored")));
@@ -117,7 +117,7 @@ class PageStoreApiTest extends LedgerApiTest {
             assertThat(after.sha256()).isEqualTo(PageStore.sha256(after.content()));
             assertThat(served(path)).isEqualTo(text(after));
         }
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
         for (String path : untouched) {
             assertThat(store.row(path)).as(path).contains(before.get(path));
         }
@@ -140,7 +140,7 @@ class PageStoreApiTest extends LedgerApiTest {
         String village = text(store.row(Site.place(VILLAGE)).orElseThrow());
         assertThat(registeredIn(village)).isEqualTo(registered + 1);
         assertThat(served(VILLAGE + "/")).isEqualTo(village);
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
         for (String path : untouched) {
             assertThat(store.row(path)).as(path).contains(before.get(path));
         }
@@ -168,7 +168,7 @@ class PageStoreApiTest extends LedgerApiTest {
             assertThat(after.eventIndex()).isGreaterThan(before.get(path).eventIndex());
         }
         assertThat(served(Site.place(PROJECT_VILLAGE))).contains("<h3>" + name + "</h3>", "苍扶贫〔2041〕9号");
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
         assertThat(store.row(Site.place(NEIGHBOUR))).contains(before.get(Site.place(NEIGHBOUR)));
     }
 

@@ -142,7 +142,7 @@ class RenamedLabelsTest extends LedgerApiTest {
     @Test
     void renamingAKindOrALevelInTheCodeChangesNoByteOfANoticePublishedBefore() throws Exception {
         String before = appropriatedAndAnnounced(2078, "改名测〔2078〕1号");
-        PublicPagesCaughtUp.awaitPages(progress, eventStore);
+        PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
         Served published = served(before);
         assertThat(sha256(published.json())).isEqualTo(recordedSha256(before));
         assertThat(published.text(published.json())).contains("\"kindName\":\"资金分配公告\"");
@@ -156,7 +156,7 @@ class RenamedLabelsTest extends LedgerApiTest {
             // Every notice of the read model read again from the events, every public page rendered again.
             rebuild("notices");
             rebuild(PublicPagesCaughtUp.GROUP);
-            PublicPagesCaughtUp.awaitPages(progress, eventStore);
+            PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
 
             Served again = served(before);
             assertThat(again.text(again.json())).isEqualTo(published.text(published.json()));
@@ -170,7 +170,7 @@ class RenamedLabelsTest extends LedgerApiTest {
 
             // The renaming took effect: a notice published now carries the new names, in all three files.
             String after = appropriatedAndAnnounced(2079, "改名测〔2079〕1号");
-            PublicPagesCaughtUp.awaitPages(progress, eventStore);
+            PublicPagesCaughtUp.awaitPages(progress, eventStore, jdbc);
             Served renamed = served(after);
             assertThat(renamed.text(renamed.json())).contains("\"kindName\":\"" + RENAMED_KIND + "\"");
             assertThat(sha256(renamed.json())).isEqualTo(recordedSha256(after));
