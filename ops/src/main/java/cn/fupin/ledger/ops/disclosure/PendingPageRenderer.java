@@ -52,6 +52,7 @@ class PendingPageRenderer implements SmartLifecycle {
     private final PageRefresher refresher;
     private final LongAdder rendered = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder renderNanos = new LongAdder();
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
     private long lastWarned = System.nanoTime() - WARN_EVERY.toNanos() - 1;
     private volatile Thread worker;
@@ -93,6 +94,10 @@ class PendingPageRenderer implements SmartLifecycle {
 
     @Override
     public void stop() {
+        if (running) {
+            log.info("noted public pages rendered since start: {} ({} renderings failed, {} ms rendering)",
+                    rendered.sum(), failed.sum(), renderNanos.sum() / 1_000_000);
+        }
         running = false;
         Thread thread = worker;
         if (thread != null) {
@@ -168,6 +173,7 @@ class PendingPageRenderer implements SmartLifecycle {
                 break;
             }
             Optional<PublicPages.Rendered> page;
+            long started = System.nanoTime();
             try {
                 page = renderer.render(path);
             } catch (RuntimeException e) {
@@ -184,6 +190,7 @@ class PendingPageRenderer implements SmartLifecycle {
             }
             store.keep(path, page.get(), at);
             pending.rendered(path, at);
+            renderNanos.add(System.nanoTime() - started);
             rendered.increment();
             stored++;
         }

@@ -71,15 +71,20 @@ public final class TestDatabase {
     /** The Spring properties that point an application at this database. */
     public Map<String, Object> properties() {
         if (mysql) {
-            return Map.of("spring.datasource.url", url(),
-                    "spring.datasource.username", MYSQL_USER,
-                    "spring.datasource.password", MYSQL_PASSWORD,
-                    "spring.jpa.database-platform", "org.hibernate.dialect.MySQLDialect",
+            return Map.ofEntries(Map.entry("spring.datasource.url", url()),
+                    Map.entry("spring.datasource.username", MYSQL_USER),
+                    Map.entry("spring.datasource.password", MYSQL_PASSWORD),
+                    Map.entry("spring.jpa.database-platform", "org.hibernate.dialect.MySQLDialect"),
                     // as application-mysql.yml: MariaDB reports "5.5.5-10.11…", which Hibernate would take for MySQL 5.5
-                    "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false",
-                    "spring.jpa.properties.jakarta.persistence.database-product-name", "MySQL",
-                    "spring.jpa.properties.jakarta.persistence.database-major-version", "8",
-                    "spring.jpa.properties.jakarta.persistence.database-minor-version", "0");
+                    Map.entry("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false"),
+                    Map.entry("spring.jpa.properties.jakarta.persistence.database-product-name", "MySQL"),
+                    Map.entry("spring.jpa.properties.jakarta.persistence.database-major-version", "8"),
+                    Map.entry("spring.jpa.properties.jakarta.persistence.database-minor-version", "0"),
+                    // as application-mysql.yml: the driver caches its parse of each statement, tracks session state
+                    Map.entry("spring.datasource.hikari.data-source-properties.cachePrepStmts", "true"),
+                    Map.entry("spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "250"),
+                    Map.entry("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "2048"),
+                    Map.entry("spring.datasource.hikari.data-source-properties.useLocalSessionState", "true"));
         }
         return Map.of("spring.datasource.url", url(), "spring.datasource.username", "sa", "spring.datasource.password", "");
     }
