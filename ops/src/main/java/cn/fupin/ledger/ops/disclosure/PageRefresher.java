@@ -147,7 +147,8 @@ class PageRefresher {
         }
     }
 
-    private static long positionOf(TrackingToken token) {
+    /** The global index a token is at (its lower bound during a replay; 0 before the first event). */
+    static long positionOf(TrackingToken token) {
         TrackingToken lower = WrappedToken.unwrapLowerBound(token);
         return lower == null ? 0 : lower.position().orElse(0);
     }

@@ -13,7 +13,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -156,8 +155,7 @@ class PendingPageRenderer implements SmartLifecycle {
             return 0;
         }
         TrackingToken seen = reRenderer.get();
-        TrackingToken lower = WrappedToken.unwrapLowerBound(seen);
-        long at = lower == null ? 0 : lower.position().orElse(0);
+        long at = PageRefresher.positionOf(seen);
         if (positions.head().orElse(0) - at > refresher.catchUpBehind()) {
             return 0;
         }

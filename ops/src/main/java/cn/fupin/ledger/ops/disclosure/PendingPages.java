@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -83,12 +82,6 @@ public class PendingPages {
     /** How many pages are noted. */
     public long count() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM public_page_pending", Long.class);
-    }
-
-    /** The earliest event some stored page does not show yet because its page is noted; empty when none is. */
-    public OptionalLong firstUnshownEvent() {
-        Long first = jdbc.queryForObject("SELECT MIN(first_event) FROM public_page_pending", Long.class);
-        return first == null ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
     /** Forgets every noted page (a reset of the re-renderer, whose replay notes or renders them again). */
