@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rebuildWindow how long the rebuild is measured, or none to measure it to its end: at county scale (hundreds of
  *                 thousands of events) the rate the slowest read model keeps over a window (say 3 minutes) is the
  *                 figure, and the run does not wait for the rest
+ * @param rebuildOnly whether to measure the rebuild (and the heap) alone, without waiting for the read models first:
+ *                 to measure and profile the rebuild again on a county whose read models an earlier run left replaying
  * @param output   a file the JSON result is also written to, or none
  * @param exit     whether the process exits after the run (a test runs the harness inside its own context)
  */
@@ -40,6 +42,7 @@ record BenchSettings(@DefaultValue("false") boolean run,
                      @DefaultValue("approver") String approver,
                      @DefaultValue("demo") String approverPassword,
                      Duration rebuildWindow,
+                     @DefaultValue("false") boolean rebuildOnly,
                      Path output,
                      @DefaultValue("true") boolean exit) {
 

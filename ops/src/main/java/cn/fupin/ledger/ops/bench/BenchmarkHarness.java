@@ -135,12 +135,32 @@ class BenchmarkHarness implements ApplicationRunner {
 
     /** Every measurement, in order; the result's {@code figures} are {@link Figure}s. */
     Map<String, Object> measure() throws Exception {
-        awaitCaughtUp(Duration.ofMinutes(30));
+        if (!settings.rebuildOnly()) {
+            awaitCaughtUp(Duration.ofMinutes(30));
+        }
         ProcessMemory memory = ProcessMemory.watch();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", machine());
         result.put("data", data());
         List<Figure> figures = new ArrayList<>();
+        if (!settings.rebuildOnly()) {
+            loads(figures, result);
+        }
+        double[] replay = replay();
+        figures.add(new Figure("rebuild every API read model", replay[0], "events/s", replay[1],
+                "raw scan with deserialization, events/s", 20_000.0, true));
+        figures.add(new Figure("heap limit the run had", ProcessMemory.heapLimitMiB(), "MiB", null, null, 512.0, false));
+        figures.add(new Figure("heap in use after a collection, peak", memory.peakLiveHeapMiB(), "MiB", null, null,
+                null, false));
+        figures.add(new Figure("time in garbage collection", 100 * memory.gcShare(), "%", null, null, null, false));
+        memory.close();
+        figures.add(new Figure("peak resident set", ProcessMemory.peakRssMiB(), "MiB", null, null, null, false));
+        result.put("figures", figures);
+        return result;
+    }
+
+    /** The loads before the rebuild: commands, reads after writes, pages, the import and the grant batch. */
+    private void loads(List<Figure> figures, Map<String, Object> result) throws Exception {
         for (int clients : settings.clients()) {
             Loads.Load commands = commands(clients);
             Loads.Load raw = rawInserts(clients);
@@ -180,17 +200,6 @@ class BenchmarkHarness implements ApplicationRunner {
         if (settings.grantBatchSize() > 0) {
             figures.addAll(grantBatch(register, result));
         }
-        double[] replay = replay();
-        figures.add(new Figure("rebuild every API read model", replay[0], "events/s", replay[1],
-                "raw scan with deserialization, events/s", 20_000.0, true));
-        figures.add(new Figure("heap limit the run had", ProcessMemory.heapLimitMiB(), "MiB", null, null, 512.0, false));
-        figures.add(new Figure("heap in use after a collection, peak", memory.peakLiveHeapMiB(), "MiB", null, null,
-                null, false));
-        figures.add(new Figure("time in garbage collection", 100 * memory.gcShare(), "%", null, null, null, false));
-        memory.close();
-        figures.add(new Figure("peak resident set", ProcessMemory.peakRssMiB(), "MiB", null, null, null, false));
-        result.put("figures", figures);
-        return result;
     }
 
     private Loads.Load commands(int clients) throws Exception {

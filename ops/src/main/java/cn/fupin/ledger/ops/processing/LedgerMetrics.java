@@ -1,47 +1,42 @@
 package cn.fupin.ledger.ops.processing;
 
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.config.MeterFilter;
-import java.util.List;
+import java.time.Clock;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.monitoring.MessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What the metrics may carry. Axon's dimensional metrics tag an event processor's timers and counters with the event
- * type as well as the processing group: fourteen groups times every event type, each timer with its quantiles, would
- * be tens of thousands of series for a scrape to carry. The event type is dropped from them, so a group's timers and
- * counters add up its events of every type (the command bus keeps its command type: that is the rate per command).
- * Every tag left is a name from a fixed set (command types, processing groups, page kinds, HTTP route templates), never
- * an id or anything a person entered.
+ * What the metrics carry. The command, event and query buses keep Axon's dimensional metrics ({@code commandBus.*}
+ * tagged with the command's type: the rate per command). The event processors do not: Axon's would tag every
+ * processor's meters with the event type too (fourteen groups times every event type, each timer with its quantiles,
+ * tens of thousands of series for a scrape) and look them up per event read; each group gets a {@link ProcessorMonitor}
+ * instead, the same names tagged with the processing group alone. Every tag is a name from a fixed set (command types,
+ * processing groups, page kinds, HTTP route templates), never an id or anything a person entered.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerMetrics {
 
-    static final String AXON_PROCESSOR_PREFIX = "eventProcessor.";
-    static final String AXON_PAYLOAD_TYPE = "payloadType";
-
-    /**
-     * Axon's capacity of a processor (the share of the last minute spent handling) is kept per processor and event
-     * type in reservoirs of its own, which cannot be merged into one per processor: it is left out. A group's
-     * {@code eventProcessor.allTimer} (time spent handling) and {@code processedCounter} tell the same.
-     */
+    /** Replaces Axon's auto-configured module (which it builds only when there is none). */
     @Bean
-    MeterFilter noProcessorCapacityPerEventType() {
-        return MeterFilter.deny(id -> id.getName().equals(AXON_PROCESSOR_PREFIX + "capacity"));
-    }
-
-    @Bean
-    MeterFilter processorMetricsWithoutEventTypes() {
-        return new MeterFilter() {
+    MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry metrics, Clock clock) {
+        return new MetricsConfigurerModule(metrics, true) {
             @Override
-            public Meter.Id map(Meter.Id id) {
-                String name = id.getName();
-                if (!name.startsWith(AXON_PROCESSOR_PREFIX) || !(name.endsWith("Timer") || name.endsWith("Counter"))) {
-                    return id;
-                }
-                List<Tag> kept = id.getTags().stream().filter(tag -> !AXON_PAYLOAD_TYPE.equals(tag.getKey())).toList();
-                return kept.size() == id.getTags().size() ? id : id.replaceTags(kept);
+            @SuppressWarnings("unchecked")
+            public void configureModule(org.axonframework.config.Configurer configurer) {
+                configurer.configureMessageMonitor(configuration -> (componentType, componentName) -> {
+                    if (EventProcessor.class.isAssignableFrom(componentType)) {
+                        MessageMonitor<? super EventMessage<?>> monitor =
+                                new ProcessorMonitor(componentName, metrics.getRegistry(), clock);
+                        return (MessageMonitor<Message<?>>) (MessageMonitor<?>) monitor;
+                    }
+                    return (MessageMonitor<Message<?>>) metrics.registerComponentWithDefaultTags(componentType,
+                            componentName);
+                });
             }
         };
     }

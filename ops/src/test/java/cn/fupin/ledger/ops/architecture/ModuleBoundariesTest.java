@@ -1,11 +1,14 @@
 package cn.fupin.ledger.ops.architecture;
 
 import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.CrudRepository;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -123,6 +126,20 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("cn.fupin.ledger..")
                 .should().callMethod(org.axonframework.eventsourcing.eventstore.EventStore.class, "readEvents",
                         String.class)
+                .check(ledger);
+    }
+
+    /**
+     * A read model's handler asks whether a row exists through the persistence context ({@code findById}), never with
+     * {@code existsById}: that is a query, and Hibernate flushes the batch's unit of work before every query, walking
+     * every entity the batch holds once per event (a sixth of a county rebuild's CPU, docs/performance.md).
+     */
+    @Test
+    void readModelsNeverAskExistsByIdInTheirHandlers() {
+        noClasses().that().areAnnotatedWith(ProcessingGroup.class)
+                .should().callMethodWhere(DescribedPredicate.describe("existsById of a Spring Data repository",
+                        call -> call.getName().equals("existsById")
+                                && call.getTargetOwner().isAssignableTo(CrudRepository.class)))
                 .check(ledger);
     }
 }

@@ -80,11 +80,13 @@ public final class TestDatabase {
                     Map.entry("spring.jpa.properties.jakarta.persistence.database-product-name", "MySQL"),
                     Map.entry("spring.jpa.properties.jakarta.persistence.database-major-version", "8"),
                     Map.entry("spring.jpa.properties.jakarta.persistence.database-minor-version", "0"),
-                    // as application-mysql.yml: the driver caches its parse of each statement, tracks session state
+                    // as application-mysql.yml: the driver caches its parse of each statement, tracks session state,
+                    // and sends a batch of inserts as one statement
                     Map.entry("spring.datasource.hikari.data-source-properties.cachePrepStmts", "true"),
                     Map.entry("spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "250"),
                     Map.entry("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "2048"),
-                    Map.entry("spring.datasource.hikari.data-source-properties.useLocalSessionState", "true"));
+                    Map.entry("spring.datasource.hikari.data-source-properties.useLocalSessionState", "true"),
+                    Map.entry("spring.datasource.hikari.data-source-properties.rewriteBatchedStatements", "true"));
         }
         return Map.of("spring.datasource.url", url(), "spring.datasource.username", "sa", "spring.datasource.password", "");
     }

@@ -24,7 +24,7 @@ class TownshipAssessmentProjection {
 
     @EventHandler
     void on(TownshipAssessedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (!assessments.existsById(TownshipAssessmentEntity.id(event.townshipCode(), sequence))) {
+        if (assessments.findById(TownshipAssessmentEntity.id(event.townshipCode(), sequence)).isEmpty()) {
             assessments.save(new TownshipAssessmentEntity(event.townshipCode(), sequence, event.year(),
                     event.scoreHundredths(), event.documentNo(), event.recordedBy(), recordedAt));
         }

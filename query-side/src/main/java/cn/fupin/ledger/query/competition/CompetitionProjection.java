@@ -39,7 +39,7 @@ class CompetitionProjection {
 
     @EventHandler
     void on(CompetitionOpenedEvent event, @SequenceNumber long sequence) {
-        if (!competitions.existsById(event.competitionId())) {
+        if (competitions.findById(event.competitionId()).isEmpty()) {
             competitions.save(new CompetitionEntity(event, CompetitionJson.criteria(event.criteria()), sequence));
         }
     }
@@ -80,7 +80,7 @@ class CompetitionProjection {
 
     @EventHandler
     void on(ProjectProposedEvent event) {
-        if (!projectNames.existsById(event.projectId())) {
+        if (projectNames.findById(event.projectId()).isEmpty()) {
             projectNames.save(new CompetitionProjectNameEntity(event.projectId(), event.name()));
         }
     }

@@ -46,7 +46,7 @@ class CoverageProjection {
 
     @EventHandler
     void on(HouseholdRegisteredEvent event, @SequenceNumber long sequence) {
-        if (!households.existsById(event.cardNo())) {
+        if (households.findById(event.cardNo()).isEmpty()) {
             households.save(new CoverageHouseholdEntity(event.cardNo(), event.villageCode(), event.townshipCode(),
                     sequence));
             recount(event.villageCode(), event.townshipCode());
@@ -65,7 +65,7 @@ class CoverageProjection {
 
     @EventHandler
     void on(DisbursementApprovedEvent event) {
-        if (event.payeeKind() == PayeeKind.HOUSEHOLD && !grants.existsById(event.disbursementId())) {
+        if (event.payeeKind() == PayeeKind.HOUSEHOLD && grants.findById(event.disbursementId()).isEmpty()) {
             grants.save(new CoverageGrantEntity(event.disbursementId(), event.cardNo(), event.amountFen()));
             recountVillageOf(event.cardNo());
         }

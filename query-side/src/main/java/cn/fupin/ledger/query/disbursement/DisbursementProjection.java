@@ -41,19 +41,19 @@ class DisbursementProjection {
 
     @EventHandler
     void on(HouseholdRegisteredEvent event) {
-        if (!names.existsById(event.cardNo())) {
+        if (names.findById(event.cardNo()).isEmpty()) {
             names.save(new PayeeNameEntity(event.cardNo(), event.headName()));
         }
     }
 
     @EventHandler
     void on(DisbursementRequestedEvent event, @Timestamp Instant recordedAt) {
-        if (!disbursements.existsById(event.disbursementId())) {
+        if (disbursements.findById(event.disbursementId()).isEmpty()) {
             disbursements.save(new DisbursementEntity(event, recordedAt));
         }
         List<BudgetLine> fromFunds = event.fromFunds();
         for (int lineNo = 0; lineNo < fromFunds.size(); lineNo++) {
-            if (!lines.existsById(DisbursementFundLineEntity.id(event.disbursementId(), lineNo))) {
+            if (lines.findById(DisbursementFundLineEntity.id(event.disbursementId(), lineNo)).isEmpty()) {
                 lines.save(new DisbursementFundLineEntity(event.disbursementId(), lineNo,
                         fromFunds.get(lineNo).fundId(), fromFunds.get(lineNo).amountFen()));
             }

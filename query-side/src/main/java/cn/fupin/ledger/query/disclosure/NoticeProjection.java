@@ -41,7 +41,7 @@ class NoticeProjection {
 
     @EventHandler
     void on(NoticePublishedEvent event, @SequenceNumber long sequence) {
-        if (!notices.existsById(event.noticeId())) {
+        if (notices.findById(event.noticeId()).isEmpty()) {
             notices.save(new NoticeEntity(event, sequence));
         }
     }
@@ -83,7 +83,7 @@ class NoticeProjection {
 
     @EventHandler
     void on(FundsAppropriatedEvent event, @Timestamp Instant recordedAt) {
-        if (!appropriations.existsById(event.appropriationId())) {
+        if (appropriations.findById(event.appropriationId()).isEmpty()) {
             appropriations.save(new NoticeAppropriationEntity(event.appropriationId(), event.fundId(), recordedAt));
         }
     }

@@ -41,7 +41,7 @@ class FundProjection {
             fund.appropriated(event.amountFen());
             funds.save(fund);
         }
-        if (!appropriations.existsById(event.appropriationId())) {
+        if (appropriations.findById(event.appropriationId()).isEmpty()) {
             appropriations.save(new AppropriationEntity(event.appropriationId(), event.fundId(), event.fiscalYear(),
                     event.source(), event.amountFen(), event.documentNo(), event.note(), recordedAt));
         }

@@ -44,7 +44,7 @@ class HouseholdProjection {
 
     @EventHandler
     void on(HouseholdRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (!households.existsById(event.cardNo())) {
+        if (households.findById(event.cardNo()).isEmpty()) {
             households.save(new HouseholdEntity(event.cardNo(), event.headName(), event.idNumberMasked(),
                     event.bankCardMasked(), event.villageCode(), event.townshipCode(), event.members(), event.migrant(),
                     recordedAt, sequence));
@@ -68,7 +68,7 @@ class HouseholdProjection {
 
     @EventHandler
     void on(DisbursementRequestedEvent event, @Timestamp Instant recordedAt) {
-        if (event.payeeKind() == PayeeKind.HOUSEHOLD && !grants.existsById(event.disbursementId())) {
+        if (event.payeeKind() == PayeeKind.HOUSEHOLD && grants.findById(event.disbursementId()).isEmpty()) {
             grants.save(new HouseholdGrantEntity(event.disbursementId(), event.cardNo(), event.projectId(),
                     event.amountFen(), recordedAt));
         }
@@ -115,7 +115,7 @@ class HouseholdProjection {
     }
 
     private void record(HouseholdStatusChangeEntity change) {
-        if (!changes.existsById(change.changeId())) {
+        if (changes.findById(change.changeId()).isEmpty()) {
             changes.save(change);
         }
     }

@@ -1,14 +1,25 @@
 package cn.fupin.ledger.query.journal;
 
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface JournalPostingRepository extends JpaRepository<JournalPostingEntity, Long> {
 
-    boolean existsByEventId(String eventId);
+    /**
+     * How many lines the event has posted. A query of its own text (Hibernate keeps its translation; a derived
+     * {@code existsBy…} query is built and translated again on every call), asked without flushing the batch's unit of
+     * work first (a flush walks every entity the batch holds, once per event): the journal's lines are inserted as
+     * they are saved (their ids come from the database), so the query sees the batch's own lines all the same.
+     */
+    @Query("select count(p) from JournalPostingEntity p where p.eventId = :eventId")
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+    long linesPosted(String eventId);
 
     /** {account, balance in fen} of every account with a posting up to {@code asOf}, summed by the database. */
     @Query("select p.account, sum(p.amountFen) from JournalPostingEntity p where p.postedAt <= :asOf"

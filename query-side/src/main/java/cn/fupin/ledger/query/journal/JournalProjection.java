@@ -48,7 +48,7 @@ class JournalProjection {
     }
 
     void post(String eventId, List<Posting> lines, Long globalIndex) {
-        if (lines.isEmpty() || postings.existsByEventId(eventId)) {
+        if (lines.isEmpty() || postings.linesPosted(eventId) > 0) {
             return;
         }
         List<JournalPostingEntity> entities = new ArrayList<>();

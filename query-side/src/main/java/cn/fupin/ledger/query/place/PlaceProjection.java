@@ -23,7 +23,7 @@ class PlaceProjection {
 
     @EventHandler
     void on(PoorVillageDesignatedEvent event, @Timestamp Instant recordedAt) {
-        if (!poorVillages.existsById(PoorVillageEntity.id(event.villageCode(), event.year()))) {
+        if (poorVillages.findById(PoorVillageEntity.id(event.villageCode(), event.year())).isEmpty()) {
             poorVillages.save(new PoorVillageEntity(event.villageCode(), event.townshipCode(), event.year(),
                     event.documentNo(), recordedAt));
         }

@@ -55,12 +55,12 @@ class ProjectProjection {
 
     @EventHandler
     void on(ProjectProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (!projects.existsById(event.projectId())) {
+        if (projects.findById(event.projectId()).isEmpty()) {
             projects.save(new ProjectEntity(event, recordedAt, sequence));
         }
         List<BudgetLine> budget = event.budget();
         for (int lineNo = 0; lineNo < budget.size(); lineNo++) {
-            if (!lines.existsById(ProjectBudgetLineEntity.id(event.projectId(), lineNo))) {
+            if (lines.findById(ProjectBudgetLineEntity.id(event.projectId(), lineNo)).isEmpty()) {
                 lines.save(new ProjectBudgetLineEntity(event.projectId(), lineNo, budget.get(lineNo).fundId(),
                         budget.get(lineNo).amountFen()));
             }
@@ -171,7 +171,7 @@ class ProjectProjection {
 
     private void step(String projectId, long sequence, String step, ProjectStatus status, String actor,
                       Instant recordedAt, String detail) {
-        if (!steps.existsById(ProjectStepEntity.id(projectId, sequence))) {
+        if (steps.findById(ProjectStepEntity.id(projectId, sequence)).isEmpty()) {
             steps.save(new ProjectStepEntity(projectId, sequence, step, status, actor, recordedAt, detail));
         }
     }

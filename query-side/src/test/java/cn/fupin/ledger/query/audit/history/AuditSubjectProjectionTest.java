@@ -6,12 +6,16 @@ import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,8 @@ class AuditSubjectProjectionTest {
     AuditSubjectProjection projection;
     /** Where each event stands in the store, as the store would answer. */
     final Map<String, Long> positions = new HashMap<>();
+    /** The events whose places the projection asked for, one list per question. */
+    final List<List<String>> asked = new ArrayList<>();
 
     @BeforeEach
     void database() throws Exception {
@@ -46,8 +52,11 @@ class AuditSubjectProjectionTest {
         }
         projection = new AuditSubjectProjection(jdbc, new StorePositions(jdbc) {
             @Override
-            public long globalIndexOf(String eventId) {
-                return positions.get(eventId);
+            public Map<String, Long> globalIndexesOf(Collection<String> eventIds) {
+                asked.add(List.copyOf(eventIds));
+                Map<String, Long> places = new HashMap<>();
+                eventIds.forEach(id -> places.put(id, positions.get(id)));
+                return places;
             }
         });
     }
@@ -117,5 +126,34 @@ class AuditSubjectProjectionTest {
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Integer.class)).isZero();
         assertThat(jdbc.queryForList("SELECT subject FROM audit_subject", String.class)).isEmpty();
+    }
+
+    @Test
+    void aBatchsEventsAreWrittenTogetherWhenItCommitsAndAnEventTwiceInABatchOnce() {
+        EventMessage<?> first = claim("event-8194");
+        EventMessage<?> second = claim("event-8195");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(first);
+        on(first, 47);
+        on(second, 48);
+        on(first, 47);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Integer.class)).isZero();
+        batch.commit();
+
+        assertThat(asked).containsExactly(List.of("event-8194", "event-8195", "event-8194"));
+        assertThat(jdbc.queryForList("SELECT global_index FROM audit_event ORDER BY global_index", Long.class))
+                .containsExactly(47L, 48L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_subject", Integer.class)).isEqualTo(8);
+    }
+
+    @Test
+    void aBatchThatRollsBackWritesNothing() {
+        EventMessage<?> message = claim("event-8196");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
+        on(message, 49);
+        batch.rollback();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Integer.class)).isZero();
+        assertThat(asked).isEmpty();
     }
 }
