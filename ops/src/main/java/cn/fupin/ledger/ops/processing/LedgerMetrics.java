@@ -1,6 +1,8 @@
 package cn.fupin.ledger.ops.processing;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
@@ -21,17 +23,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LedgerMetrics {
 
-    /** Replaces Axon's auto-configured module (which it builds only when there is none). */
+    /**
+     * Replaces Axon's auto-configured module (which it builds only when there is none). One monitor per group, however
+     * often Axon asks for it (a gauge registered twice would keep reading the first monitor's value).
+     */
     @Bean
     MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry metrics, Clock clock) {
+        Map<String, ProcessorMonitor> processors = new ConcurrentHashMap<>();
         return new MetricsConfigurerModule(metrics, true) {
             @Override
             @SuppressWarnings("unchecked")
             public void configureModule(org.axonframework.config.Configurer configurer) {
                 configurer.configureMessageMonitor(configuration -> (componentType, componentName) -> {
                     if (EventProcessor.class.isAssignableFrom(componentType)) {
-                        MessageMonitor<? super EventMessage<?>> monitor =
-                                new ProcessorMonitor(componentName, metrics.getRegistry(), clock);
+                        MessageMonitor<? super EventMessage<?>> monitor = processors.computeIfAbsent(componentName,
+                                name -> new ProcessorMonitor(name, metrics.getRegistry(), clock));
                         return (MessageMonitor<Message<?>>) (MessageMonitor<?>) monitor;
                     }
                     return (MessageMonitor<Message<?>>) metrics.registerComponentWithDefaultTags(componentType,

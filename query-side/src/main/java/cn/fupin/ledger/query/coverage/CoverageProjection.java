@@ -105,19 +105,25 @@ class CoverageProjection {
 
     /**
      * Counts a village again: before the batch commits, once for all the batch's changes to it (the count reads the
-     * rows the batch wrote: Hibernate flushes them first), or now when no unit of work is running.
+     * rows the batch wrote: they are flushed first), or now when no unit of work is running.
      */
     private void recount(String villageCode, String townshipCode) {
         if (!CurrentUnitOfWork.isStarted()) {
-            count(villageCode, townshipCode);
+            countAll(Map.of(villageCode, townshipCode));
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         unitOfWork.<Map<String, String>>getOrComputeResource(VILLAGES_TO_COUNT, key -> {
             Map<String, String> villagesToCount = new TreeMap<>();
-            unitOfWork.onPrepareCommit(done -> villagesToCount.forEach(this::count));
+            unitOfWork.onPrepareCommit(done -> countAll(villagesToCount));
             return villagesToCount;
         }).put(villageCode, townshipCode);
+    }
+
+    /** Counts the villages after writing what the batch changed (the counts are asked without flushing on their own). */
+    private void countAll(Map<String, String> villagesToCount) {
+        households.flush();
+        villagesToCount.forEach(this::count);
     }
 
     /** Counts one village from its households and their grants into its row. */
