@@ -93,6 +93,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response, limit);
             return;
         }
+        if (body.length == 0 && request.getContentLengthLong() > 0 && FormRefusalPages.isFormPost(request)) {
+            // A form whose fields the container parsed already, for a filter before this one (the staff screens'
+            // login and CSRF check read them): its stream is spent, and the container's parameters, parsed within
+            // its own limit on posted forms, are the fields.
+            chain.doFilter(request, response);
+            return;
+        }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 

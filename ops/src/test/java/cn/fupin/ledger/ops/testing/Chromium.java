@@ -42,6 +42,10 @@ public final class Chromium implements AutoCloseable {
     public static final int PHONE_HEIGHT = 844;
     public static final double PHONE_PIXEL_RATIO = 2;
 
+    /** A desk's screen in CSS pixels. */
+    public static final int DESKTOP_WIDTH = 1280;
+    public static final int DESKTOP_HEIGHT = 900;
+
     /** An A4 sheet's width in CSS pixels (210 mm at 96 pixels per inch). */
     public static final int A4_WIDTH = 794;
     public static final int A4_HEIGHT = 1123;
@@ -90,6 +94,12 @@ public final class Chromium implements AutoCloseable {
     /** The viewport of a phone, the screen media: how a villager's phone lays the page out. */
     public void asPhone() {
         metrics(PHONE_WIDTH, PHONE_HEIGHT, PHONE_PIXEL_RATIO, true);
+        emulatedMedia("");
+    }
+
+    /** A desk's screen (1280 × 900 CSS pixels), the screen media: how a clerk at the bureau sees a staff screen. */
+    public void asDesktop() {
+        metrics(DESKTOP_WIDTH, DESKTOP_HEIGHT, 1, false);
         emulatedMedia("");
     }
 

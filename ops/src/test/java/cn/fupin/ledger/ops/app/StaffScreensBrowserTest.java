@@ -1,0 +1,176 @@
+package cn.fupin.ledger.ops.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.ledger.ops.testing.BrowserInstalled;
+import cn.fupin.ledger.ops.testing.Chromium;
+import cn.fupin.ledger.ops.testing.LedgerApiTest;
+import cn.fupin.ledger.ops.testing.LedgerTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A clerk at the county finance bureau, in a real browser (Debian's Chromium, headless), on a phone and on a desk's
+ * screen: logs in, opens 资金下达, gets the messages beside the fields for a form filled wrong, records an
+ * appropriation with a double click on 登记 — once — and sees what was recorded. An approver logs in and is refused the
+ * clerk's screen. Every screen walked has a label for every field and its headings in order. Screenshots are left in
+ * {@code ops/target/browser-artefacts/} (the README shows the desk's and the clerk's screen). Fiscal year 2063.
+ */
+@LedgerTest
+@ExtendWith(BrowserInstalled.class)
+class StaffScreensBrowserTest extends LedgerApiTest {
+
+    static final Path ARTEFACTS = Path.of("target", "browser-artefacts");
+
+    @TempDir
+    Path profile;
+
+    private String at(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static void logIn(WebDriver browser, WebDriverWait wait, String user) {
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "工作台"));
+    }
+
+    private long appropriationsWith(String documentNo) {
+        return events.ofType("FundsAppropriatedEvent").stream()
+                .filter(event -> documentNo.equals(event.payload().path("documentNo").asText())).count();
+    }
+
+    @Test
+    void aClerkRecordsAnAppropriationOnAPhoneOnceForADoubleClickAndAnApproverIsRefused() {
+        String documentNo = "苍财农〔2063〕browser-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Chromium chromium = Chromium.phone(profile)) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+            browser.get(at("/app/funds"));
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "工作人员登录"));
+            assertAccessible(browser);
+            chromium.screenshot(ARTEFACTS.resolve("staff-1-login-phone.png"));
+            logIn(browser, wait, "clerk");
+            assertAccessible(browser);
+            chromium.screenshot(ARTEFACTS.resolve("staff-2-desk-clerk-phone.png"));
+
+            browser.findElement(By.linkText("资金下达")).click();
+            wait.until(ExpectedConditions.urlContains("/app/funds"));
+            browser.get(at("/app/funds?fiscalYear=2063"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2063年度资金下达");
+            assertAccessible(browser);
+
+            browser.findElement(By.id("amountYuan")).sendKeys("12.345");
+            browser.findElement(By.cssSelector("form button.primary")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amountYuan-error")));
+            assertThat(browser.findElement(By.id("amountYuan-error")).getText()).startsWith("金额应为元");
+            assertThat(browser.findElement(By.id("documentNo-error")).getText()).isEqualTo("请填写文号");
+            assertThat(browser.findElement(By.id("amountYuan")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertAccessible(browser);
+            chromium.screenshot(ARTEFACTS.resolve("staff-3-appropriation-refused-phone.png"));
+
+            WebElement amount = browser.findElement(By.id("amountYuan"));
+            amount.clear();
+            amount.sendKeys("3,000,000.00");
+            new Select(browser.findElement(By.id("source"))).selectByVisibleText("中央财政专项扶贫资金");
+            browser.findElement(By.id("documentNo")).sendKeys(documentNo);
+            // a double click on 登记: the form goes twice, as an impatient clerk's would
+            WebElement submit = browser.findElement(By.cssSelector("form button.primary"));
+            ((JavascriptExecutor) browser).executeScript(
+                    "const form = arguments[0].form; form.requestSubmit(arguments[0]);"
+                            + " setTimeout(() => form.submit(), 5);", submit);
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "资金下达已登记"));
+            assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("3,000,000.00元");
+            assertThat(browser.findElement(By.id("documentNo")).getText()).isEqualTo(documentNo);
+            assertThat(browser.findElement(By.id("appropriationId")).getText()).startsWith("APPR-510824-");
+            assertAccessible(browser);
+            chromium.screenshot(ARTEFACTS.resolve("staff-4-appropriation-recorded-phone.png"));
+            assertThat(appropriationsWith(documentNo)).as("a double click records once").isEqualTo(1);
+
+            chromium.asDesktop();
+            browser.get(at("/app/funds?fiscalYear=2063"));
+            assertAccessible(browser);
+            chromium.screenshot(ARTEFACTS.resolve("staff-5-appropriations-desktop.png"));
+            assertThat(browser.findElement(By.tagName("table")).getText()).contains(documentNo, "3,000,000.00元");
+
+            browser.findElement(By.cssSelector("header.bar button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "工作人员登录"));
+            logIn(browser, wait, "approver");
+            assertThat(browser.findElements(By.linkText("资金下达"))).isEmpty();
+            chromium.screenshot(ARTEFACTS.resolve("staff-6-desk-approver-desktop.png"));
+            browser.get(at("/app/funds?fiscalYear=2063"));
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "不能办理"));
+            assertThat(browser.getPageSource()).contains("您当前的角色不能办理这项业务");
+        }
+    }
+
+    /**
+     * The basics a screen reader, a keyboard and weak eyes need: every visible field has a label naming it, the page
+     * has one {@code h1} first and no heading level skipped, it has a language, it needs no sideways scrolling, and
+     * every piece of text stands out from its background by at least WCAG AA's contrast of 4.5 : 1.
+     */
+    private static void assertAccessible(WebDriver browser) {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) script.executeScript("""
+                return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                  .filter(field => !(field.id && document.querySelector('label[for="' + field.id + '"]'))
+                                   && !field.getAttribute('aria-label'))
+                  .map(field => field.name || field.outerHTML);""");
+        assertThat(unlabelled).as("fields without a label at %s", browser.getCurrentUrl()).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Long> levels = (List<Long>) script.executeScript(
+                "return [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName.substring(1)));");
+        assertThat(levels).as("headings at %s", browser.getCurrentUrl()).isNotEmpty().startsWith(1L);
+        assertThat(levels.stream().filter(level -> level == 1L)).hasSize(1);
+        List<Long> steps = new ArrayList<>();
+        for (int i = 1; i < levels.size(); i++) {
+            steps.add(levels.get(i) - levels.get(i - 1));
+        }
+        assertThat(steps).as("no heading level skipped at %s", browser.getCurrentUrl()).allMatch(step -> step <= 1);
+        assertThat(script.executeScript("return document.documentElement.lang;")).isEqualTo("zh-CN");
+        assertThat(script.executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;"))
+                .as("no sideways scrolling at %s", browser.getCurrentUrl()).isEqualTo(true);
+        @SuppressWarnings("unchecked")
+        List<String> faint = (List<String>) script.executeScript(CONTRAST);
+        assertThat(faint).as("text below 4.5:1 contrast at %s", browser.getCurrentUrl()).isEmpty();
+    }
+
+    /** Every element with text of its own whose colour against its nearest opaque background is below 4.5 : 1. */
+    private static final String CONTRAST = """
+            const rgb = text => (text.match(/[\\d.]+/g) || []).map(Number);
+            const luminance = ([r, g, b]) => {
+              const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+            };
+            const background = element => {
+              for (let e = element; e; e = e.parentElement) {
+                const c = rgb(getComputedStyle(e).backgroundColor);
+                if (c.length >= 3 && (c.length < 4 || c[3] > 0)) return c;
+              }
+              return [255, 255, 255];
+            };
+            return [...document.querySelectorAll('body *')]
+              .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+                           && e.getClientRects().length > 0)
+              .filter(e => {
+                const fg = luminance(rgb(getComputedStyle(e).color)), bg = luminance(background(e));
+                return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) < 4.5;
+              })
+              .map(e => e.tagName + ': ' + e.textContent.trim().substring(0, 30));""";
+}
