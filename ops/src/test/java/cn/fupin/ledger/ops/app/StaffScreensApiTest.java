@@ -161,7 +161,11 @@ class StaffScreensApiTest extends LedgerApiTest {
         Browser clerk = clerk();
         HttpResponse<String> page = clerk.get("/app/funds?fiscalYear=2063");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("2063年度资金下达", "县本级财政投入", "底线");
+        assertThat(page.body()).contains("2063年度资金下达", "县本级财政投入", "底线",
+                "<label for=\"amountYuan\">金额（元）</label>", "inputmode=\"decimal\"",
+                "aria-describedby=\"amountYuan-hint\"", "id=\"amountYuan-hint\">以元为单位", "maxlength=\"64\"",
+                "<option value=\"COUNTY\" selected=\"selected\">县本级财政扶贫资金</option>")
+                .doesNotContain("class=\"field-error\"");
         String documentNo = "苍财农〔2063〕screen-" + UUID.randomUUID().toString().substring(0, 8);
 
         HttpResponse<String> recorded = clerk.post("/app/funds", form(clerk.formKey(), "2063", "1,234,567.89",
