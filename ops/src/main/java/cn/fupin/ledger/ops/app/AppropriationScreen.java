@@ -7,9 +7,11 @@ import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.fund.FindAppropriationsQuery;
 import cn.fupin.ledger.shared.fund.FindCountyFloorQuery;
+import cn.fupin.ledger.shared.fund.FindFundsQuery;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.fund.FundId;
 import cn.fupin.ledger.shared.fund.FundSource;
+import cn.fupin.ledger.shared.fund.FundView;
 import cn.fupin.ledger.shared.money.Money;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
@@ -41,6 +43,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AppropriationScreen {
 
     static final String PATH = "/app/funds";
+
+    /** The county's calendar: the year and the days the screen shows. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -113,9 +118,7 @@ class AppropriationScreen {
                 String note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
                 commands.sendAndWait(new AppropriateFundsCommand(fundId, appropriationId, year, source, amountFen,
                         documentNo, note));
-                Recorded made = new Recorded(appropriationId, fundId.value(), year, source, amountFen, documentNo,
-                        note);
-                return made;
+                return new Recorded(appropriationId, fundId.value(), year, source, amountFen, documentNo, note);
             });
             remembered(session).put(done.appropriationId(), done);
             redirect.addAttribute("id", done.appropriationId());
@@ -174,10 +177,12 @@ class AppropriationScreen {
         model.addAttribute("general", general);
         model.addAttribute("sources", FundSource.values());
         model.addAttribute("appropriations", appropriations.stream().map(view -> Map.of(
-                "recordedAt", view.recordedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString(),
+                "recordedAt", view.recordedAt().atZone(CHINA).toLocalDate().toString(),
                 "source", view.source().chineseName(), "amount", Money.yuan(view.amountFen()),
                 "documentNo", view.documentNo(), "note", view.note() == null ? "" : view.note())).toList());
-        long total = appropriations.stream().mapToLong(AppropriationView::amountFen).sum();
+        // The year's total from its funds' balances, not from the list (which holds at most 1,000 rows).
+        long total = queries.query(new FindFundsQuery(year), ResponseTypes.multipleInstancesOf(FundView.class)).join()
+                .stream().mapToLong(FundView::appropriatedFen).sum();
         model.addAttribute("total", Money.yuan(total));
         model.addAttribute("floorBudget", Money.wanYuan(floor.countyBudgetFen()));
         model.addAttribute("floorTarget", Money.wanYuan(floor.floorFen()));
@@ -186,7 +191,7 @@ class AppropriationScreen {
     }
 
     private int thisYear() {
-        return clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        return clock.instant().atZone(CHINA).getYear();
     }
 
     private static Integer fiscalYear(String text, Map<String, String> errors) {

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.app;
 
 import cn.fupin.ledger.ops.security.StaffProperties;
+import cn.fupin.ledger.shared.common.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class StaffDesk {
         List<RoleDesk> desks = new ArrayList<>();
         for (StaffProperties.Role role : StaffProperties.Role.values()) {
             boolean holds = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .anyMatch(authority -> authority.equals("ROLE_" + role.name()));
+                    .anyMatch(authority -> authority.equals(Actor.ROLE_AUTHORITY_PREFIX + role.name()));
             if (holds) {
                 desks.add(desk(role));
             }

@@ -68,8 +68,8 @@ public class SecurityConfiguration {
                 Problems.write(response, mapper, HttpStatus.FORBIDDEN, "FORBIDDEN", "your role may not do this");
         // The one way staff credentials are checked (StaffAuthentication: lockout, remembered passwords, bcrypt), with
         // no parent manager that would check a refused password a second time.
-        ProviderManager authentication = new ProviderManager(new StaffAuthentication(staff, passwordEncoder,
-                verifiedCredentials, loginFailures, loginClock));
+        ProviderManager authentication = StaffAuthentication.manager(staff, passwordEncoder,
+                verifiedCredentials, loginFailures, loginClock);
         http
                 .authenticationManager(authentication)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/disclosure/**"))

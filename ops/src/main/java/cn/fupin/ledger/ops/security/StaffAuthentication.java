@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.security;
 
 import java.time.Instant;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,6 +37,15 @@ final class StaffAuthentication implements AuthenticationProvider {
     private final LoginFailures failures;
     private final LoginClock clock;
     private final AccountStatusUserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
+
+    /**
+     * The one way staff credentials are checked, for every filter chain that logs staff in (the API's HTTP Basic, the
+     * screens' login form): this provider alone, with no parent manager that would check a refused password again.
+     */
+    static ProviderManager manager(UserDetailsService users, PasswordEncoder encoder, VerifiedCredentials verified,
+                                   LoginFailures failures, LoginClock clock) {
+        return new ProviderManager(new StaffAuthentication(users, encoder, verified, failures, clock));
+    }
 
     StaffAuthentication(UserDetailsService users, PasswordEncoder encoder, VerifiedCredentials verified,
                         LoginFailures failures, LoginClock clock) {

@@ -39,8 +39,8 @@ class StaffScreensSecurity {
     SecurityFilterChain staffScreens(HttpSecurity http, UserDetailsService staff, PasswordEncoder passwordEncoder,
                                      VerifiedCredentials verifiedCredentials, LoginFailures loginFailures,
                                      LoginClock loginClock) throws Exception {
-        ProviderManager authentication = new ProviderManager(new StaffAuthentication(staff, passwordEncoder,
-                verifiedCredentials, loginFailures, loginClock));
+        ProviderManager authentication = StaffAuthentication.manager(staff, passwordEncoder,
+                verifiedCredentials, loginFailures, loginClock);
         // A refused login says which refusal (wrong credentials, or a lock and for how long) on the login page, never
         // whether the user name exists.
         AuthenticationFailureHandler refused = (request, response, e) -> response.sendRedirect(

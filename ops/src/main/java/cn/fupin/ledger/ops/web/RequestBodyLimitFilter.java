@@ -96,7 +96,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (body.length == 0 && request.getContentLengthLong() > 0 && FormRefusalPages.isFormPost(request)) {
             // A form whose fields the container parsed already, for a filter before this one (the staff screens'
             // login and CSRF check read them): its stream is spent, and the container's parameters, parsed within
-            // its own limit on posted forms, are the fields.
+            // its own limit on posted forms (server.tomcat.max-http-form-post-size, 64 KB), are the fields.
             chain.doFilter(request, response);
             return;
         }

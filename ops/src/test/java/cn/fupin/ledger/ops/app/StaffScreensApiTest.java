@@ -278,4 +278,29 @@ class StaffScreensApiTest extends LedgerApiTest {
                 .statusCode()).isEqualTo(403);
         assertThat(appropriationsWith(documentNo)).isZero();
     }
+
+    @Test
+    void anEncodedPathToTheClerksScreenIsTheClerksScreenAndAnApproverIsRefusedThereToo() {
+        Browser approver = new Browser();
+        assertThat(location(approver.logIn("approver", "demo"))).endsWith("/app/");
+        approver.get("/app/");
+        String documentNo = "苍财农〔2064〕screen-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String path : List.of("/app/%66unds", "/%61pp/funds", "/app/./funds", "/app//funds")) {
+            assertThat(approver.post(path, form(UUID.randomUUID().toString(), "2064", "100", documentNo), true)
+                    .statusCode()).as(path).isIn(400, 403);
+        }
+        assertThat(appropriationsWith(documentNo)).isZero();
+    }
+
+    @Test
+    void aFormLargerThanTheContainerParsesIsRefusedAndRecordsNothing() {
+        Browser clerk = clerk();
+        clerk.get("/app/funds?fiscalYear=2064");
+        String documentNo = "苍财农〔2064〕screen-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> form = form(clerk.formKey(), "2064", "100", documentNo);
+        form.put("note", "长".repeat(30_000));
+
+        assertThat(clerk.post("/app/funds", form, true).statusCode()).isEqualTo(403);
+        assertThat(appropriationsWith(documentNo)).isZero();
+    }
 }
