@@ -16,7 +16,6 @@ import cn.fupin.ledger.shared.money.Money;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +50,6 @@ class AppropriationScreen {
     private final QueryGateway queries;
     private final NewIds ids;
     private final Clock clock;
-    /** The session attribute holding what this session recorded, for the answer pages (the newest few). */
-    private static final String RECORDED = AppropriationScreen.class.getName() + ".recorded";
-    private static final int RECORDED_KEPT = 20;
 
     AppropriationScreen(CommandGateway commands, QueryGateway queries, NewIds ids, Clock clock) {
         this.commands = commands;
@@ -120,7 +116,7 @@ class AppropriationScreen {
                         documentNo, note));
                 return new Recorded(appropriationId, fundId.value(), year, source, amountFen, documentNo, note);
             });
-            remembered(session).put(done.appropriationId(), done);
+            Answers.<Recorded>of(session, AppropriationScreen.class).put(done.appropriationId(), done);
             redirect.addAttribute("id", done.appropriationId());
             return "redirect:" + PATH + "/recorded/{id}";
         } catch (FormKeys.UnknownKey e) {
@@ -140,31 +136,13 @@ class AppropriationScreen {
 
     @GetMapping(PATH + "/recorded/{id}")
     String recorded(@PathVariable("id") String id, HttpSession session, Model model) {
-        Recorded done = remembered(session).get(id);
+        Recorded done = Answers.<Recorded>of(session, AppropriationScreen.class).get(id);
         if (done == null) {
             return "redirect:" + PATH;
         }
         model.addAttribute("recorded", done);
         model.addAttribute("sourceName", done.source().chineseName());
         return "app/appropriation-recorded";
-    }
-
-    /** What this session recorded, by appropriation id: the newest {@value #RECORDED_KEPT}. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Recorded> remembered(HttpSession session) {
-        synchronized (session) {
-            Map<String, Recorded> kept = (Map<String, Recorded>) session.getAttribute(RECORDED);
-            if (kept == null) {
-                kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, Recorded> eldest) {
-                        return size() > RECORDED_KEPT;
-                    }
-                });
-                session.setAttribute(RECORDED, kept);
-            }
-            return kept;
-        }
     }
 
     private String page(int year, Form form, Map<String, String> errors, String general, Model model) {

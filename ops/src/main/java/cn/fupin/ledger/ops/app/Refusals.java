@@ -2,7 +2,16 @@ package cn.fupin.ledger.ops.app;
 
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The API's refusals as the screens say them: each problem code in Chinese, beside its field where it names one. The
@@ -10,24 +19,38 @@ import java.util.Map;
  */
 final class Refusals {
 
-    /** The codes the screens know, in Chinese. */
-    static final Map<String, String> CHINESE = Map.ofEntries(
-            Map.entry("FISCAL_YEAR_OUT_OF_RANGE", "年度应在 2000 至 2100 之间"),
-            Map.entry("SOURCE_REQUIRED", "请选择资金来源"),
-            Map.entry("AMOUNT_NOT_POSITIVE", "金额应大于零"),
-            Map.entry("AMOUNT_OVERFLOW", "金额过大，超出账本能记录的范围"),
-            Map.entry("DOCUMENT_NO_REQUIRED", "请填写文号"),
-            Map.entry("DOCUMENT_NO_INVALID", "文号过长或含有控制字符（最多 64 个字）"),
-            Map.entry("DUPLICATE_DOCUMENT_NO", "这一文号在该年度、该来源的资金中已经登记过，同一文件不能重复下达"),
-            Map.entry("DUPLICATE_APPROPRIATION", "这笔资金已经登记过"),
-            Map.entry("FUND_MISMATCH", "资金的年度或来源与所选资金不符"),
-            Map.entry("NOTE_INVALID", "备注过长或含有控制字符（最多 500 个字）"),
-            Map.entry("FORBIDDEN", "您的角色不能办理这项业务"));
+    /**
+     * The codes the screens know, in Chinese: every {@code app/refusals/*.properties} on the class path (one file per
+     * area of the ledger, UTF-8). A code given two different texts is an error at start.
+     */
+    static final Map<String, String> CHINESE = load("classpath*:app/refusals/*.properties");
 
     /** The API's field names where a screen's differ (amounts are typed in yuan, sent in fen). */
     private static final Map<String, String> FIELDS = Map.of("amountFen", "amountYuan");
 
     private Refusals() {
+    }
+
+    static Map<String, String> load(String pattern) {
+        Map<String, String> texts = new TreeMap<>();
+        try {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                Properties read = new Properties();
+                try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                    read.load(reader);
+                }
+                for (String code : read.stringPropertyNames()) {
+                    String text = read.getProperty(code).strip();
+                    String before = texts.putIfAbsent(code, text);
+                    if (before != null && !before.equals(text)) {
+                        throw new IllegalStateException("refusal " + code + " has two texts, one in " + file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(texts);
     }
 
     /** The refusal {@code failure} is or wraps (a gateway wraps a handler's refusal), or null. */

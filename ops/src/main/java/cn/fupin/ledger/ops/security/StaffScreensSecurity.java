@@ -1,6 +1,10 @@
 package cn.fupin.ledger.ops.security;
 
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.APPROVER;
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.AUDITOR;
 import static cn.fupin.ledger.ops.security.StaffProperties.Role.CLERK;
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.REVIEWER;
+import static cn.fupin.ledger.ops.security.StaffProperties.Role.TOWNSHIP;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,6 +65,18 @@ class StaffScreensSecurity {
                         .requestMatchers(HttpMethod.GET, LOGIN).permitAll()
                         // the clerk's appropriations: the API's POST /api/funds/appropriations is CLERK's
                         .requestMatchers("/app/funds", "/app/funds/**").access(ActingRole.asOneOf(CLERK))
+                        // the clerk's household register: the API's /api/households imports, exits and returns
+                        .requestMatchers("/app/households", "/app/households/**").access(ActingRole.asOneOf(CLERK))
+                        // the clerk's projects, grant batches and payment requests
+                        .requestMatchers("/app/projects", "/app/projects/**").access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers("/app/batches", "/app/batches/**").access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers("/app/payments", "/app/payments/**").access(ActingRole.asOneOf(CLERK))
+                        // the approver's inbox: projects, payments, batches and objections waiting for a decision
+                        .requestMatchers("/app/inbox", "/app/inbox/**").access(ActingRole.asOneOf(APPROVER))
+                        // competitive rounds: townships submit proposals, reviewers score, both see the ranking
+                        .requestMatchers("/app/rounds", "/app/rounds/**").access(ActingRole.asOneOf(TOWNSHIP, REVIEWER))
+                        // the auditor's ledger: event history, follow the money, households, journal, red flags
+                        .requestMatchers("/app/audit", "/app/audit/**").access(ActingRole.asOneOf(AUDITOR))
                         // the desk every staff user lands on, showing every role the user holds (no role is decided
                         // for it: it does nothing)
                         .requestMatchers(HttpMethod.GET, "/app", "/app/").hasAnyRole(STAFF_ROLES)

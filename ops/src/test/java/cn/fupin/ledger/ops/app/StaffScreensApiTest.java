@@ -33,75 +33,12 @@ import org.junit.jupiter.api.Test;
 @LedgerTest
 class StaffScreensApiTest extends LedgerApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
-
-    /** A browser's session: a cookie jar, redirects not followed, so each answer is seen as it is. */
-    final class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        String lastPage = "";
-
-        HttpResponse<String> get(String path) {
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).GET());
-            lastPage = answer.body();
-            return answer;
-        }
-
-        /** Posts the form fields with the CSRF token of the last page read (unless {@code withCsrf} is false). */
-        HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) {
-            Map<String, String> sent = new LinkedHashMap<>(fields);
-            if (withCsrf) {
-                sent.put("_csrf", find(CSRF, lastPage));
-            }
-            String body = sent.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-            if (answer.statusCode() == 200) {
-                lastPage = answer.body();
-            }
-            return answer;
-        }
-
-        HttpResponse<String> logIn(String user, String password) {
-            get("/app/login");
-            return post("/app/login", Map.of("username", user, "password", password), true);
-        }
-
-        String formKey() {
-            return find(KEY, lastPage);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-    }
-
-    private static String find(Pattern pattern, String page) {
-        Matcher matcher = pattern.matcher(page);
-        assertThat(matcher.find()).as("the page holds %s", pattern).isTrue();
-        return matcher.group(1).replace("&#45;", "-");
+    private StaffHttp clerk() {
+        return StaffHttp.loggedIn(port, "clerk");
     }
 
     private static String location(HttpResponse<String> answer) {
-        return answer.headers().firstValue("Location").orElse("");
-    }
-
-    private Browser clerk() {
-        Browser browser = new Browser();
-        assertThat(location(browser.logIn("clerk", "demo"))).endsWith("/app/");
-        return browser;
+        return StaffHttp.location(answer);
     }
 
     private static Map<String, String> form(String key, String year, String amountYuan, String documentNo) {
@@ -122,7 +59,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void anyoneNotLoggedInIsSentToTheLoginPageWhichNeedsNoLogin() {
-        Browser browser = new Browser();
+        StaffHttp browser = new StaffHttp(port);
         HttpResponse<String> funds = browser.get("/app/funds");
         assertThat(funds.statusCode()).isEqualTo(302);
         assertThat(location(funds)).endsWith("/app/login");
@@ -134,7 +71,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void aWrongPasswordIsRefusedOnTheLoginPageAndTheDeskStaysClosed() {
-        Browser browser = new Browser();
+        StaffHttp browser = new StaffHttp(port);
         HttpResponse<String> refused = browser.logIn("clerk", "not-the-password");
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(location(refused)).endsWith("/app/login?error");
@@ -144,7 +81,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void theDeskShowsEveryRoleTheUserHoldsAndLoggingOutEndsTheSession() {
-        Browser deputy = new Browser();
+        StaffHttp deputy = new StaffHttp(port);
         assertThat(location(deputy.logIn("deputy", "demo"))).endsWith("/app/");
         HttpResponse<String> desk = deputy.get("/app/");
         assertThat(desk.statusCode()).isEqualTo(200);
@@ -158,7 +95,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void aClerkRecordsAnAppropriationAndSeesWhatWasRecordedAsTheApiDoes() {
-        Browser clerk = clerk();
+        StaffHttp clerk = clerk();
         HttpResponse<String> page = clerk.get("/app/funds?fiscalYear=2063");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("2063年度资金下达", "县本级财政投入", "底线",
@@ -192,11 +129,11 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void theSameFormSentAgainOrTwiceAtOnceRecordsOnce() throws Exception {
-        Browser clerk = clerk();
+        StaffHttp clerk = clerk();
         clerk.get("/app/funds?fiscalYear=2063");
         String documentNo = "苍财农〔2063〕screen-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> form = form(clerk.formKey(), "2063", "5000", documentNo);
-        form.put("_csrf", find(CSRF, clerk.lastPage));
+        form.put("_csrf", StaffHttp.find(StaffHttp.CSRF, clerk.lastPage));
 
         List<CompletableFuture<HttpResponse<String>>> atOnce = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -217,7 +154,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void badInputIsNamedBesideItsFieldInChineseAndRecordsNothing() {
-        Browser clerk = clerk();
+        StaffHttp clerk = clerk();
         clerk.get("/app/funds?fiscalYear=2064");
         long before = events.ofType("FundsAppropriatedEvent").size();
 
@@ -233,7 +170,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void aDocumentNumberRecordedAlreadyIsRefusedInChineseAndTheFormCanBeCorrectedWithItsKey() {
-        Browser clerk = clerk();
+        StaffHttp clerk = clerk();
         clerk.get("/app/funds?fiscalYear=2064");
         String documentNo = "苍财农〔2064〕screen-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(clerk.post("/app/funds", form(clerk.formKey(), "2064", "100", documentNo), true).statusCode())
@@ -253,7 +190,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void withoutTheFormsCsrfTokenOrWithAKeyThisSessionNeverIssuedNothingIsRecorded() {
-        Browser clerk = clerk();
+        StaffHttp clerk = clerk();
         clerk.get("/app/funds?fiscalYear=2064");
         String documentNo = "苍财农〔2064〕screen-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -268,7 +205,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void anApproverMayNotRecordAppropriationsHereAsInTheApi() {
-        Browser approver = new Browser();
+        StaffHttp approver = new StaffHttp(port);
         assertThat(location(approver.logIn("approver", "demo"))).endsWith("/app/");
         assertThat(approver.get("/app/").body()).contains("data-role=\"APPROVER\"").doesNotContain("资金下达</a>");
         assertThat(approver.get("/app/funds?fiscalYear=2064").statusCode()).isEqualTo(403);
@@ -281,7 +218,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void anEncodedPathToTheClerksScreenIsTheClerksScreenAndAnApproverIsRefusedThereToo() {
-        Browser approver = new Browser();
+        StaffHttp approver = new StaffHttp(port);
         assertThat(location(approver.logIn("approver", "demo"))).endsWith("/app/");
         approver.get("/app/");
         String documentNo = "苍财农〔2064〕screen-" + UUID.randomUUID().toString().substring(0, 8);
@@ -294,7 +231,7 @@ class StaffScreensApiTest extends LedgerApiTest {
 
     @Test
     void aFormLargerThanTheContainerParsesIsRefusedAndRecordsNothing() {
-        Browser clerk = clerk();
+        StaffHttp clerk = clerk();
         clerk.get("/app/funds?fiscalYear=2064");
         String documentNo = "苍财农〔2064〕screen-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> form = form(clerk.formKey(), "2064", "100", documentNo);
