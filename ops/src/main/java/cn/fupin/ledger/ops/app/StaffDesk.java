@@ -56,10 +56,14 @@ class StaffDesk {
                     "项目、农户名册、到户补助批次和拨付申请目前通过接口办理（docs/api.md）。");
             case APPROVER -> new RoleDesk(role.name(), "审批人", List.of(),
                     "项目、拨付和批次的审批目前通过接口办理（docs/api.md）。");
-            case TOWNSHIP -> new RoleDesk(role.name(), "乡镇", List.of(),
-                    "向竞争性分配申报项目目前通过接口办理（docs/api.md）。");
-            case REVIEWER -> new RoleDesk(role.name(), "评审专家", List.of(),
-                    "评审打分目前通过接口办理（docs/api.md）。");
+            case TOWNSHIP -> new RoleDesk(role.name(), "乡镇",
+                    List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
+                            "what", "向开放中的竞争性分配申报本乡镇的项目，查看本乡镇的申报、各轮排名和重算核对")),
+                    "编制项目（立项申报）目前通过接口办理（docs/api.md）。");
+            case REVIEWER -> new RoleDesk(role.name(), "评审专家",
+                    List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配评审",
+                            "what", "申报利益冲突回避，按本轮标准为申报项目打分，查看自己的评分、排名和重算核对")),
+                    "各轮由经办人开启、审批人结束，目前通过接口办理（docs/api.md）。");
             case AUDITOR -> new RoleDesk(role.name(), "纪检监察审计", List.of(),
                     "事件历史、资金追踪和风险提示目前通过接口查看（docs/api.md）。");
         };

@@ -73,7 +73,12 @@ class StaffScreensSecurity {
                         .requestMatchers("/app/payments", "/app/payments/**").access(ActingRole.asOneOf(CLERK))
                         // the approver's inbox: projects, payments, batches and objections waiting for a decision
                         .requestMatchers("/app/inbox", "/app/inbox/**").access(ActingRole.asOneOf(APPROVER))
-                        // competitive rounds: townships submit proposals, reviewers score, both see the ranking
+                        // competitive rounds: townships submit proposals, reviewers score, both see the ranking (as
+                        // the API's POST /api/competitions/*/proposals is TOWNSHIP's, /conflicts and /scores REVIEWER's)
+                        .requestMatchers("/app/rounds/*/proposals", "/app/rounds/*/proposals/**")
+                                .access(ActingRole.asOneOf(TOWNSHIP))
+                        .requestMatchers("/app/rounds/*/scores", "/app/rounds/*/scores/**", "/app/rounds/*/conflicts",
+                                "/app/rounds/*/conflicts/**").access(ActingRole.asOneOf(REVIEWER))
                         .requestMatchers("/app/rounds", "/app/rounds/**").access(ActingRole.asOneOf(TOWNSHIP, REVIEWER))
                         // the auditor's ledger: event history, follow the money, households, journal, red flags
                         .requestMatchers("/app/audit", "/app/audit/**").access(ActingRole.asOneOf(AUDITOR))
