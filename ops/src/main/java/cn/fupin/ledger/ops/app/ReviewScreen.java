@@ -66,8 +66,9 @@ class ReviewScreen {
             return RoundScreen.missing(response);
         }
         String why = RoundFacts.whyNotScorable(round.get(), proposal.get(), reader, facts.reviews(id));
-        return scorePage(round.get(), proposal.get(), fields(round.get(), Map.of()), FormKeys.of(session).issue(),
-                Map.of(), why, model);
+        // No form where the round would refuse the score: the reason instead, and no key to send one with.
+        return scorePage(round.get(), proposal.get(), fields(round.get(), Map.of()),
+                why == null ? FormKeys.of(session).issue() : null, Map.of(), why, model);
     }
 
     @PostMapping(RoundFacts.PATH + "/{id}/scores/{projectId}")
