@@ -146,6 +146,10 @@ class RoundScreensBrowserTest extends LedgerApiTest {
                     .as("a double click scores once").isEqualTo(1);
 
             story.close(api);
+            browser.get(at(roundPath + "/ranking"));
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "2010年度浏览器竞争性分配 排名"));
+            ScreenChecks.assertAccessible(browser);
+            chromium.screenshot(ARTEFACTS.resolve("staff-rounds-6-ranking-reviewer-phone.png"));
             chromium.asDesktop();
             browser.get(at(roundPath + "/ranking"));
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "2010年度浏览器竞争性分配 排名"));
@@ -153,7 +157,7 @@ class RoundScreensBrowserTest extends LedgerApiTest {
             assertThat(browser.findElement(By.id("recomputation")).getText()).startsWith("一致");
             assertThat(browser.findElement(By.id("ranking")).getText()).contains("浏览器产业路", "浏览器山坪塘");
             assertThat(browser.findElement(By.id("scores")).getText()).contains("reviewer", "80");
-            chromium.screenshot(ARTEFACTS.resolve("staff-rounds-6-ranking-reviewer-desktop.png"));
+            chromium.screenshot(ARTEFACTS.resolve("staff-rounds-7-ranking-reviewer-desktop.png"));
             logOut(browser, wait);
 
             logIn(browser, wait, "township");
@@ -161,7 +165,7 @@ class RoundScreensBrowserTest extends LedgerApiTest {
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "2010年度浏览器竞争性分配"));
             ScreenChecks.assertAccessible(browser);
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已结束");
-            chromium.screenshot(ARTEFACTS.resolve("staff-rounds-7-round-township-desktop.png"));
+            chromium.screenshot(ARTEFACTS.resolve("staff-rounds-8-round-township-desktop.png"));
             browser.findElement(By.id("ranking-link")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "2010年度浏览器竞争性分配 排名"));
             assertThat(browser.findElement(By.id("comparison")).getText()).contains("一致");
