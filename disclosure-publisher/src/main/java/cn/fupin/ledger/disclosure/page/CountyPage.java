@@ -23,7 +23,7 @@ import java.util.List;
  * @param currentYear  the newest fiscal year with a fund, a round or a project, shown in detail; {@code null} if none
  * @param notices      the newest county notices, at most {@link #LATEST_NOTICES}
  * @param olderNotices whether the county has notices older than those
- * @param openNotices  the notices of every level still open for objection (公示中), the soonest to end first, at most
+ * @param openNotices  the notices of every level still open for objection (公示中), the newest first, at most
  *                     {@link #OPEN_NOTICES}
  * @param moreOpen     whether more notices than those are open
  */
@@ -46,7 +46,7 @@ public record CountyPage(
     /** How many of the newest county notices the county page lists. */
     public static final int LATEST_NOTICES = 20;
 
-    /** How many notices open for objection the county page's summary lists (the soonest to end). */
+    /** How many notices open for objection the county page's summary lists (the newest). */
     public static final int OPEN_NOTICES = 30;
 
     public CountyPage {

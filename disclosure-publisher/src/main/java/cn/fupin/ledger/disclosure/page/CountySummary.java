@@ -136,7 +136,7 @@ final class CountySummary {
     }
 
     /**
-     * 公示中: every notice still open for objection, of the county, a township or a village, the soonest to close first,
+     * 公示中: every notice still open for objection, of the county, a township or a village, the newest first,
      * each with its place, its kind, the last day to object and a link to it (where the objection form is).
      */
     private static void openNotices(HtmlWriter page, CountyPage data) {
@@ -157,7 +157,7 @@ final class CountySummary {
         }
         page.markup("</ul>\n");
         if (data.moreOpen()) {
-            page.paragraph("note", "以上为最早截止的" + data.openNotices().size()
+            page.paragraph("note", "以上为最新发布的" + data.openNotices().size()
                     + "项；其余正在公示的公告见各乡镇、村的页面。").markup("\n");
         }
         page.markup("</div>\n");

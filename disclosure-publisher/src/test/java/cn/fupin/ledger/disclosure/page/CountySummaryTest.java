@@ -247,7 +247,7 @@ class CountySummaryTest {
             }
             String html = html(page(List.of(), List.of(), List.of(), many, true, List.of()));
             assertThat(html).contains("<strong>" + CountyPage.OPEN_NOTICES + "项以上</strong>")
-                    .contains("以上为最早截止的" + CountyPage.OPEN_NOTICES + "项");
+                    .contains("以上为最新发布的" + CountyPage.OPEN_NOTICES + "项");
             List<OpenNoticeView> tooMany = new ArrayList<>(many);
             tooMany.add(many.get(0));
             assertThatThrownBy(() -> page(List.of(), List.of(), List.of(), tooMany, true, List.of()))

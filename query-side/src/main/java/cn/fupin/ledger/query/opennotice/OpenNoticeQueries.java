@@ -24,7 +24,7 @@ class OpenNoticeQueries {
 
     private static final String OPEN = "SELECT notice_id, title, kind_name, notice_level, place_code, published_at,"
             + " period_end FROM notice_view WHERE period_ended = FALSE AND superseded_by IS NULL"
-            + " ORDER BY period_end, notice_id LIMIT ?";
+            + " ORDER BY published_at DESC, notice_id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
 
