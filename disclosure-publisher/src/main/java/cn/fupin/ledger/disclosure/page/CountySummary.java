@@ -54,6 +54,10 @@ final class CountySummary {
         for (GrantCoverageView township : data.townshipCoverage()) {
             registered = Math.addExact(registered, township.registered());
             granted = Math.addExact(granted, township.granted());
+            if (township.registered() == 0) {
+                // A township with no registered household has nothing to cover: the full table below lists it.
+                continue;
+            }
             coverage.add(new Bar(township.name(), tenthsOfPercent(township.granted(), township.registered()),
                     Formats.percent(township.granted(), township.registered()) + "（" + township.granted() + "/"
                             + township.registered() + "户）", Site.place(township.code())));
@@ -115,7 +119,8 @@ final class CountySummary {
         chartOrEmpty(page, "chart-townships", year + "已批复项目预算（按乡镇）", "乡镇", "预算",
                 figures.byTownship(), "本年度暂无已批复项目。");
         page.element("h3", "到户增收项目启动资金覆盖（按乡镇）").markup("\n")
-                .paragraph("note", "已发放户数占建档立卡贫困户数的比例；每户不低于3,000.00元。").markup("\n");
+                .paragraph("note", "已发放户数占建档立卡贫困户数的比例；每户不低于3,000.00元。"
+                        + "只列有建档立卡贫困户的乡镇，全部乡镇见下方“到户增收项目启动资金覆盖情况”。").markup("\n");
         if (figures.coverage().isEmpty()) {
             page.paragraph("empty", "暂无建档立卡贫困户记录。").markup("\n");
         } else {

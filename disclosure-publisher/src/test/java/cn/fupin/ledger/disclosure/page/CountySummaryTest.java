@@ -143,6 +143,16 @@ class CountySummaryTest {
         }
 
         @Test
+        void aTownshipWithoutRegisteredHouseholdsIsLeftOutOfTheCoverageChartButCountsInNoTotal() {
+            CountyPage page = page(List.of(fund(2094, FundSource.CENTRAL, 100L)), List.of(),
+                    List.of(new GrantCoverageView("TOWNSHIP", "510824102", "云峰镇", 0, 0, 0),
+                            new GrantCoverageView("TOWNSHIP", "510824105", "白桥镇", 4, 1, 300_000L)),
+                    List.of(), false, List.of());
+            assertThat(CountySummary.figures(page).coverage()).extracting(BarChart.Bar::label).containsExactly("白桥镇");
+            assertThat(tableAfter(html(page), "chart-coverage")).containsExactly(List.of("白桥镇", "25.0%（1/4户）"));
+        }
+
+        @Test
         void aPageWithoutAYearSaysSoAndStillListsWhatIsOpen() {
             CountyPage empty = new CountyPage(PlacePath.county(Fixtures.COUNTY), List.of(), List.of(), List.of(),
                     List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), false,
