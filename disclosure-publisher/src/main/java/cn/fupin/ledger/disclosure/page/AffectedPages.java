@@ -76,7 +76,8 @@ import java.util.TreeSet;
  * rounds (open rounds only as "under review" with their number of proposals, closed ones with the ranking), the
  * approved projects, grant coverage by township, the county's notices (the newest of them, and the years that have
  * any: the county's pages by year, {@code years/<year>.html}, are rendered at each request and never stored, so no
- * rule names them);</li>
+ * rule names them), and in its summary every notice of any level open for objection (公示中), which a notice's
+ * publication, its correction and its period's end change;</li>
  * <li>township ({@code <9 digits>/index.html}): its villages with their poor-village years, project money and grant
  * coverage, its approved projects (what each paid, in how many payments), its newest notices and the years that have
  * any;</li>
@@ -88,8 +89,8 @@ import java.util.TreeSet;
  * <li>a notice ({@code notices/<id>.html|.json|.csv}): its content as published (JSON and CSV show nothing else), and
  * on the HTML page its correction and its objections with how each was handled.</li>
  * </ul>
- * A notice is listed only on the page of its own level and place, so its publication does not touch the pages
- * above. No page shows a fund's balances, a pending amount, a reviewer's score or a township's assessment; the
+ * A notice is listed only on the page of its own level and place, and on the county page's summary while it is open
+ * for objection: its publication touches no other page above it. No page shows a fund's balances, a pending amount, a reviewer's score or a township's assessment; the
  * events that change only those affect no page. Every event type of the ledger has a rule here (an event without
  * one is a programmer error and fails): the table in {@code AffectedPagesTest} names the pages of each.
  */
@@ -224,10 +225,14 @@ public final class AffectedPages {
                 }
             }
             listing(pages, new NoticePlace(e.level(), e.placeCode()));
+            // The county page's summary lists every notice open for objection (公示中), of whatever level.
+            pages.add(Site.COUNTY);
         } else if (event instanceof NoticeSupersededEvent e) {
-            // The superseded notice's page points to its correction, and its listing is marked as corrected.
+            // The superseded notice's page points to its correction, and its listing is marked as corrected; a
+            // superseded notice leaves the county's list of notices open for objection.
             noticePage(pages, e.noticeId());
             subjects.placeOfNotice(e.noticeId()).ifPresent(place -> listing(pages, place));
+            pages.add(Site.COUNTY);
         } else if (event instanceof ObjectionFiledEvent e) {
             noticePage(pages, e.noticeId());
         } else if (event instanceof ObjectionResolvedEvent e) {
@@ -238,6 +243,8 @@ public final class AffectedPages {
             // The period's end is a fact of the notice: today its page shows the period's dates only (the same bytes),
             // but whatever it shows about the period is then re-rendered from the event, never from a clock.
             noticePage(pages, e.noticeId());
+            // Its period's end takes it off the county page's list of notices open for objection (公示中).
+            pages.add(Site.COUNTY);
         }
         return Collections.unmodifiableSortedSet(pages);
     }

@@ -3,6 +3,7 @@ package cn.fupin.ledger.disclosure.page;
 import cn.fupin.ledger.shared.competition.CompetitionView;
 import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
+import cn.fupin.ledger.shared.disclosure.OpenNoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.fund.FundView;
@@ -22,6 +23,9 @@ import java.util.List;
  * @param currentYear  the newest fiscal year with a fund, a round or a project, shown in detail; {@code null} if none
  * @param notices      the newest county notices, at most {@link #LATEST_NOTICES}
  * @param olderNotices whether the county has notices older than those
+ * @param openNotices  the notices of every level still open for objection (公示中), the newest first, at most
+ *                     {@link #OPEN_NOTICES}
+ * @param moreOpen     whether more notices than those are open
  */
 public record CountyPage(
         PlacePath path,
@@ -35,10 +39,15 @@ public record CountyPage(
         List<ProjectSummaryView> projects,
         List<GrantCoverageView> townshipCoverage,
         List<NoticeView> notices,
-        boolean olderNotices) {
+        boolean olderNotices,
+        List<OpenNoticeView> openNotices,
+        boolean moreOpen) {
 
     /** How many of the newest county notices the county page lists. */
     public static final int LATEST_NOTICES = 20;
+
+    /** How many notices open for objection the county page's summary lists (the newest). */
+    public static final int OPEN_NOTICES = 30;
 
     public CountyPage {
         townships = List.copyOf(townships);
@@ -50,8 +59,21 @@ public record CountyPage(
         projects = List.copyOf(projects);
         townshipCoverage = List.copyOf(townshipCoverage);
         notices = List.copyOf(notices);
+        openNotices = List.copyOf(openNotices);
         if (notices.size() > LATEST_NOTICES) {
             throw new IllegalArgumentException("the county page lists at most " + LATEST_NOTICES + " notices");
         }
+        if (openNotices.size() > OPEN_NOTICES) {
+            throw new IllegalArgumentException("the county page lists at most " + OPEN_NOTICES + " open notices");
+        }
+    }
+
+    /** A county page with no notice open for objection (a ledger before its notices, and the older tests). */
+    public CountyPage(PlacePath path, List<TownshipView> townships, List<Integer> years, List<FundView> funds,
+                      List<CountyFloorView> countyFloors, Integer currentYear, List<AppropriationView> appropriations,
+                      List<CompetitionView> competitions, List<ProjectSummaryView> projects,
+                      List<GrantCoverageView> townshipCoverage, List<NoticeView> notices, boolean olderNotices) {
+        this(path, townships, years, funds, countyFloors, currentYear, appropriations, competitions, projects,
+                townshipCoverage, notices, olderNotices, List.of(), false);
     }
 }

@@ -35,11 +35,13 @@ final class CountyPageRenderer {
     static byte[] render(CountyPage data) {
         String county = data.path().county().name();
         HtmlWriter page = Layout.open(county + "扶贫资金公告公示", ROOT, data.path(), null);
-        page.element("h1", county + "扶贫资金公告公示")
-                .markup("\n")
-                .paragraph("lead", "县、乡镇、村三级公告公示：资金来源和分配、竞争立项结果、项目计划、到户资金。"
+        page.element("h1", county + "扶贫资金公告公示").markup("\n");
+        CountySummary.write(page, data);
+        page.paragraph("lead", "县、乡镇、村三级公告公示：资金来源和分配、竞争立项结果、项目计划、到户资金。"
                         + "点击乡镇和村的名称，可查看本乡镇、本村的项目和到户资金；点击年度，可查看该年度的全部县级公告和明细。")
                 .markup("\n<nav class=\"toc\" aria-label=\"本页目录\"><ul>")
+                .markup("<li><a href=\"#summary\">一图看懂</a></li>")
+                .markup("<li><a href=\"#open-notices\">公示中</a></li>")
                 .markup("<li><a href=\"#notices\">县级公告</a></li>")
                 .markup("<li><a href=\"#appropriations\">资金来源</a></li>")
                 .markup("<li><a href=\"#county-floor\">县本级财政投入</a></li>")

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -69,25 +71,48 @@ final class Sections {
                 .toList();
     }
 
-    /** The notices of a place, each linked to its own page, with its kind, publication date and period. */
+    /**
+     * The notices of a place grouped by the year they were published in (newest first) and, within a year, by their
+     * kind, so that a list of many grant lists and plans reads as "2094年 · 到户资金公示（3件）" with each title (which
+     * names the village and the project) under it, not as dozens of lines that look alike. Each is linked to its own
+     * page, with its publication date and period. A list of one year only (the pages by year) skips the year's heading.
+     */
     static void notices(HtmlWriter page, String root, String heading, List<NoticeSummaryView> notices) {
         page.markup("<section id=\"notices\">\n").element("h2", heading).markup("\n");
         if (notices.isEmpty()) {
             page.paragraph("empty", "暂无公告。").markup("\n</section>\n");
             return;
         }
-        page.markup("<ul class=\"notices\">\n");
+        Map<Integer, Map<String, List<NoticeSummaryView>>> byYear = new TreeMap<>(Comparator.reverseOrder());
         for (NoticeSummaryView notice : newestSummariesFirst(notices)) {
-            page.markup("<li>").link(root + Site.notice(notice.noticeId(), Site.NoticeFormat.HTML), notice.title());
-            if (notice.supersededBy() != null) {
-                page.markup(" ").element("span", "badge", "已更正");
-            }
-            page.markup("<br>").element("span", "meta", notice.kindName() + " · 发布于 "
-                    + Formats.date(notice.publishedAt()) + " · 公示期 "
-                    + Formats.period(notice.periodStart(), notice.periodEnd()));
-            page.markup("</li>\n");
+            int year = notice.publishedAt() == null ? 0 : Site.yearOf(notice.publishedAt());
+            byYear.computeIfAbsent(year, y -> new TreeMap<>())
+                    .computeIfAbsent(Formats.orDash(notice.kindName()), kind -> new ArrayList<>()).add(notice);
         }
-        page.markup("</ul>\n</section>\n");
+        boolean years = byYear.size() > 1;
+        String kindHeading = years ? "h4" : "h3";
+        byYear.forEach((year, kinds) -> {
+            page.markup("<div class=\"notice-year\">\n");
+            if (years) {
+                page.element("h3", year == 0 ? "发布日期不详" : year + "年发布").markup("\n");
+            }
+            kinds.forEach((kind, ofKind) -> {
+                page.element(kindHeading, kind + "（" + ofKind.size() + "件）").markup("\n<ul class=\"notices\">\n");
+                for (NoticeSummaryView notice : ofKind) {
+                    page.markup("<li>").link(root + Site.notice(notice.noticeId(), Site.NoticeFormat.HTML),
+                            notice.title());
+                    if (notice.supersededBy() != null) {
+                        page.markup(" ").element("span", "badge", "已更正");
+                    }
+                    page.markup("<br>").element("span", "meta", "发布于 " + Formats.date(notice.publishedAt())
+                            + " · 公示期 " + Formats.period(notice.periodStart(), notice.periodEnd()));
+                    page.markup("</li>\n");
+                }
+                page.markup("</ul>\n");
+            });
+            page.markup("</div>\n");
+        });
+        page.markup("</section>\n");
     }
 
     /**

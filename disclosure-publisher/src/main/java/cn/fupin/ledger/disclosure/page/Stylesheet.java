@@ -63,6 +63,14 @@ final class Stylesheet {
             ul.reasons { padding-left: 1.1rem; }
             footer.site { margin-top: 2rem; padding-top: 0.5rem; padding-bottom: 1.5rem; border-top: 1px solid #ccc;
               color: #555; font-size: 0.875rem; }
+            section.summary { margin-bottom: 1.5rem; }
+            ul.key-figures { list-style: none; padding: 0; margin: 0.5rem 0 1rem; display: grid;
+              grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.5rem; }
+            ul.key-figures li { border: 1px solid #ccc; border-top: 4px solid #b3261e; padding: 0.4rem 0.6rem; }
+            ul.key-figures .figure-label { display: block; color: #555; font-size: 0.9rem; }
+            ul.key-figures strong { font-size: 1.25rem; overflow-wrap: anywhere; }
+            figure.chart { margin: 0.5rem 0 0.25rem; max-width: 36rem; }
+            figure.chart svg { display: block; width: 100%; height: auto; }
             @page { size: A4; margin: 15mm }
             @media print {
               body { font-size: 10.5pt; line-height: 1.45; color: #000; }
@@ -80,6 +88,11 @@ final class Stylesheet {
               th { background: none; }
               th, td { border-color: #000; }
               .alert, .correction { background: none; border-color: #000; }
+              ul.key-figures { display: block; }
+              ul.key-figures li { border: none; padding: 0; }
+              ul.key-figures .figure-label { display: inline; color: #000; }
+              figure.chart { max-width: 120mm; break-inside: avoid; page-break-inside: avoid; }
+              figure.chart rect.bar { fill: #555; }
             }
             """;
 

@@ -222,14 +222,15 @@ class AffectedPagesTest {
                 none);
         row(rows, new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2088, "文4"), pages(TOWNSHIP_PAGE, VILLAGE_PAGE));
         row(rows, published("NTC-V2", NoticeLevel.VILLAGE, VILLAGE, "NTC-V"), union(notice("NTC-V2"),
-                pages(VILLAGE_PAGE)));
-        row(rows, new NoticeSupersededEvent("NTC-V", "NTC-V2", "更正"), pages("notices/NTC-V.html", VILLAGE_PAGE));
+                pages(VILLAGE_PAGE, COUNTY_PAGE)));
+        row(rows, new NoticeSupersededEvent("NTC-V", "NTC-V2", "更正"), pages("notices/NTC-V.html", VILLAGE_PAGE,
+                COUNTY_PAGE));
         row(rows, new ObjectionFiledEvent("NTC-V", "OBJ-1", "DSB-1", "有异议", null, null), pages("notices/NTC-V.html"));
         row(rows, new ObjectionResolvedEvent("NTC-V", "OBJ-1", "DSB-1", ObjectionResolution.UPHELD, "属实",
                 "approver", true), pages("notices/NTC-V.html"));
         row(rows, new ObjectionDismissedAsDuplicateEvent("NTC-V", "OBJ-2", "DSB-1", "OBJ-1", "与OBJ-1内容相同",
                 "approver"), pages("notices/NTC-V.html"));
-        row(rows, new NoticePeriodEndedEvent("NTC-V", null), pages("notices/NTC-V.html"));
+        row(rows, new NoticePeriodEndedEvent("NTC-V", null), pages("notices/NTC-V.html", COUNTY_PAGE));
         return rows;
     }
 
@@ -344,17 +345,23 @@ class AffectedPagesTest {
     class Notices {
 
         @Test
-        void aNoticeIsListedOnlyOnThePageOfItsOwnLevelAndPlace() {
+        void aNoticeIsListedOnThePageOfItsOwnLevelAndPlaceAndOnTheCountySummaryWhileOpen() {
             assertThat(AFFECTED.of(published("NTC-C2", NoticeLevel.COUNTY, "510824", null)))
                     .containsExactlyElementsOf(union(notice("NTC-C2"), pages(COUNTY_PAGE)));
             assertThat(AFFECTED.of(published("NTC-T2", NoticeLevel.TOWNSHIP, TOWNSHIP, null)))
-                    .containsExactlyElementsOf(union(notice("NTC-T2"), pages(TOWNSHIP_PAGE)));
+                    .containsExactlyElementsOf(union(notice("NTC-T2"), pages(TOWNSHIP_PAGE, COUNTY_PAGE)));
         }
 
         @Test
-        void aNoticeForNoPlaceOfTheCountyHasItsOwnPagesOnly() {
+        void aNoticeForNoPlaceOfTheCountyIsListedOnlyAsOpenOnTheCountySummary() {
             assertThat(AFFECTED.of(published("NTC-X", NoticeLevel.TOWNSHIP, "510824999", null)))
-                    .containsExactlyElementsOf(notice("NTC-X"));
+                    .containsExactlyElementsOf(union(notice("NTC-X"), pages(COUNTY_PAGE)));
+        }
+
+        @Test
+        void theEndOfANoticesPeriodTakesItOffTheCountySummary() {
+            assertThat(AFFECTED.of(new NoticePeriodEndedEvent("NTC-T2", null)))
+                    .containsExactly(COUNTY_PAGE, "notices/NTC-T2.html");
         }
 
         @Test

@@ -15,6 +15,7 @@ import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
+import cn.fupin.ledger.shared.disclosure.OpenNoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.fund.FundSource;
@@ -336,7 +337,19 @@ final class Fixtures {
     static CountyPage countyPage() {
         return new CountyPage(PlacePath.county(COUNTY), List.of(YUNFENG_VIEW, BAIQIAO_VIEW), List.of(2094, 2093),
                 funds(), floors(), 2094, appropriationsOf(2094), competitions(), summaries(projects()), townshipCoverage(),
-                countyNotices(), false);
+                countyNotices(), false, openNotices(), false);
+    }
+
+    /** The notices open for objection on the county page (公示中): the village's grant list and its project's plan. */
+    static List<OpenNoticeView> openNotices() {
+        return List.of(open(grantList()), open(projectPlan()));
+    }
+
+    /** A notice as the list of notices open for objection shows it. */
+    static OpenNoticeView open(NoticeView notice) {
+        NoticeContent content = notice.content();
+        return new OpenNoticeView(content.noticeId(), content.title(), notice.kindName(), content.level(),
+                content.placeCode(), notice.publishedAt(), content.periodEnd());
     }
 
     /** The county page when the county has more notices than it lists (the rest on the pages of their years). */
@@ -344,7 +357,7 @@ final class Fixtures {
         CountyPage page = countyPage();
         return new CountyPage(page.path(), page.townships(), page.years(), page.funds(), page.countyFloors(),
                 page.currentYear(), page.appropriations(), page.competitions(), page.projects(),
-                page.townshipCoverage(), page.notices(), true);
+                page.townshipCoverage(), page.notices(), true, page.openNotices(), page.moreOpen());
     }
 
     /** The county's page of 2093: its one appropriation and floor, no round, no project, no notice. */

@@ -19,10 +19,12 @@ import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
 import cn.fupin.ledger.shared.disclosure.FindNoticeQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticeSummariesQuery;
 import cn.fupin.ledger.shared.disclosure.FindNoticesQuery;
+import cn.fupin.ledger.shared.disclosure.FindOpenNoticesQuery;
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.NoticeSummaryView;
 import cn.fupin.ledger.shared.disclosure.NoticeView;
+import cn.fupin.ledger.shared.disclosure.OpenNoticeView;
 import cn.fupin.ledger.shared.fund.AppropriationView;
 import cn.fupin.ledger.shared.fund.CountyFloorView;
 import cn.fupin.ledger.shared.fund.FindAppropriationsQuery;
@@ -85,7 +87,8 @@ public class DisclosurePageAssembler {
     }
 
     /**
-     * The county page: summaries over every year, details of the current year, the newest county notices. What it
+     * The county page: summaries over every year, details of the current year, the newest county notices, and the
+     * notices of every level open for objection now (one more is read, to know whether more are open). What it
      * asks costs the same however many years the ledger holds, but for one small query per year (the floors, and the
      * years that have notices).
      */
@@ -97,6 +100,9 @@ public class DisclosurePageAssembler {
         List<NoticeView> newest = whenAnswered(() -> list(new FindNoticesQuery(NoticeLevel.COUNTY, county.code(), null,
                 null, CountyPage.LATEST_NOTICES + 1), NoticeView.class), List.of());
         boolean older = newest.size() > CountyPage.LATEST_NOTICES;
+        List<OpenNoticeView> open = whenAnswered(() -> list(new FindOpenNoticesQuery(CountyPage.OPEN_NOTICES + 1),
+                OpenNoticeView.class), List.of());
+        boolean moreOpen = open.size() > CountyPage.OPEN_NOTICES;
         return new CountyPage(PlacePath.county(county), townships(), years(fiscalYears, county.code()), funds,
                 countyFloors(funds),
                 current,
@@ -106,7 +112,9 @@ public class DisclosurePageAssembler {
                 current == null ? List.of() : list(new FindProjectsStartingInQuery(current), ProjectSummaryView.class),
                 list(new FindTownshipGrantCoverageQuery(county.code()), GrantCoverageView.class),
                 older ? newest.subList(0, CountyPage.LATEST_NOTICES) : newest,
-                older);
+                older,
+                moreOpen ? open.subList(0, CountyPage.OPEN_NOTICES) : open,
+                moreOpen);
     }
 
     /**
