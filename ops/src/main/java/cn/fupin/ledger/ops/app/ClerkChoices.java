@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -115,14 +114,11 @@ class ClerkChoices {
      * read models keep only the standard's text, so it is read from the proposal, the project's first event.
      */
     Long subsidyStandardFen(String projectId) {
-        DomainEventStream stream = eventStore.readEvents(projectId);
-        if (stream.hasNext()) {
-            DomainEventMessage<?> first = stream.next();
-            if (first.getPayload() instanceof ProjectProposedEvent proposed) {
-                return proposed.subsidyStandardFen();
-            }
-        }
-        return null;
+        // From the first stored event, never from a snapshot (which a project with many payments has).
+        return eventStore.readEvents(projectId, 0).asStream().findFirst()
+                .map(DomainEventMessage::getPayload)
+                .filter(ProjectProposedEvent.class::isInstance).map(ProjectProposedEvent.class::cast)
+                .map(ProjectProposedEvent::subsidyStandardFen).orElse(null);
     }
 
     /** The grant a batch's row is filled with: the project's standard, or the least start-up grant if it has none. */
