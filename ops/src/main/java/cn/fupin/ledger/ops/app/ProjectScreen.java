@@ -140,12 +140,12 @@ class ProjectScreen {
         try {
             Proposed done = FormKeys.of(session).once(form.key(), () -> {
                 ProjectId projectId = ids.project();
-                String standardText = standardFen == null ? null : "每户" + Money.yuan(standardFen);
+                // The ledger words the standard itself ("每户不超过…元", the ceiling it enforces on every grant).
+                String standardText = standardFen == null ? null : "每户不超过" + Money.yuan(standardFen);
                 commands.sendAndWait(new ProposeProjectCommand(projectId, ClerkForms.text(form.name()),
                         ClerkForms.text(form.workArea()), villageCode == null ? null : new VillageCode(villageCode),
                         whom, budget, ClerkForms.text(form.implementer()), ClerkForms.text(form.supervisor()), start,
-                        end, households, people, ClerkForms.text(form.description()), null, standardText,
-                        standardFen, null, null, null, Actors.current()));
+                        end, households, people, ClerkForms.text(form.description()), null, null, standardFen, null, null, null, Actors.current()));
                 return proposed(projectId.value(), form, whom, budget, start, end, households, standardText);
             });
             Answers.<Proposed>of(session, ProjectScreen.class).put(done.projectId(), done);

@@ -105,7 +105,7 @@ class ClerkMoneyScreensBrowserTest extends LedgerApiTest {
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "项目已申报"));
             assertThat(browser.findElement(By.id("name")).getText()).isEqualTo(name);
             assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("100,000.00元");
-            assertThat(browser.findElement(By.id("standard")).getText()).isEqualTo("每户3,800.00元");
+            assertThat(browser.findElement(By.id("standard")).getText()).isEqualTo("每户不超过3,800.00元");
             String projectId = browser.findElement(By.id("projectId")).getText();
             ScreenChecks.assertAccessible(browser);
             chromium.screenshot(ARTEFACTS.resolve("staff-clerk-money-2-project-proposed-phone.png"));
