@@ -52,8 +52,14 @@ class StaffDesk {
         return switch (role) {
             case CLERK -> new RoleDesk(role.name(), "经办人",
                     List.of(Map.of("href", AppropriationScreen.PATH, "title", "资金下达",
-                            "what", "登记本年度各来源的资金下达（文号、金额），查看县本级财政投入与 1200 万元底线")),
-                    "项目、农户名册、到户补助批次和拨付申请目前通过接口办理（docs/api.md）。");
+                                    "what", "登记本年度各来源的资金下达（文号、金额），查看县本级财政投入与 1200 万元底线"),
+                            Map.of("href", ProjectScreen.PATH, "title", "项目",
+                                    "what", "申报项目（预算、领域、地点），查看项目状态和经历，登记开工、完工"),
+                            Map.of("href", GrantBatchScreen.PATH, "title", "到户补助批次",
+                                    "what", "选项目和村，勾选农户，按补助标准提交一批增收项目启动资金"),
+                            Map.of("href", PaymentScreen.PATH, "title", "拨付申请",
+                                    "what", "向项目所在村或农户申请拨付，查看每笔申请的状态")),
+                    "农户名册目前通过接口办理（docs/api.md）。");
             case APPROVER -> new RoleDesk(role.name(), "审批人", List.of(),
                     "项目、拨付和批次的审批目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇",
