@@ -54,8 +54,10 @@ class StaffDesk {
                     List.of(Map.of("href", AppropriationScreen.PATH, "title", "资金下达",
                             "what", "登记本年度各来源的资金下达（文号、金额），查看县本级财政投入与 1200 万元底线")),
                     "项目、农户名册、到户补助批次和拨付申请目前通过接口办理（docs/api.md）。");
-            case APPROVER -> new RoleDesk(role.name(), "审批人", List.of(),
-                    "项目、拨付和批次的审批目前通过接口办理（docs/api.md）。");
+            case APPROVER -> new RoleDesk(role.name(), "审批人",
+                    List.of(Map.of("href", InboxScreen.PATH, "title", "待审批事项",
+                            "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回")),
+                    "拨付的冲正、项目验收和竞争性分配的结束目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇", List.of(),
                     "向竞争性分配申报项目目前通过接口办理（docs/api.md）。");
             case REVIEWER -> new RoleDesk(role.name(), "评审专家", List.of(),
