@@ -41,6 +41,8 @@ class Inbox {
     static final int PAGE = 200;
     /** Requested payments read at once: single payments and the items of every batch waiting. */
     static final int PAYMENTS_PAGE = 2_000;
+    static final int SEARCH_PAGE = 500;
+    static final int SEARCH_PAGES = 200;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final QueryGateway queries;
@@ -83,10 +85,11 @@ class Inbox {
         }
     }
 
-    Contents read(String approver) {
+    /** The inbox of {@code approver}, of one village where {@code villageCode} is given (else of every village). */
+    Contents read(String approver, String villageCode) {
         Instant now = clock.instant();
-        List<ProjectView> projects = projects();
-        List<DisbursementView> requested = requested();
+        List<ProjectView> projects = projects(villageCode);
+        List<DisbursementView> requested = requested(villageCode);
         List<DisbursementView> singles = requested.stream().filter(d -> d.batchId() == null).toList();
         List<Batch> batches = batches(requested);
         List<ObjectionView> objections = queries.query(new FindPendingObjectionsQuery(PAGE),
@@ -102,19 +105,43 @@ class Inbox {
         return new Contents(projectItems, paymentItems, batchItems, objectionItems, cut);
     }
 
-    List<ProjectView> projects() {
+    List<ProjectView> projects(String villageCode) {
         List<ProjectView> projects = new ArrayList<>();
         for (ProjectStatus status : List.of(ProjectStatus.PROPOSED, ProjectStatus.SELECTED)) {
-            projects.addAll(queries.query(new FindProjectsQuery(null, null, status, null, PAGE),
+            projects.addAll(queries.query(new FindProjectsQuery(null, villageCode, status, null, PAGE),
                     ResponseTypes.multipleInstancesOf(ProjectView.class)).join());
         }
         projects.sort(Comparator.comparing(Inbox::proposedAt).thenComparing(ProjectView::projectId));
         return projects;
     }
 
-    List<DisbursementView> requested() {
-        return queries.query(new FindDisbursementsQuery(null, null, null, DisbursementStatus.REQUESTED, null, null,
-                null, PAYMENTS_PAGE), ResponseTypes.multipleInstancesOf(DisbursementView.class)).join();
+    List<DisbursementView> requested(String villageCode) {
+        return queries.query(new FindDisbursementsQuery(null, villageCode, null, DisbursementStatus.REQUESTED, null,
+                null, null, PAYMENTS_PAGE), ResponseTypes.multipleInstancesOf(DisbursementView.class)).join();
+    }
+
+    /**
+     * The requested payments {@code wanted} picks (one payment, or a batch's items), read page by page in request
+     * order until a page comes back short: the read model has no query by id, and an item's page must find it however
+     * long the backlog before it. At most {@value #SEARCH_PAGES} pages are read.
+     */
+    List<DisbursementView> requestedWhere(java.util.function.Predicate<DisbursementView> wanted, boolean one) {
+        List<DisbursementView> found = new ArrayList<>();
+        Instant afterAt = null;
+        String afterId = null;
+        for (int page = 0; page < SEARCH_PAGES; page++) {
+            List<DisbursementView> read = queries.query(new FindDisbursementsQuery(null, null, null,
+                            DisbursementStatus.REQUESTED, null, afterAt, afterId, SEARCH_PAGE),
+                    ResponseTypes.multipleInstancesOf(DisbursementView.class)).join();
+            read.stream().filter(wanted).forEach(found::add);
+            if (read.size() < SEARCH_PAGE || (one && !found.isEmpty())) {
+                break;
+            }
+            DisbursementView last = read.get(read.size() - 1);
+            afterAt = last.requestedAt();
+            afterId = last.disbursementId();
+        }
+        return found;
     }
 
     static List<Batch> batches(List<DisbursementView> requested) {

@@ -88,8 +88,10 @@ class InboxScreen {
     }
 
     @GetMapping(PATH)
-    String show(Principal user, Model model) {
-        model.addAttribute("inbox", inbox.read(user.getName()));
+    String show(@RequestParam(name = "village", required = false) String village, Principal user, Model model) {
+        String villageCode = village != null && village.matches("\\d{12}") ? village : null;
+        model.addAttribute("village", villageCode);
+        model.addAttribute("inbox", inbox.read(user.getName(), villageCode));
         return "app/inbox";
     }
 
@@ -260,8 +262,8 @@ class InboxScreen {
         if (!validId(() -> new DisbursementId(id))) {
             return Optional.empty();
         }
-        List<DisbursementView> requested = inbox.requested();
-        return requested.stream().filter(d -> d.disbursementId().equals(id) && d.batchId() == null).findFirst()
+        return inbox.requestedWhere(d -> d.disbursementId().equals(id) && d.batchId() == null, true).stream()
+                .findFirst()
                 .map(d -> {
                     Inbox.Waiting waiting = inbox.payment(d, approver, inbox.notices(List.of(), List.of(d),
                             clock.instant()), clock.instant());
@@ -278,7 +280,7 @@ class InboxScreen {
         if (!validId(() -> new GrantBatchId(id))) {
             return Optional.empty();
         }
-        List<DisbursementView> items = inbox.requested().stream().filter(d -> id.equals(d.batchId())).toList();
+        List<DisbursementView> items = inbox.requestedWhere(d -> id.equals(d.batchId()), false);
         return Inbox.batches(items).stream().findFirst().map(batch -> {
             Inbox.Waiting waiting = inbox.batch(batch, approver, inbox.notices(List.of(), batch.items(),
                     clock.instant()), clock.instant());
