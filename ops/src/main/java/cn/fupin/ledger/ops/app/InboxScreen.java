@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.app;
 
 import cn.fupin.ledger.command.common.Actors;
+import cn.fupin.ledger.ops.audit.RefusedAttempts;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.disbursement.ApproveDisbursementCommand;
 import cn.fupin.ledger.shared.disbursement.ApproveGrantBatchCommand;
@@ -53,7 +54,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code /reject}, {@code /api/notices/{id}/objections/{id}/resolve}), so the aggregates refuse here as there
  * (four eyes, publicity first), translated. An item the approver asked for themself shows why it is not theirs to
  * approve and offers no approval. Each form records once per key ({@link FormKeys}); the answer page shows what was
- * recorded.
+ * recorded. A refused four-eyes attempt is recorded for the auditors as the API records it ({@link RefusedAttempts}).
  */
 @Controller
 class InboxScreen {
@@ -67,9 +68,12 @@ class InboxScreen {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final RefusedAttempts refusedAttempts;
 
-    InboxScreen(Inbox inbox, CommandGateway commands, QueryGateway queries, Clock clock) {
+    InboxScreen(Inbox inbox, CommandGateway commands, QueryGateway queries, Clock clock,
+                RefusedAttempts refusedAttempts) {
         this.inbox = inbox;
+        this.refusedAttempts = refusedAttempts;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -366,6 +370,8 @@ class InboxScreen {
             if (refusal == null) {
                 throw e;
             }
+            // A refused four-eyes attempt is a fact auditors need (SELF_DEALING_ATTEMPT), as when the API refuses it.
+            refusedAttempts.recordNoted(refusal);
             Map<String, String> refused = new LinkedHashMap<>();
             String general = Refusals.explain(refusal, refused);
             // A problem named on a field this page has no input for (a batch's items[i].cardNo): said for the form.
