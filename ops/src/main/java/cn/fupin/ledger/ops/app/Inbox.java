@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.disbursement.FindDisbursementsQuery;
 import cn.fupin.ledger.shared.disclosure.ObjectionView;
 import cn.fupin.ledger.shared.fund.FindFundsQuery;
 import cn.fupin.ledger.shared.fund.FundView;
+import cn.fupin.ledger.shared.inbox.FindExitedHouseholdsQuery;
 import cn.fupin.ledger.shared.inbox.FindNoticesListingQuery;
 import cn.fupin.ledger.shared.inbox.FindPendingObjectionsQuery;
 import cn.fupin.ledger.shared.inbox.ListingNoticeView;
@@ -96,10 +97,11 @@ class Inbox {
                 ResponseTypes.multipleInstancesOf(ObjectionView.class)).join();
         List<ListingNoticeView> notices = notices(projects, requested, now);
         Map<String, FundView> funds = funds();
+        Set<String> exited = exited(requested);
 
         List<Waiting> projectItems = projects.stream().map(p -> project(p, approver, notices, funds)).toList();
-        List<Waiting> paymentItems = singles.stream().map(d -> payment(d, approver, notices, now)).toList();
-        List<Waiting> batchItems = batches.stream().map(b -> batch(b, approver, notices, now)).toList();
+        List<Waiting> paymentItems = singles.stream().map(d -> payment(d, approver, notices, exited, now)).toList();
+        List<Waiting> batchItems = batches.stream().map(b -> batch(b, approver, notices, exited, now)).toList();
         List<Waiting> objectionItems = objections.stream().map(Inbox::objection).toList();
         boolean cut = projects.size() >= PAGE || requested.size() >= PAYMENTS_PAGE || objections.size() >= PAGE;
         return new Contents(projectItems, paymentItems, batchItems, objectionItems, cut);
@@ -180,6 +182,17 @@ class Inbox {
                 ResponseTypes.multipleInstancesOf(ListingNoticeView.class)).join();
     }
 
+    /** The households paid by {@code payments} that have exited since (their grants are refused at approval). */
+    Set<String> exited(List<DisbursementView> payments) {
+        List<String> cardNos = payments.stream().map(DisbursementView::cardNo).filter(java.util.Objects::nonNull)
+                .distinct().limit(FindNoticesListingQuery.ITEMS_MAX).toList();
+        if (cardNos.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(queries.query(new FindExitedHouseholdsQuery(cardNos),
+                ResponseTypes.multipleInstancesOf(String.class)).join());
+    }
+
     Map<String, FundView> funds() {
         Map<String, FundView> funds = new LinkedHashMap<>();
         queries.query(new FindFundsQuery(null), ResponseTypes.multipleInstancesOf(FundView.class)).join()
@@ -212,7 +225,8 @@ class Inbox {
     }
 
     /** A payment requested on its own: four eyes, the notices' holds, and its disclosure at its village. */
-    Waiting payment(DisbursementView payment, String approver, List<ListingNoticeView> notices, Instant now) {
+    Waiting payment(DisbursementView payment, String approver, List<ListingNoticeView> notices, Set<String> exited,
+                    Instant now) {
         List<String> paid = Stream.of(payment.disbursementId(), payment.projectId()).toList();
         List<InboxChecks.Block> blocks = new ArrayList<>();
         if (approver.equals(payment.requestedBy())) {
@@ -220,6 +234,9 @@ class Inbox {
                     "这笔拨付是您本人申请的，须由另一位审批人审批（四眼原则）"));
         }
         blocks.addAll(InboxChecks.holds(notices, paid, approver, now));
+        if (payment.cardNo() != null && exited.contains(payment.cardNo())) {
+            blocks.add(new InboxChecks.Block("HOUSEHOLD_NOT_ELIGIBLE", "这户在申请之后已脱贫退出，不再发放到户补助，请驳回"));
+        }
         InboxChecks.Disclosure disclosure = payment.cardNo() != null
                 ? InboxChecks.Disclosure.ofGrant(payment.disbursementId(), payment.villageCode())
                 : InboxChecks.Disclosure.ofVillagePayment(payment.projectId(), payment.villageCode());
@@ -236,7 +253,7 @@ class Inbox {
     }
 
     /** A grant batch: four eyes, the holds on the batch, its project and its items, and each item's disclosure. */
-    Waiting batch(Batch batch, String approver, List<ListingNoticeView> notices, Instant now) {
+    Waiting batch(Batch batch, String approver, List<ListingNoticeView> notices, Set<String> exited, Instant now) {
         List<String> paid = Stream.concat(Stream.of(batch.batchId(), batch.projectId()),
                 batch.items().stream().map(DisbursementView::disbursementId)).toList();
         List<InboxChecks.Block> blocks = new ArrayList<>();
@@ -246,6 +263,11 @@ class Inbox {
         }
         List<InboxChecks.Block> holds = InboxChecks.holds(notices, paid, approver, now);
         blocks.addAll(holds);
+        long gone = batch.items().stream().filter(item -> exited.contains(item.cardNo())).count();
+        if (gone > 0) {
+            blocks.add(new InboxChecks.Block("HOUSEHOLD_NOT_ELIGIBLE", "其中 " + gone
+                    + " 户在提交之后已脱贫退出：先单独驳回这些户的拨付（目前通过接口），或驳回整个批次"));
+        }
         if (holds.stream().noneMatch(b -> b.code().equals("DISCLOSURE_PERIOD_OPEN"))) {
             long undisclosed = batch.items().stream().filter(item -> !InboxChecks.disclosed(notices,
                     InboxChecks.Disclosure.ofGrant(item.disbursementId(), item.villageCode()), now)).count();

@@ -270,7 +270,7 @@ class InboxScreen {
                 .findFirst()
                 .map(d -> {
                     Inbox.Waiting waiting = inbox.payment(d, approver, inbox.notices(List.of(), List.of(d),
-                            clock.instant()), clock.instant());
+                            clock.instant()), inbox.exited(List.of(d)), clock.instant());
                     List<Fact> facts = List.of(new Fact("收款", d.cardNo() != null
                                     ? "农户 " + d.headNameMasked() + "（村 " + d.villageCode() + "）" : "村 " + d.villageCode()),
                             new Fact("金额", Money.yuan(d.amountFen())), new Fact("项目", d.projectId()),
@@ -287,7 +287,7 @@ class InboxScreen {
         List<DisbursementView> items = inbox.requestedWhere(d -> id.equals(d.batchId()), false);
         return Inbox.batches(items).stream().findFirst().map(batch -> {
             Inbox.Waiting waiting = inbox.batch(batch, approver, inbox.notices(List.of(), batch.items(),
-                    clock.instant()), clock.instant());
+                    clock.instant()), inbox.exited(batch.items()), clock.instant());
             List<Fact> facts = new ArrayList<>(List.of(new Fact("项目", batch.projectId()),
                     new Fact("凭证号", batch.voucherNo()), new Fact("户数", Integer.toString(batch.items().size())),
                     new Fact("合计", Money.yuan(batch.totalFen())), new Fact("提交人", batch.requestedBy()),

@@ -272,6 +272,33 @@ class InboxApiTest extends LedgerApiTest {
     }
 
     @Test
+    void aBatchWithAHouseholdThatHasExitedSinceSaysSoAndIsRefusedIfApprovedAnyway() {
+        ledger.importHouseholds(household(8802).withVillageCode(VILLAGE), household(8803).withVillageCode(VILLAGE));
+        String projectId = ledger.propose("clerk", project("石牛村养殖", "INDUSTRY", VILLAGE, "HOUSEHOLDS", YEAR,
+                "[" + line(fund, 20_000) + "]"));
+        ledger.approve("approver", projectId);
+        Api.Response submitted = api.as("clerk").post("/api/grants/batches", """
+                {"projectId": "%s", "voucherNo": "%s", "items": [{"cardNo": "%s", "amountFen": 300000},
+                 {"cardNo": "%s", "amountFen": 300000}]}""".formatted(projectId, voucher(),
+                Households.cardNo(8802), Households.cardNo(8803)));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String batchId = submitted.json().path("batchId").asText();
+        ledger.afterPublicity(Ledger.grantListNotice(batchId, VILLAGE));
+        Api.Response exited = api.as("clerk").post("/api/households/" + Households.cardNo(8803) + "/exit",
+                "{\"year\": %d, \"reason\": \"人均纯收入超过扶贫标准\"}".formatted(YEAR));
+        assertThat(exited.status()).as(exited.toString()).isEqualTo(200);
+
+        StaffHttp approver = StaffHttp.loggedIn(port, "approver");
+        String path = "/app/inbox/batches/" + batchId;
+        String page = pageWhen(approver, path, "data-code=\"HOUSEHOLD_NOT_ELIGIBLE\"", "其中 1 户在提交之后已脱贫退出");
+        assertThat(page).doesNotContain("id=\"approve-form\"");
+        HttpResponse<String> refused = approver.post(path + "/approve", form("key", keys(page).get(0)));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("class=\"alert\" role=\"alert\"");
+        assertThat(events.of(batchId, "GrantBatchApprovedEvent")).isEmpty();
+    }
+
+    @Test
     void otherRolesFormsWithoutCsrfAndIdsTypedByHandAreRefusedAndRecordNothing() {
         String payment = requestedPayment("clerk", "石牛村路灯");
         ledger.advanceDays(11);

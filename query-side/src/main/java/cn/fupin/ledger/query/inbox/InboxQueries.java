@@ -3,6 +3,8 @@ package cn.fupin.ledger.query.inbox;
 import cn.fupin.ledger.shared.disclosure.NoticeKind;
 import cn.fupin.ledger.shared.disclosure.NoticeLevel;
 import cn.fupin.ledger.shared.disclosure.ObjectionView;
+import cn.fupin.ledger.shared.household.HouseholdStatus;
+import cn.fupin.ledger.shared.inbox.FindExitedHouseholdsQuery;
 import cn.fupin.ledger.shared.inbox.FindNoticesListingQuery;
 import cn.fupin.ledger.shared.inbox.FindPendingObjectionsQuery;
 import cn.fupin.ledger.shared.inbox.ListingNoticeView;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * waiting for a decision, and which objections wait for an officer. It owns no table: it reads the notices read
  * model's entities by their JPQL names ({@code NoticeEntity}, {@code NoticeObjectionEntity}), so the inbox weighs a
  * payment with the same facts the public pages show, and a rebuild of that read model rebuilds what the inbox sees.
- * Which items a notice lists is read from its published rows (a notice's items are exactly its rows' items).
+ * Which items a notice lists is read from its published rows (a notice's items are exactly its rows' items). Which
+ * households have exited is read the same way from the households read model ({@code HouseholdEntity}).
  */
 @Component
 class InboxQueries {
@@ -121,6 +124,19 @@ class InboxQueries {
         return rows.stream().map(row -> new ObjectionView((String) row[0], (String) row[1], (String) row[2],
                 (String) row[3], (Boolean) row[4], (Instant) row[5], (String) row[6], (String) row[7],
                 (String) row[8], (Instant) row[9], (Boolean) row[10], (String) row[11])).toList();
+    }
+
+    /** The households among those asked that have exited (read from the households read model by its JPQL name). */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public List<String> handle(FindExitedHouseholdsQuery query) {
+        List<String> exited = new ArrayList<>();
+        for (List<String> chunk : chunks(query.cardNos())) {
+            exited.addAll(entityManager.createQuery("select h.cardNo from HouseholdEntity h"
+                            + " where h.cardNo in :cardNos and h.status = :exited", String.class)
+                    .setParameter("cardNos", chunk).setParameter("exited", HouseholdStatus.EXITED).getResultList());
+        }
+        return exited;
     }
 
     /** The items of a notice's rows, read from its published JSON. */
