@@ -60,8 +60,10 @@ class StaffDesk {
                             Map.of("href", PaymentScreen.PATH, "title", "拨付申请",
                                     "what", "向项目所在村或农户申请拨付，查看每笔申请的状态")),
                     "农户名册目前通过接口办理（docs/api.md）。");
-            case APPROVER -> new RoleDesk(role.name(), "审批人", List.of(),
-                    "项目、拨付和批次的审批目前通过接口办理（docs/api.md）。");
+            case APPROVER -> new RoleDesk(role.name(), "审批人",
+                    List.of(Map.of("href", InboxScreen.PATH, "title", "待审批事项",
+                            "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回")),
+                    "拨付的冲正、项目验收和竞争性分配的结束目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇",
                     List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
                             "what", "向开放中的竞争性分配申报本乡镇的项目，查看本乡镇的申报、各轮排名和重算核对")),
