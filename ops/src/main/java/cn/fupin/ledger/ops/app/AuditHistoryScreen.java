@@ -4,14 +4,13 @@ import cn.fupin.ledger.query.audit.history.EventHistoryFilter;
 import cn.fupin.ledger.query.audit.history.EventHistoryRow;
 import cn.fupin.ledger.query.audit.history.MaskedEventHistory;
 import cn.fupin.ledger.shared.common.Refusal;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,18 +75,20 @@ class AuditHistoryScreen {
     }
 
     @GetMapping(PATH + ".csv")
-    Object csv(@RequestParam Map<String, String> parameters, Model model) {
+    Object csv(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
         Filters filters = Filters.of(parameters);
         Map<String, String> errors = new LinkedHashMap<>();
         EventHistoryFilter filter = filter(filters, null, null, errors);
         if (filter == null) {
             return show(parameters, model);
         }
+        // Returned as such (not inside a ResponseEntity, whose body type Spring cannot see), as the API's history does:
+        // the rows are chosen and the view recorded here, and written after the request's thread returns.
         StreamingResponseBody body = history.csv(filter);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("events.csv").build().toString())
-                .body(body);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("events.csv")
+                .build().toString());
+        return body;
     }
 
     /** A choice of a select: its value and its Chinese name (as the field fragment reads them). */
