@@ -4,13 +4,17 @@ import cn.fupin.ledger.query.audit.history.EventHistoryFilter;
 import cn.fupin.ledger.query.audit.history.EventHistoryRow;
 import cn.fupin.ledger.query.audit.history.MaskedEventHistory;
 import cn.fupin.ledger.shared.common.Refusal;
-import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,21 +78,23 @@ class AuditHistoryScreen {
         return "app/audit-events";
     }
 
+    /**
+     * The CSV of the filters. Filters that do not hold are sent back to the page (which names them beside their
+     * fields and records nothing); a {@code ResponseEntity<StreamingResponseBody>} lets Spring see the body it streams
+     * after the request's thread returns, the rows chosen and the view recorded here.
+     */
     @GetMapping(PATH + ".csv")
-    Object csv(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+    ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> parameters) {
         Filters filters = Filters.of(parameters);
-        Map<String, String> errors = new LinkedHashMap<>();
-        EventHistoryFilter filter = filter(filters, null, null, errors);
+        EventHistoryFilter filter = filter(filters, null, null, new LinkedHashMap<>());
         if (filter == null) {
-            return show(parameters, model);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(href(PATH, filters, null))).build();
         }
-        // Returned as such (not inside a ResponseEntity, whose body type Spring cannot see), as the API's history does:
-        // the rows are chosen and the view recorded here, and written after the request's thread returns.
         StreamingResponseBody body = history.csv(filter);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("events.csv")
-                .build().toString());
-        return body;
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("events.csv")
+                        .build().toString())
+                .body(body);
     }
 
     /** A choice of a select: its value and its Chinese name (as the field fragment reads them). */

@@ -8,6 +8,8 @@ import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.household.FindHouseholdQuery;
 import cn.fupin.ledger.shared.household.HouseholdView;
 import cn.fupin.ledger.shared.money.Money;
+import cn.fupin.ledger.shared.place.FindTownshipsQuery;
+import cn.fupin.ledger.shared.place.TownshipView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,23 +122,36 @@ class MoneyTraceScreen {
 
     private static Payment payment(TraceStep step, Map<String, String> villages) {
         boolean household = "HOUSEHOLD".equals(step.payeeKind());
-        String village = household ? villages.getOrDefault(step.payee(), "（未查到）") : step.payee();
+        String village = villages.getOrDefault(step.payeeKind() + ":" + step.payee(),
+                household ? "（未查到）" : step.payee());
         long signed = "REVERSED".equals(step.step()) ? -step.amountFen() : step.amountFen();
         return new Payment(stepName(step.step()), AuditDays.shown(step.at()), household ? "农户" : "村",
                 step.payee(), village, Money.yuan(signed), text(step.documentNo(), "（未对应）"),
                 step.disbursementId(), household);
     }
 
-    /** The village of each household paid in the trace, from the register (at most {@value #VILLAGES_LOOKED_UP_MAX}). */
+    /**
+     * The names of the villages paid in the trace (from the gazetteer), and the village of each household paid, from
+     * the register (at most {@value #VILLAGES_LOOKED_UP_MAX} households), by payee kind and code ({@code VILLAGE:<code>}, {@code HOUSEHOLD:<card>}).
+     */
     private Map<String, String> villages(List<TraceStep> steps) {
         Map<String, String> villages = new HashMap<>();
+        if (steps.stream().anyMatch(step -> "VILLAGE".equals(step.payeeKind()))) {
+            for (TownshipView township : queries.query(new FindTownshipsQuery(),
+                    ResponseTypes.multipleInstancesOf(TownshipView.class)).join()) {
+                for (TownshipView.VillageView village : township.villages()) {
+                    villages.put("VILLAGE:" + village.code(), township.name() + " " + village.name() + "（" + village.code() + "）");
+                }
+            }
+        }
+        int lookedUp = 0;
         for (TraceStep step : steps) {
-            if ("HOUSEHOLD".equals(step.payeeKind()) && !villages.containsKey(step.payee())
-                    && villages.size() < VILLAGES_LOOKED_UP_MAX) {
+            if ("HOUSEHOLD".equals(step.payeeKind()) && !villages.containsKey("HOUSEHOLD:" + step.payee())
+                    && lookedUp++ < VILLAGES_LOOKED_UP_MAX) {
                 Optional<HouseholdView> household = queries.query(new FindHouseholdQuery(step.payee()),
                         ResponseTypes.optionalInstanceOf(HouseholdView.class)).join();
-                villages.put(step.payee(), household.map(h -> text(h.villageName(), h.villageCode())
-                        + "（" + h.villageCode() + "）").orElse("（未查到）"));
+                villages.put("HOUSEHOLD:" + step.payee(), household.map(h -> text(h.townshipName(), "") + " "
+                        + text(h.villageName(), h.villageCode()) + "（" + h.villageCode() + "）").orElse("（未查到）"));
             }
         }
         return villages;

@@ -145,7 +145,10 @@ class AuditScreensApiTest extends LedgerApiTest {
             HttpResponse<String> backwards = auditor.get("/app/audit/events?subject=" + marker
                     + "&from=2026-02-01&to=2026-01-01");
             assertThat(backwards.body()).contains("id=\"to-error\">结束日期不能早于开始日期");
-            assertThat(auditor.get("/app/audit/events.csv?subject=" + marker + "&from=x").body())
+            HttpResponse<String> badExport = auditor.get("/app/audit/events.csv?subject=" + marker + "&from=x");
+            assertThat(badExport.statusCode()).isEqualTo(303);
+            assertThat(StaffHttp.location(badExport)).endsWith("/app/audit/events?subject=" + marker + "&from=x");
+            assertThat(auditor.get(StaffHttp.location(badExport).replaceFirst("^https?://[^/]+", "")).body())
                     .contains("id=\"from-error\"");
             assertThat(viewsOf(marker, "HTML")).isEmpty();
             assertThat(viewsOf(marker, "CSV")).isEmpty();
@@ -173,7 +176,8 @@ class AuditScreensApiTest extends LedgerApiTest {
             assertThat(trace.statusCode()).isEqualTo(200);
             assertThat(trace.body()).contains("资金下达文件 " + data.documentNo + " 的去向", data.roadId,
                     data.grantProjectId, "100,000.00元", "5,000.00元", "3,500.00元", "8,500.00元",
-                    data.household.cardNo(), "金穗社区居民委员会（510824100001）", "农户", "村 ", "class=\"nested\"")
+                    data.household.cardNo(), "金穗社区居民委员会（510824100001）", "农户", "村 ",
+                    "陵江镇 金穗社区居民委员会（510824100001）</td>", "class=\"nested\"")
                     .doesNotContain(data.household.idNumber(), data.household.bankCard());
         }
 
