@@ -59,6 +59,12 @@ class AuditHistoryScreen {
                  String reason, String payload) {
     }
 
+    /** The auditor's part of the path has no page of its own: its screens are listed on the desk. */
+    @GetMapping({"/app/audit", "/app/audit/"})
+    String desk() {
+        return "redirect:/app/";
+    }
+
     @GetMapping(PATH)
     String show(@RequestParam Map<String, String> parameters, Model model) {
         Filters filters = Filters.of(parameters);

@@ -385,7 +385,11 @@ class AuditScreensApiTest extends LedgerApiTest {
 
         @Test
         void theDeskListsTheAuditorsScreens() {
-            assertThat(auditor().get("/app/").body()).contains("data-role=\"AUDITOR\"", "事件历史", "资金追踪",
+            StaffHttp auditor = auditor();
+            HttpResponse<String> root = auditor.get("/app/audit");
+            assertThat(root.statusCode()).isEqualTo(302);
+            assertThat(StaffHttp.location(root)).endsWith("/app/");
+            assertThat(auditor.get("/app/").body()).contains("data-role=\"AUDITOR\"", "事件历史", "资金追踪",
                     "农户档案", "总账与试算平衡", "风险提示");
         }
     }
