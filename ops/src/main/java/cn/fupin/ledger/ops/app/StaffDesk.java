@@ -72,8 +72,18 @@ class StaffDesk {
                     List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配评审",
                             "what", "申报利益冲突回避，按本轮标准为申报项目打分，查看自己的评分、排名和重算核对")),
                     "各轮由经办人开启、审批人结束，目前通过接口办理（docs/api.md）。");
-            case AUDITOR -> new RoleDesk(role.name(), "纪检监察审计", List.of(),
-                    "事件历史、资金追踪和风险提示目前通过接口查看（docs/api.md）。");
+            case AUDITOR -> new RoleDesk(role.name(), "纪检监察审计", List.of(
+                    Map.of("href", AuditHistoryScreen.PATH, "title", "事件历史",
+                            "what", "账本的每一件事：谁、何时、为什么；按对象、类型、操作人和日期筛选，导出 CSV（每次查看都记入账本）"),
+                    Map.of("href", MoneyTraceScreen.PATH, "title", "资金追踪",
+                            "what", "从资金下达文号追到每个项目、每笔拨付、每户和每个村，或从农户、村追回资金来源"),
+                    Map.of("href", HouseholdFactsScreen.PATH, "title", "农户档案",
+                            "what", "一户的全部记录（证件号、银行卡号遮挡）；查看完整号码须写明理由并记入账本"),
+                    Map.of("href", JournalScreen.PATH, "title", "总账与试算平衡",
+                            "what", "任一日终的各账户余额和分录"),
+                    Map.of("href", RedFlagScreen.PATH, "title", "风险提示",
+                            "what", "按规则发现的疑点及其证据，填写审阅意见")),
+                    "对账（reconciliation）、按日期的资金与项目统计和透明日志目前通过接口查看（docs/api.md）。");
         };
     }
 }

@@ -1,18 +1,13 @@
 package cn.fupin.ledger.query.audit.history;
 
-import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
-import cn.fupin.ledger.shared.audit.RecordAuditEventsViewCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * The event history for auditors: {@code GET /api/audit/events} (AUDITOR only, by the security configuration), JSON
  * pages ({@code {events, next}}) or, with {@code Accept: text/csv}, the same rows streamed as CSV.
  *
- * <p>Every view is recorded ({@link AuditEventsViewedEvent}, through the command bus) before the answer leaves, and
+ * <p>Every view is recorded ({@code AuditEventsViewedEvent}, through the command bus, by the code the screens'
+ * views are recorded with: {@link MaskedEventHistory#record}) before the answer leaves, and
  * after the rows it shows were chosen, so a view never shows itself: a JSON page is read, then recorded; a CSV is
  * bounded by the last event indexed when it was asked for (a snapshot: events appended while it streams, its own
  * record among them, are not in it), counted, recorded, then streamed. With {@code order=newest} the following pages
@@ -36,12 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class EventHistoryController {
 
     private final EventHistory history;
-    private final CommandGateway commands;
+    private final MaskedEventHistory recorder;
     private final ObjectMapper mapper;
 
-    EventHistoryController(EventHistory history, CommandGateway commands, ObjectMapper mapper) {
+    EventHistoryController(EventHistory history, MaskedEventHistory recorder, ObjectMapper mapper) {
         this.history = history;
-        this.commands = commands;
+        this.recorder = recorder;
         this.mapper = mapper;
     }
 
@@ -98,9 +94,6 @@ class EventHistoryController {
     }
 
     private void record(EventHistoryFilter filter, String format, long shown, boolean personalData) {
-        String viewer = SecurityContextHolder.getContext().getAuthentication().getName();
-        commands.sendAndWait(new RecordAuditEventsViewCommand(new AuditEventsViewedEvent(UUID.randomUUID().toString(),
-                viewer, filter.subject(), filter.actor(), filter.role(), filter.type(), filter.from(), filter.to(),
-                filter.requestId(), filter.order(), filter.after(), filter.size(), format, shown, personalData)));
+        recorder.record(filter, format, shown, personalData);
     }
 }

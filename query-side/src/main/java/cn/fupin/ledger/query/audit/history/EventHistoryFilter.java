@@ -10,13 +10,13 @@ import java.time.format.DateTimeParseException;
  * the keyset cursor, a global index not itself shown ("older than" it with {@code newest}, "newer than" it with
  * {@code oldest}); {@code size} is the most events shown, null for all (only a CSV without paging asks for all).
  */
-record EventHistoryFilter(String subject, String actor, String role, String type, Instant from, Instant to,
+public record EventHistoryFilter(String subject, String actor, String role, String type, Instant from, Instant to,
                           String requestId, boolean newestFirst, Long after, Integer size) {
 
     /** Events on a page when no size is asked for (JSON). */
     static final int SIZE_DEFAULT = 100;
     /** The most events on a page. */
-    static final int SIZE_MAX = 1_000;
+    public static final int SIZE_MAX = 1_000;
     /** The longest text a filter takes: the index's columns are no wider. */
     static final int TEXT_LENGTH_MAX = 255;
 
@@ -24,7 +24,7 @@ record EventHistoryFilter(String subject, String actor, String role, String type
      * The filter from the request's parameters, or a {@link Refusal} (422) with a stable code naming the first bad
      * one. {@code paged} is false only for a CSV that asked for no size: then every matching event is streamed.
      */
-    static EventHistoryFilter parse(String subject, String actor, String role, String type, String from, String to,
+    public static EventHistoryFilter parse(String subject, String actor, String role, String type, String from, String to,
                                     String requestId, String order, String after, String size, boolean csv) {
         Instant fromInstant = instant(from, "from", "INVALID_FROM");
         Instant toInstant = instant(to, "to", "INVALID_TO");
@@ -65,7 +65,7 @@ record EventHistoryFilter(String subject, String actor, String role, String type
     }
 
     /** The order as asked: {@code newest} or {@code oldest}. */
-    String order() {
+    public String order() {
         return newestFirst ? "newest" : "oldest";
     }
 

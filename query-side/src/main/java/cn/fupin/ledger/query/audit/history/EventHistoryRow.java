@@ -9,7 +9,7 @@ import java.util.Map;
  * read it (after upcasting; personal data in plain text, for the auditor) and its metadata (actor, role, requestId,
  * remoteAddress, reason and Axon's correlation data).
  */
-record EventHistoryRow(long globalIndex, String eventId, String type, String revision, String aggregateType,
+public record EventHistoryRow(long globalIndex, String eventId, String type, String revision, String aggregateType,
                        String aggregateId, long sequence, Instant timestamp, JsonNode payload,
                        Map<String, Object> metadata) {
 }
