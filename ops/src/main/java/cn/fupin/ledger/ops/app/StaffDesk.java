@@ -52,8 +52,10 @@ class StaffDesk {
         return switch (role) {
             case CLERK -> new RoleDesk(role.name(), "经办人",
                     List.of(Map.of("href", AppropriationScreen.PATH, "title", "资金下达",
-                            "what", "登记本年度各来源的资金下达（文号、金额），查看县本级财政投入与 1200 万元底线")),
-                    "项目、农户名册、到户补助批次和拨付申请目前通过接口办理（docs/api.md）。");
+                            "what", "登记本年度各来源的资金下达（文号、金额），查看县本级财政投入与 1200 万元底线"),
+                            Map.of("href", HouseholdRegisterScreen.PATH, "title", "户籍名册",
+                            "what", "导入名册文件，按户编号、户主姓名、村查找农户，登记脱贫退出和返贫，更正银行卡和所在村")),
+                    "项目、到户补助批次和拨付申请目前通过接口办理（docs/api.md）。");
             case APPROVER -> new RoleDesk(role.name(), "审批人", List.of(),
                     "项目、拨付和批次的审批目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇", List.of(),
