@@ -68,7 +68,7 @@ class HouseholdScreensApiTest extends LedgerApiTest {
         Api.Response approver = api.as("approver").post(path + "/bank-card", json("bankCard", bankCard(3451), "换卡"));
         assertThat(approver.status()).isEqualTo(403);
         Api.Response invalid = api.as("clerk").post(path + "/bank-card", json("bankCard", "6217990000", "换卡"));
-        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.code()).isEqualTo("BANK_CARD_INVALID");
         Api.Response unchanged = api.as("clerk").post(path + "/bank-card", json("bankCard", row.bankCard(), "换卡"));
         assertThat(unchanged.code()).isEqualTo("BANK_CARD_UNCHANGED");
