@@ -337,8 +337,14 @@ class HouseholdRegisterScreen {
     /** A fact's detail for the page: village codes named. */
     private String detail(HouseholdHistoryEntry entry) {
         return switch (entry.fact()) {
-            case "REGISTERED" -> entry.detail().replace("village ", "").replace(" members", " 口人")
-                    .replace("bank card ", "银行卡 ");
+            case "REGISTERED" -> {
+                // "village <code>, <n> members, bank card <masked>", as the history states it.
+                String[] parts = entry.detail().split(", ");
+                yield parts.length == 3
+                        ? placeName(parts[0].replace("village ", "")) + "，" + parts[1].replace(" members", " 人")
+                                + "，银行卡 " + parts[2].replace("bank card ", "")
+                        : entry.detail();
+            }
             case "VILLAGE_CORRECTED" -> {
                 String[] codes = entry.detail().split(" → ");
                 yield codes.length == 2 ? placeName(codes[0]) + " → " + placeName(codes[1]) : entry.detail();
