@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @LedgerTest
 class HouseholdScreensApiTest extends LedgerApiTest {
 
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(90);
 
     private Row registered(int n) {
         Row row = household(n);

@@ -39,6 +39,8 @@ class HouseholdScreensBrowserTest extends LedgerApiTest {
 
     static final Path ARTEFACTS = Path.of("target", "browser-artefacts");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** An import runs in the background; on a machine busy with other builds it may take a while. */
+    private static final Duration IMPORT_WAIT = Duration.ofSeconds(120);
 
     @TempDir
     Path profile;
@@ -86,7 +88,7 @@ class HouseholdScreensBrowserTest extends LedgerApiTest {
             chromium.screenshot(ARTEFACTS.resolve("staff-households-2-upload-phone.png"));
             browser.findElement(By.id("register")).sendKeys(good.toAbsolutePath().toString());
             browser.findElement(By.id("upload-submit")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("stage"), "导入完成"));
+            new WebDriverWait(browser, IMPORT_WAIT).until(ExpectedConditions.textToBe(By.id("stage"), "导入完成"));
             assertThat(browser.findElement(By.id("rowsRead")).getText()).isEqualTo("2");
             assertThat(browser.findElement(By.id("imported")).getText()).isEqualTo("2");
             ScreenChecks.assertAccessible(browser);
@@ -95,7 +97,8 @@ class HouseholdScreensBrowserTest extends LedgerApiTest {
             browser.get(at("/app/households/imports"));
             browser.findElement(By.id("register")).sendKeys(bad.toAbsolutePath().toString());
             browser.findElement(By.id("upload-submit")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("stage"), "没有导入：文件中有错误，什么也没有记录"));
+            new WebDriverWait(browser, IMPORT_WAIT).until(ExpectedConditions.textToBe(By.id("stage"),
+                    "没有导入：文件中有错误，什么也没有记录"));
             assertThat(browser.findElement(By.id("problems")).getText()).contains("3", "身份证号", "身份证号不对");
             ScreenChecks.assertAccessible(browser);
             chromium.screenshot(ARTEFACTS.resolve("staff-households-4-import-refused-phone.png"));
