@@ -36,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HouseholdImportScreen {
 
     static final String PATH = "/app/households/imports";
+    static final int REFRESH_SECONDS = 2;
+    /** How long the upload waits for a small file's import before showing its page (a large one shows progress). */
+    private static final long FIRST_WAIT_MILLIS = 3_000;
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -102,6 +105,7 @@ class HouseholdImportScreen {
         try {
             String jobId = FormKeys.of(session).once(key,
                     () -> imports.start(principal.getName(), file.content(), encoding.charset, file.name()).id());
+            imports.awaitEnd(jobId, FIRST_WAIT_MILLIS);
             redirect.addAttribute("id", jobId);
             return "redirect:" + PATH + "/{id}";
         } catch (FormKeys.UnknownKey e) {
@@ -119,6 +123,11 @@ class HouseholdImportScreen {
             return "app/household-import";
         }
         HouseholdImports.Job job = found.get();
+        if (job.running()) {
+            // The browser asks again by itself (the Refresh header every browser honours, no script needed) until the
+            // import has come to an end.
+            response.setHeader("Refresh", Integer.toString(REFRESH_SECONDS));
+        }
         model.addAttribute("job", job);
         model.addAttribute("stage", stageName(job.stage()));
         model.addAttribute("receivedAt", TIME.format(job.receivedAt().atZone(CHINA)));

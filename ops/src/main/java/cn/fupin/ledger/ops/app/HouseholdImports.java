@@ -1,6 +1,7 @@
 package cn.fupin.ledger.ops.app;
 
 import cn.fupin.ledger.command.household.HouseholdRegisterFiles;
+import cn.fupin.ledger.ops.audit.RefusedAttempts;
 import cn.fupin.ledger.shared.common.FieldProblem;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.household.HouseholdImportResult;
@@ -51,6 +52,7 @@ class HouseholdImports {
         private volatile int unchanged;
         private volatile String refusalCode;
         private volatile List<FieldProblem> problems = List.of();
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
         Job(String id, String owner, String fileName, int rowsRead, Instant receivedAt) {
             this.id = id;
@@ -81,6 +83,7 @@ class HouseholdImports {
     }
 
     private final HouseholdRegisterFiles files;
+    private final RefusedAttempts refusedAttempts;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "household-register-import");
@@ -94,8 +97,9 @@ class HouseholdImports {
         }
     };
 
-    HouseholdImports(HouseholdRegisterFiles files, Clock clock) {
+    HouseholdImports(HouseholdRegisterFiles files, RefusedAttempts refusedAttempts, Clock clock) {
         this.files = files;
+        this.refusedAttempts = refusedAttempts;
         this.clock = clock;
     }
 
@@ -111,6 +115,22 @@ class HouseholdImports {
         return job;
     }
 
+    /** Waits at most {@code millis} for the job to come to an end (a small file's import is over by then). */
+    void awaitEnd(String id, long millis) {
+        Job job;
+        synchronized (jobs) {
+            job = jobs.get(id);
+        }
+        if (job == null) {
+            return;
+        }
+        try {
+            job.ended.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The job, if it is one of {@code owner}'s: another user's id finds nothing. */
     Optional<Job> find(String id, String owner) {
         synchronized (jobs) {
@@ -120,6 +140,14 @@ class HouseholdImports {
     }
 
     private void run(Job job, byte[] content, Charset charset) {
+        try {
+            record(job, content, charset);
+        } finally {
+            job.ended.countDown();
+        }
+    }
+
+    private void record(Job job, byte[] content, Charset charset) {
         job.stage = Stage.RECORDING;
         try {
             HouseholdImportResult result = files.importFile(content, charset, job.fileName);
@@ -133,6 +161,9 @@ class HouseholdImports {
                 job.stage = Stage.FAILED;
                 return;
             }
+            // A refusal auditors must see (a number another household holds) is recorded as the API's problem handler
+            // records it: noted on this thread by the command bus, recorded here in a transaction of its own.
+            refusedAttempts.recordNoted(refusal);
             job.refusalCode = refusal.code();
             job.problems = List.copyOf(refusal.problems());
             job.stage = Stage.REFUSED;

@@ -1,5 +1,6 @@
 package cn.fupin.ledger.ops.app;
 
+import cn.fupin.ledger.ops.audit.RefusedAttempts;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.fund.FiscalYear;
@@ -63,8 +64,11 @@ class HouseholdRegisterScreen {
     private final QueryGateway queries;
     private final Gazetteer gazetteer;
     private final Clock clock;
+    private final RefusedAttempts refusedAttempts;
 
-    HouseholdRegisterScreen(CommandGateway commands, QueryGateway queries, Gazetteer gazetteer, Clock clock) {
+    HouseholdRegisterScreen(CommandGateway commands, QueryGateway queries, Gazetteer gazetteer, Clock clock,
+                            RefusedAttempts refusedAttempts) {
+        this.refusedAttempts = refusedAttempts;
         this.commands = commands;
         this.queries = queries;
         this.gazetteer = gazetteer;
@@ -240,6 +244,7 @@ class HouseholdRegisterScreen {
             if (refusal == null) {
                 throw e;
             }
+            refusedAttempts.recordNoted(refusal);
             Map<String, String> refused = new LinkedHashMap<>();
             Map<String, String> byApiField = new LinkedHashMap<>();
             String general = Refusals.explain(refusal, byApiField);

@@ -254,6 +254,23 @@ class HouseholdScreensApiTest extends LedgerApiTest {
     }
 
     @Test
+    void aRowWithAnotherHouseholdsBankCardIsRefusedAndTheAttemptIsRecordedForAuditorsAsTheApiDoes() {
+        Row holder = registered(3466);
+        Row copycat = household(3467).withBankCard(holder.bankCard());
+        StaffHttp clerk = StaffHttp.loggedIn(port, "clerk");
+        clerk.get("/app/households/imports");
+
+        String progress = StaffHttp.location(upload(clerk, clerk.csrf(), clerk.formKey(), "UTF_8", "copy.csv",
+                csv(copycat).getBytes(StandardCharsets.UTF_8))).replaceFirst("^https?://[^/]+", "");
+        await().atMost(READ_MODEL_WAIT).untilAsserted(() -> assertThat(clerk.get(progress).body())
+                .contains("没有导入", "这张银行卡已登记在另一户名下", "<td>2</td>"));
+        assertThat(clerk.lastPage).doesNotContain(holder.bankCard());
+        assertThat(events.ofHousehold(copycat.cardNo())).isEmpty();
+        assertThat(events.ofType("SharedNumberRefusalRecordedEvent"))
+                .anySatisfy(event -> assertThat(event.payload().toString()).contains(copycat.cardNo()));
+    }
+
+    @Test
     void anUploadWithoutItsCsrfTokenOrByAnotherRoleRecordsNothing() {
         StaffHttp clerk = StaffHttp.loggedIn(port, "clerk");
         clerk.get("/app/households/imports");
