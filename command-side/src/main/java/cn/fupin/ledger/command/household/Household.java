@@ -6,9 +6,13 @@ import cn.fupin.ledger.shared.common.Text;
 import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.fund.FiscalYear;
 import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
+import cn.fupin.ledger.shared.household.BankCardNumber;
+import cn.fupin.ledger.shared.household.CorrectHouseholdBankCardCommand;
+import cn.fupin.ledger.shared.household.CorrectHouseholdVillageCommand;
 import cn.fupin.ledger.shared.household.DeclareCadreRelativeCommand;
 import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalData;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
@@ -20,6 +24,9 @@ import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStatus;
 import cn.fupin.ledger.shared.household.RevealHouseholdPersonalDataCommand;
 import cn.fupin.ledger.shared.household.ReturnHouseholdCommand;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
+import cn.fupin.ledger.shared.place.Gazetteer;
+import cn.fupin.ledger.shared.place.Place;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -35,6 +42,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   <li>its status moves registered → exited → returned → exited …: no exit while exited, no return unless exited;</li>
  *   <li>a status change names a year no earlier than the previous change's, and a reason;</li>
  *   <li>its ID and bank card numbers exist only as ciphertext, and every unmasked view is recorded;</li>
+ *   <li>its bank card and its village are corrected by new facts with a reason, never by a re-import; a correction
+ *       must change something, name a valid card or a village of the county, and a card held by no other household
+ *       ({@link BankCardHolders});</li>
  *   <li>it holds at most one start-up grant (增收项目启动资金, DOMAIN.md "Money") at a time: a grant is claimed when
  *       it is requested and released only when it is rejected or reversed, so a second one is refused while the
  *       first is pending or paid, in every batch and every project.</li>
@@ -56,6 +66,7 @@ public class Household {
     private String headName;
     private String idNumberCiphertext;
     private String bankCardCiphertext;
+    private String bankCardMasked;
     private String villageCode;
     private String townshipCode;
     private int members;
@@ -185,6 +196,45 @@ public class Household {
         apply(new HouseholdReturnedEvent(cardNo, command.year(), command.reason().strip()));
     }
 
+    /**
+     * Corrects the card the household's grants are paid to. The card must be valid (BANK_CARD_INVALID), differ from
+     * the one held (BANK_CARD_UNCHANGED) and be held by no other household (BANK_CARD_REGISTERED); the household then
+     * holds it in the {@link BankCardHolders} index instead of its old one, in the same transaction as the event.
+     */
+    @CommandHandler
+    void handle(CorrectHouseholdBankCardCommand command, PersonalDataCipher cipher, BankCardHolders holders) {
+        String problem = BankCardNumber.problemWith(command.bankCard() == null ? null : command.bankCard().strip());
+        if (problem != null) {
+            throw Refusal.invalidField("BANK_CARD_INVALID", BANK_CARD_FIELD, problem);
+        }
+        BankCardNumber card = BankCardNumber.parse(command.bankCard().strip());
+        String reason = requireReason(command.reason());
+        if (cipher.decrypt(bankCardCiphertext, cardNo, BANK_CARD_FIELD).equals(card.plain())) {
+            throw Refusal.invalidField("BANK_CARD_UNCHANGED", BANK_CARD_FIELD,
+                    "the household holds this bank card already");
+        }
+        holders.move(cardNo, card.plain());
+        apply(new HouseholdBankCardCorrectedEvent(cardNo, cipher.encrypt(card.plain(), cardNo, BANK_CARD_FIELD),
+                card.masked(), bankCardMasked, reason));
+    }
+
+    /**
+     * Moves the household to another village of the county (VILLAGE_UNKNOWN otherwise; VILLAGE_UNCHANGED for its own).
+     * A household that exited may be corrected too: the register keeps where it lives whatever its status.
+     */
+    @CommandHandler
+    void handle(CorrectHouseholdVillageCommand command, Gazetteer gazetteer) {
+        String code = command.villageCode() == null ? "" : command.villageCode().strip();
+        Place village = gazetteer.village(code).orElseThrow(() -> Refusal.invalidField("VILLAGE_UNKNOWN",
+                "villageCode", "no village of the county has this code"));
+        String reason = requireReason(command.reason());
+        if (village.code().equals(villageCode)) {
+            throw Refusal.invalidField("VILLAGE_UNCHANGED", "villageCode", "the household is in this village already");
+        }
+        apply(new HouseholdVillageCorrectedEvent(cardNo, villageCode, townshipCode, village.code(),
+                village.parentCode(), reason));
+    }
+
     @CommandHandler
     HouseholdPersonalData handle(RevealHouseholdPersonalDataCommand command, PersonalDataCipher cipher) {
         String reason = Text.isBlank(command.reason()) ? null : command.reason().strip();
@@ -194,6 +244,17 @@ public class Household {
         apply(new HouseholdPersonalDataViewedEvent(cardNo, reason));
         return new HouseholdPersonalData(cipher.decrypt(idNumberCiphertext, cardNo, ID_NUMBER_FIELD),
                 cipher.decrypt(bankCardCiphertext, cardNo, BANK_CARD_FIELD));
+    }
+
+    /** The reason of a correction, stripped: required, at most 500 characters, no control characters. */
+    private static String requireReason(String reason) {
+        if (Text.isBlank(reason)) {
+            throw Refusal.invalidField("REASON_REQUIRED", "reason", "a reason is required");
+        }
+        if (reason.length() > REASON_LENGTH_MAX || Text.hasControlCharacters(reason)) {
+            throw Refusal.invalidField("REASON_INVALID", "reason", "the reason is too long or holds control characters");
+        }
+        return reason.strip();
     }
 
     private void requireChange(int year, String reason) {
@@ -219,11 +280,24 @@ public class Household {
         headName = event.headName();
         idNumberCiphertext = event.idNumberCiphertext();
         bankCardCiphertext = event.bankCardCiphertext();
+        bankCardMasked = event.bankCardMasked();
         villageCode = event.villageCode();
         townshipCode = event.townshipCode();
         members = event.members();
         migrant = event.migrant();
         status = HouseholdStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdBankCardCorrectedEvent event) {
+        bankCardCiphertext = event.bankCardCiphertext();
+        bankCardMasked = event.bankCardMasked();
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdVillageCorrectedEvent event) {
+        villageCode = event.villageCode();
+        townshipCode = event.townshipCode();
     }
 
     @EventSourcingHandler

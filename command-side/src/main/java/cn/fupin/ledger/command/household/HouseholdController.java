@@ -1,9 +1,12 @@
 package cn.fupin.ledger.command.household;
 
 import cn.fupin.ledger.shared.common.Refusal;
+import cn.fupin.ledger.shared.household.CorrectHouseholdBankCardCommand;
+import cn.fupin.ledger.shared.household.CorrectHouseholdVillageCommand;
 import cn.fupin.ledger.shared.household.DeclareCadreRelativeCommand;
 import cn.fupin.ledger.shared.household.ExitHouseholdCommand;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
+import cn.fupin.ledger.shared.household.PersonalData;
 import cn.fupin.ledger.shared.household.HouseholdImportResult;
 import cn.fupin.ledger.shared.household.ReturnHouseholdCommand;
 import jakarta.validation.Valid;
@@ -25,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The household register: CSV imports, exits and returns (CLERK). */
+/** The household register: CSV imports, exits and returns, corrections of bank card and village (CLERK). */
 @RestController
 class HouseholdController {
 
@@ -42,6 +45,23 @@ class HouseholdController {
     }
 
     record StatusChanged(String cardNo, String status) {
+    }
+
+    /** A corrected bank card: the plain number, which is never echoed back. */
+    record BankCardCorrectionRequest(String bankCard, String reason) {
+
+        @Override
+        public String toString() {
+            return "BankCardCorrectionRequest[bankCard=" + PersonalData.mask(bankCard)
+                    + ", reason=" + reason + "]";
+        }
+    }
+
+    record VillageCorrectionRequest(String villageCode, String reason) {
+    }
+
+    /** What was corrected: the card shown masked, or the village. */
+    record Corrected(String cardNo, String field, String value) {
     }
 
     record CadreRelativeRequest(String cadre, String relation, String reason) {
@@ -75,6 +95,24 @@ class HouseholdController {
     StatusChanged returnToRegister(@PathVariable String cardNo, @Valid @RequestBody StatusChangeRequest request) {
         send(new ReturnHouseholdCommand(card(cardNo), request.year(), request.reason()));
         return new StatusChanged(cardNo, "RETURNED");
+    }
+
+    /**
+     * Corrects the bank card grants are paid to, as a new fact with a reason (CLERK); refusals come from the household:
+     * BANK_CARD_INVALID, BANK_CARD_UNCHANGED, BANK_CARD_REGISTERED (another household's card), REASON_REQUIRED.
+     */
+    @PostMapping("/api/households/{cardNo}/bank-card")
+    Corrected correctBankCard(@PathVariable String cardNo, @RequestBody BankCardCorrectionRequest request) {
+        send(new CorrectHouseholdBankCardCommand(card(cardNo), request.bankCard(), request.reason()));
+        return new Corrected(cardNo, "bankCard",
+                PersonalData.mask(request.bankCard().strip()));
+    }
+
+    /** Moves the household to another village of the county, as a new fact with a reason (CLERK). */
+    @PostMapping("/api/households/{cardNo}/village")
+    Corrected correctVillage(@PathVariable String cardNo, @RequestBody VillageCorrectionRequest request) {
+        send(new CorrectHouseholdVillageCommand(card(cardNo), request.villageCode(), request.reason()));
+        return new Corrected(cardNo, "villageCode", request.villageCode().strip());
     }
 
     /**

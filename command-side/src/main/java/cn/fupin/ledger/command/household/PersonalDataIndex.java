@@ -1,5 +1,7 @@
 package cn.fupin.ledger.command.household;
 
+import cn.fupin.ledger.command.privacy.PersonalDataCipher;
+import cn.fupin.ledger.shared.common.Refusal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,14 +18,33 @@ import org.springframework.stereotype.Component;
  * It holds no plain number; it can be rebuilt from the events by whoever holds the key.
  */
 @Component
-class PersonalDataIndex {
+class PersonalDataIndex implements BankCardHolders {
 
     enum Kind { ID_NUMBER, BANK_CARD }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
 
-    PersonalDataIndex(NamedParameterJdbcTemplate jdbc) {
+    PersonalDataIndex(NamedParameterJdbcTemplate jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /**
+     * A corrected bank card: the household's old card leaves the index and the new one is claimed, both in the
+     * command's transaction, so a refused or failed correction leaves the index as it was. A racing second claim of
+     * the same card fails on the primary key, as for an import.
+     */
+    @Override
+    public void move(String cardNo, String bankCard) {
+        String fingerprint = cipher.fingerprint(Kind.BANK_CARD.name(), bankCard);
+        String holder = holders(List.of(fingerprint)).get(fingerprint);
+        if (holder != null && !holder.equals(cardNo)) {
+            throw Refusal.conflict("BANK_CARD_REGISTERED", "another registered household holds this bank card");
+        }
+        jdbc.update("DELETE FROM personal_data_index WHERE kind = :kind AND card_no = :cardNo",
+                new MapSqlParameterSource().addValue("kind", Kind.BANK_CARD.name()).addValue("cardNo", cardNo));
+        claim(fingerprint, Kind.BANK_CARD, cardNo);
     }
 
     /** The card numbers that hold each of the given fingerprints, for those that are held. */

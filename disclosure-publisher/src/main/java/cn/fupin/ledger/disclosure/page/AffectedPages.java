@@ -37,6 +37,7 @@ import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
@@ -44,6 +45,7 @@ import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
 import cn.fupin.ledger.shared.place.PoorVillageDesignatedEvent;
@@ -105,7 +107,7 @@ public final class AffectedPages {
         /** The village of a payment: the village paid, or the village of the household paid. */
         Optional<String> villageOfDisbursement(String disbursementId);
 
-        /** The village of a registered household. */
+        /** The village of a registered household now (after its last correction of village, if any). */
         Optional<String> villageOfHousehold(String cardNo);
 
         /** The level and place a notice was published for. */
@@ -120,7 +122,7 @@ public final class AffectedPages {
      * Events whose facts no public page shows: fund balances (payments show through their disbursements and projects),
      * proposals before approval, pending amounts, scores and conflicts before a round closes (the closing event holds
      * the ranking), the close of submissions (an unclosed round reads "under review" either way), township
-     * assessments, a household's grant claim (the grant shows through its disbursement), viewing personal data, the
+     * assessments, a household's grant claim (the grant shows through its disbursement), a corrected bank card, viewing personal data, the
      * import receipt, and the grant batch events (each item has its own disbursement events); nor the facts only
      * auditors read (refused four-eyes attempts and register rows, declared relatives of cadres, screening lists, reviews
      * of red flags, auditors' views of the event history, the recorded results of the reconciliation, the
@@ -135,6 +137,7 @@ public final class AffectedPages {
             ProjectPaymentRequestedEvent.class, GrantBatchSubmittedEvent.class, GrantBatchApprovedEvent.class,
             GrantBatchRejectedEvent.class, HouseholdStartupGrantClaimedEvent.class,
             HouseholdStartupGrantReleasedEvent.class, HouseholdPersonalDataViewedEvent.class,
+            HouseholdBankCardCorrectedEvent.class,
             HouseholdRegisterImportedEvent.class, FourEyesRefusalRecordedEvent.class,
             CadreRelativeDeclaredEvent.class, ScreeningListUploadedEvent.class,
             SharedNumberRefusalRecordedEvent.class, RedFlagReviewedEvent.class, AuditEventsViewedEvent.class,
@@ -149,6 +152,7 @@ public final class AffectedPages {
             ProjectCancelledEvent.class, ProjectPaymentSettledEvent.class, DisbursementRequestedEvent.class,
             DisbursementApprovedEvent.class, DisbursementRejectedEvent.class, DisbursementReversedEvent.class,
             HouseholdRegisteredEvent.class, HouseholdExitedEvent.class, HouseholdReturnedEvent.class,
+            HouseholdVillageCorrectedEvent.class,
             PoorVillageDesignatedEvent.class, NoticePublishedEvent.class, NoticeSupersededEvent.class,
             ObjectionFiledEvent.class, ObjectionResolvedEvent.class, ObjectionDismissedAsDuplicateEvent.class,
             NoticePeriodEndedEvent.class);
@@ -210,6 +214,10 @@ public final class AffectedPages {
         } else if (event instanceof DisbursementReversedEvent e) {
             payment(pages, e.payeeKind(), e.villageCode());
         } else if (event instanceof HouseholdRegisteredEvent e) {
+            coverage(pages, e.villageCode());
+        } else if (event instanceof HouseholdVillageCorrectedEvent e) {
+            // The household leaves one village's coverage and joins another's (perhaps in another township).
+            coverage(pages, e.previousVillageCode());
             coverage(pages, e.villageCode());
         } else if (event instanceof HouseholdExitedEvent e) {
             subjects.villageOfHousehold(e.cardNo()).ifPresent(village -> coverage(pages, village));

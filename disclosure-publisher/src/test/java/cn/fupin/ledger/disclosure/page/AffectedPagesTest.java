@@ -42,6 +42,7 @@ import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
@@ -49,6 +50,7 @@ import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.PoorVillageDesignatedEvent;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
@@ -199,6 +201,10 @@ class AffectedPagesTest {
                 false, "IMP-1"), countyTownshipVillage);
         row(rows, new HouseholdExitedEvent("T-8400", 2088, "脱贫"), countyTownshipVillage);
         row(rows, new HouseholdReturnedEvent("T-8400", 2089, "返贫"), countyTownshipVillage);
+        // A household moved to another township's village: both villages' coverage, both townships', the county's.
+        row(rows, new HouseholdVillageCorrectedEvent("T-8400", VILLAGE, TOWNSHIP, "510824119001", OTHER_TOWNSHIP, "搬迁"),
+                pages(COUNTY_PAGE, TOWNSHIP_PAGE, VILLAGE_PAGE, OTHER_TOWNSHIP + "/index.html", "510824119001/index.html"));
+        row(rows, new HouseholdBankCardCorrectedEvent("T-8400", "v1:c", "****9012", "****5678", "换卡"), none);
         row(rows, new HouseholdStartupGrantClaimedEvent("T-8400", "DSB-1", "PRJ-V", 1), none);
         row(rows, new HouseholdStartupGrantReleasedEvent("T-8400", "DSB-1", "REJECTED"), none);
         row(rows, new HouseholdPersonalDataViewedEvent("T-8400", "审计"), none);

@@ -53,13 +53,15 @@ class StaffDesk {
             case CLERK -> new RoleDesk(role.name(), "经办人",
                     List.of(Map.of("href", AppropriationScreen.PATH, "title", "资金下达",
                                     "what", "登记本年度各来源的资金下达（文号、金额），查看县本级财政投入与 1200 万元底线"),
+                            Map.of("href", HouseholdRegisterScreen.PATH, "title", "户籍名册",
+                                    "what", "导入名册文件，按户编号、户主姓名、村查找农户，登记脱贫退出和返贫，更正银行卡和所在村"),
                             Map.of("href", ProjectScreen.PATH, "title", "项目",
                                     "what", "申报项目（预算、领域、地点），查看项目状态和经历，登记开工、完工"),
                             Map.of("href", GrantBatchScreen.PATH, "title", "到户补助批次",
                                     "what", "选项目和村，勾选农户，按补助标准提交一批增收项目启动资金"),
                             Map.of("href", PaymentScreen.PATH, "title", "拨付申请",
                                     "what", "向项目所在村或农户申请拨付，查看每笔申请的状态")),
-                    "农户名册目前通过接口办理（docs/api.md）。");
+                    "贫困村认定、乡镇考核结果和手工发布公告目前通过接口办理（docs/api.md）。");
             case APPROVER -> new RoleDesk(role.name(), "审批人",
                     List.of(Map.of("href", InboxScreen.PATH, "title", "待审批事项",
                             "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回")),

@@ -5,6 +5,7 @@ import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import cn.fupin.ledger.shared.household.HouseholdCardNo;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.project.ProjectProposedEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a project, a payment, a household and a notice belong, from the first event of its own stream in the event
- * store (its proposal, request, registration, publication): that event is committed before any later event of the
- * same aggregate, so the re-renderer never waits for a read model, nor depends on one, to place an event. Places
- * never change, so answers are kept (at most {@value #KEPT_MAX}, least recently used out first).
+ * store (its proposal, request, registration, publication; a household's last correction of village, if any): that event is committed before any later event of the
+ * same aggregate, so the re-renderer never waits for a read model, nor depends on one, to place an event. Places of
+ * projects, payments and notices never change, so those answers are kept (at most {@value #KEPT_MAX}, least recently used out first).
  */
 @Component
 class EventStoreSubjects implements AffectedPages.Subjects {
@@ -47,9 +48,27 @@ class EventStoreSubjects implements AffectedPages.Subjects {
         return first(disbursementId, DisbursementRequestedEvent.class).map(DisbursementRequestedEvent::villageCode);
     }
 
+    /**
+     * The household's village now: the last its stream names, at registration or in a correction
+     * ({@link HouseholdVillageCorrectedEvent}). A household's place can change, so this one is read each time, not
+     * kept; its stream is short (a registration, a few changes of status or corrections).
+     */
     @Override
     public Optional<String> villageOfHousehold(String cardNo) {
-        return first(HouseholdCardNo.streamIdOf(cardNo), HouseholdRegisteredEvent.class).map(HouseholdRegisteredEvent::villageCode);
+        if (cardNo == null) {
+            return Optional.empty();
+        }
+        String village = null;
+        DomainEventStream stream = eventStore.readEvents(HouseholdCardNo.streamIdOf(cardNo), 0);
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof HouseholdRegisteredEvent registered) {
+                village = registered.villageCode();
+            } else if (payload instanceof HouseholdVillageCorrectedEvent corrected) {
+                village = corrected.villageCode();
+            }
+        }
+        return Optional.ofNullable(village);
     }
 
     @Override

@@ -90,7 +90,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/places/**").access(ActingRole.asOneOf(STAFF))
                         // households
                         .requestMatchers(HttpMethod.POST, "/api/households/imports", "/api/households/*/exit",
-                                "/api/households/*/return").access(ActingRole.asOneOf(CLERK))
+                                "/api/households/*/return", "/api/households/*/bank-card", "/api/households/*/village")
+                                .access(ActingRole.asOneOf(CLERK))
                         .requestMatchers(HttpMethod.GET, "/api/households/*")
                                 .access(ActingRole.asOneOf(CLERK, APPROVER, AUDITOR))
                         // work areas (reference data)

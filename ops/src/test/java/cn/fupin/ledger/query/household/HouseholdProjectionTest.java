@@ -2,7 +2,13 @@ package cn.fupin.ledger.query.household;
 
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import cn.fupin.ledger.shared.household.FindHouseholdQuery;
+import cn.fupin.ledger.shared.household.FindVillageHeadNamesQuery;
+import cn.fupin.ledger.shared.household.HeadNameView;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
+import cn.fupin.ledger.shared.household.HouseholdSummary;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
+import cn.fupin.ledger.shared.household.SearchHouseholdsQuery;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStatus;
@@ -51,6 +57,35 @@ class HouseholdProjectionTest {
                 .containsExactly(HouseholdStatus.REGISTERED, HouseholdStatus.EXITED, HouseholdStatus.RETURNED);
         assertThat(view.history()).extracting(HouseholdView.StatusChange::reason)
                 .containsExactly(null, "人均纯收入超过标准", "因病返贫");
+    }
+
+    @Test
+    void correctionsShowTheNewCardAndVillageAndMoveTheHeadToTheNewVillagesNamesOnce() {
+        HouseholdRegisteredEvent registered = new HouseholdRegisteredEvent("PROJ-3402", "李四清", "v1:cipher-id",
+                "**************0022", "v1:cipher-card", "***************5678", "510824100003", "510824100", 2, false,
+                "IMPORT-2");
+        HouseholdBankCardCorrectedEvent card = new HouseholdBankCardCorrectedEvent("PROJ-3402", "v1:cipher-new",
+                "***************9012", "***************5678", "换卡");
+        HouseholdVillageCorrectedEvent village = new HouseholdVillageCorrectedEvent("PROJ-3402", "510824100003",
+                "510824100", "510824102002", "510824102", "易地搬迁");
+
+        projection.on(registered, 0, T0);
+        projection.on(card, 1);
+        projection.on(village, 2);
+        projection.on(card, 1);
+        projection.on(village, 2);
+
+        HouseholdView view = queries.handle(new FindHouseholdQuery("PROJ-3402")).orElseThrow();
+        assertThat(view.bankCard()).isEqualTo("***************9012");
+        assertThat(view.villageCode()).isEqualTo("510824102002");
+        assertThat(view.townshipName()).isEqualTo("云峰镇");
+        assertThat(queries.handle(new FindVillageHeadNamesQuery("510824102002")))
+                .contains(new HeadNameView("PROJ-3402", "李四清"));
+        assertThat(queries.handle(new FindVillageHeadNamesQuery("510824100003")))
+                .extracting(HeadNameView::cardNo).doesNotContain("PROJ-3402");
+        assertThat(queries.handle(new SearchHouseholdsQuery("PROJ-34", null, "510824102002", null, 10)))
+                .extracting(HouseholdSummary::cardNo).containsExactly("PROJ-3402");
+        assertThat(queries.handle(new SearchHouseholdsQuery("PROJ-3%", null, null, null, 10))).isEmpty();
     }
 
     @Test

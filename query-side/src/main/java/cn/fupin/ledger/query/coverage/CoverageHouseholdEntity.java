@@ -49,6 +49,12 @@ class CoverageHouseholdEntity {
         return true;
     }
 
+    /** A corrected village: the household counts in its new village from now on. */
+    void place(String villageCode, String townshipCode) {
+        this.villageCode = villageCode;
+        this.townshipCode = townshipCode;
+    }
+
     void registered(boolean registered) {
         this.registered = registered;
     }

@@ -6,6 +6,7 @@ import cn.fupin.ledger.shared.disbursement.PayeeKind;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
@@ -61,6 +62,20 @@ class CoverageProjection {
     @EventHandler
     void on(HouseholdReturnedEvent event, @SequenceNumber long sequence) {
         registered(event.cardNo(), sequence, true);
+    }
+
+    /** The household, with its grants, leaves its old village's coverage and counts in its new one's. */
+    @EventHandler
+    void on(HouseholdVillageCorrectedEvent event, @SequenceNumber long sequence) {
+        CoverageHouseholdEntity household = households.findById(event.cardNo())
+                .orElseThrow(() -> new IllegalStateException("correction of a household not yet projected: "
+                        + event.cardNo()));
+        if (household.advanceTo(sequence)) {
+            household.place(event.villageCode(), event.townshipCode());
+            households.save(household);
+            recount(event.previousVillageCode(), event.previousTownshipCode());
+            recount(event.villageCode(), event.townshipCode());
+        }
     }
 
     @EventHandler

@@ -79,6 +79,17 @@ class HouseholdEntity {
         this.status = status;
     }
 
+    /** A corrected bank card, masked as the event holds it. */
+    void bankCardMasked(String bankCardMasked) {
+        this.bankCardMasked = bankCardMasked;
+    }
+
+    /** A corrected village: the household's head is listed in its new village from now on. */
+    void place(String villageCode, String townshipCode) {
+        this.villageCode = villageCode;
+        this.townshipCode = townshipCode;
+    }
+
     String cardNo() { return cardNo; }
     String headName() { return headName; }
     String idNumberMasked() { return idNumberMasked; }

@@ -6,9 +6,11 @@ import cn.fupin.ledger.shared.disbursement.DisbursementRequestedEvent;
 import cn.fupin.ledger.shared.disbursement.DisbursementReversedEvent;
 import cn.fupin.ledger.shared.disbursement.DisbursementStatus;
 import cn.fupin.ledger.shared.disbursement.PayeeKind;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStatus;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -64,6 +66,30 @@ class HouseholdProjection {
         changeStatus(event.cardNo(), sequence, HouseholdStatus.RETURNED);
         record(new HouseholdStatusChangeEntity(event.cardNo(), sequence, HouseholdStatus.RETURNED, event.year(),
                 event.reason(), recordedAt));
+    }
+
+    @EventHandler
+    void on(HouseholdBankCardCorrectedEvent event, @SequenceNumber long sequence) {
+        HouseholdEntity household = projected(event.cardNo());
+        if (household.advanceTo(sequence)) {
+            household.bankCardMasked(event.bankCardMasked());
+            households.save(household);
+        }
+    }
+
+    /** The household moves village: its head is listed in the new village's names from now on, not the old one's. */
+    @EventHandler
+    void on(HouseholdVillageCorrectedEvent event, @SequenceNumber long sequence) {
+        HouseholdEntity household = projected(event.cardNo());
+        if (household.advanceTo(sequence)) {
+            household.place(event.villageCode(), event.townshipCode());
+            households.save(household);
+        }
+    }
+
+    private HouseholdEntity projected(String cardNo) {
+        return households.findById(cardNo)
+                .orElseThrow(() -> new IllegalStateException("correction of a household not yet projected: " + cardNo));
     }
 
     @EventHandler

@@ -4,7 +4,11 @@ import cn.fupin.ledger.shared.household.FindHouseholdQuery;
 import cn.fupin.ledger.shared.household.HouseholdView;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.place.Place;
+import cn.fupin.ledger.shared.household.HouseholdSummary;
+import cn.fupin.ledger.shared.household.SearchHouseholdsQuery;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +41,27 @@ class HouseholdQueries {
         return households.findByVillageCodeOrderByCardNo(query.villageCode()).stream()
                 .map(h -> new cn.fupin.ledger.shared.household.HeadNameView(h.cardNo(), h.headName()))
                 .toList();
+    }
+
+    /** A page of the register by card prefix, part of the head's name and village, in card number order. */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public List<HouseholdSummary> handle(SearchHouseholdsQuery query) {
+        return households.search(like(query.cardNo()), like(query.headName()), blankAsNull(query.villageCode()),
+                        blankAsNull(query.afterCardNo()), PageRequest.of(0, query.limit())).stream()
+                .map(h -> new HouseholdSummary(h.cardNo(), h.headName(), h.villageCode(),
+                        gazetteer.village(h.villageCode()).map(Place::name).orElse(null), h.status()))
+                .toList();
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The text with LIKE's wildcards taken literally (escaped by {@code !}): a typed {@code %} or {@code _} matches itself. */
+    private static String like(String text) {
+        String value = blankAsNull(text);
+        return value == null ? null : value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @QueryHandler

@@ -7,6 +7,7 @@ import cn.fupin.ledger.shared.disbursement.GrantCoverageView;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.place.Gazetteer;
 import cn.fupin.ledger.shared.disbursement.FindVillageGrantCoverageQuery;
 import java.util.List;
@@ -153,6 +154,22 @@ class CoverageProjectionTest {
 
         assertThat(coverage("VILLAGE", JINSUI))
                 .isEqualTo(new GrantCoverageView("VILLAGE", JINSUI, "金穗社区居民委员会", 3, 2, 650_000L));
+    }
+
+    @Test
+    void aHouseholdWhoseVillageIsCorrectedCountsWithItsGrantInTheNewVillageOnlyOnce() {
+        replay();
+        HouseholdVillageCorrectedEvent moved = new HouseholdVillageCorrectedEvent("PAY-A", JINSUI, LINGJIANG,
+                YUNFENG_VILLAGE, YUNFENG_VILLAGE.substring(0, 9), "登记村有误");
+        projection.on(moved, 1);
+        projection.on(moved, 1);
+
+        assertThat(coverage("VILLAGE", JINSUI))
+                .isEqualTo(new GrantCoverageView("VILLAGE", JINSUI, "金穗社区居民委员会", 3, 1, 350_000L));
+        assertThat(coverage("VILLAGE", YUNFENG_VILLAGE).registered()).isEqualTo(2);
+        assertThat(coverage("VILLAGE", YUNFENG_VILLAGE).granted()).isEqualTo(2);
+        assertThat(coverage("COUNTY", null))
+                .isEqualTo(new GrantCoverageView("COUNTY", "510824", "苍溪县", 6, 3, 1_050_000L));
     }
 
     @Test

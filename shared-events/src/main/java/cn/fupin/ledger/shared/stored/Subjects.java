@@ -38,6 +38,7 @@ import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
@@ -45,6 +46,7 @@ import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.place.PoorVillageDesignatedEvent;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
@@ -143,6 +145,9 @@ public final class Subjects {
         rule(CadreRelativeDeclaredEvent.class, e -> list(e.cardNo(), e.importId()));
         rule(HouseholdExitedEvent.class, e -> list(e.cardNo()));
         rule(HouseholdReturnedEvent.class, e -> list(e.cardNo()));
+        rule(HouseholdBankCardCorrectedEvent.class, e -> list(e.cardNo()));
+        rule(HouseholdVillageCorrectedEvent.class, e -> list(e.cardNo(), e.previousVillageCode(),
+                e.previousTownshipCode(), e.villageCode(), e.townshipCode()));
         rule(HouseholdPersonalDataViewedEvent.class, e -> list(e.cardNo()));
         rule(HouseholdStartupGrantClaimedEvent.class, e -> list(e.cardNo(), e.disbursementId(), e.projectId()));
         rule(HouseholdStartupGrantReleasedEvent.class, e -> list(e.cardNo(), e.disbursementId()));

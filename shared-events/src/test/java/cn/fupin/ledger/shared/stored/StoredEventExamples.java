@@ -49,6 +49,7 @@ import cn.fupin.ledger.shared.fund.FundsAppropriatedEvent;
 import cn.fupin.ledger.shared.fund.FundsDisbursedEvent;
 import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisterImportedEvent;
@@ -56,6 +57,7 @@ import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantClaimedEvent;
 import cn.fupin.ledger.shared.household.HouseholdStartupGrantReleasedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.place.PoorVillageDesignatedEvent;
 import cn.fupin.ledger.shared.project.BudgetLine;
 import cn.fupin.ledger.shared.project.ProjectAcceptedEvent;
@@ -228,6 +230,10 @@ final class StoredEventExamples {
                 PROJECT, 300_000L));
         examples.put("HouseholdStartupGrantReleasedEvent-1", new HouseholdStartupGrantReleasedEvent(CARD, DISBURSEMENT,
                 "REJECTED"));
+        examples.put("HouseholdBankCardCorrectedEvent-1", new HouseholdBankCardCorrectedEvent(CARD,
+                "v1:ESIzRFVmd4iZqrvO:bmV3LWNhcmQtY2lwaGVydGV4dA", "****9012", "****5678", "原银行卡已注销，换发新卡"));
+        examples.put("HouseholdVillageCorrectedEvent-1", new HouseholdVillageCorrectedEvent(CARD, VILLAGE, TOWNSHIP,
+                "510824102201", "510824102", "登记村有误，按户籍更正"));
         // place
         examples.put("PoorVillageDesignatedEvent-1", new PoorVillageDesignatedEvent(VILLAGE, TOWNSHIP, 2016,
                 "苍委办〔2016〕40号"));

@@ -69,6 +69,8 @@ class SubjectsTest {
         ROWS.put("CadreRelativeDeclaredEvent", List.of(CARD));
         ROWS.put("HouseholdExitedEvent", List.of(CARD));
         ROWS.put("HouseholdReturnedEvent", List.of(CARD));
+        ROWS.put("HouseholdBankCardCorrectedEvent", List.of(CARD));
+        ROWS.put("HouseholdVillageCorrectedEvent", List.of(CARD, VILLAGE, TOWNSHIP, "510824102201", "510824102"));
         ROWS.put("HouseholdPersonalDataViewedEvent", List.of(CARD));
         ROWS.put("HouseholdStartupGrantClaimedEvent", List.of(CARD, DISBURSEMENT, PROJECT));
         ROWS.put("HouseholdStartupGrantReleasedEvent", List.of(CARD, DISBURSEMENT));

@@ -13,6 +13,7 @@ import cn.fupin.ledger.shared.fund.FundsReservedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.journal.Posting;
 import cn.fupin.ledger.shared.journal.Postings;
 import cn.fupin.ledger.shared.journal.TrialBalanceView;
@@ -183,6 +184,10 @@ final class LedgerAsOf {
                 household.townshipCode = e.townshipCode();
                 return household;
             });
+        } else if (payload instanceof HouseholdVillageCorrectedEvent e && households.containsKey(e.cardNo())) {
+            // From its correction on, the household counts in its new village (and township), as coverage does now.
+            households.get(e.cardNo()).villageCode = e.villageCode();
+            households.get(e.cardNo()).townshipCode = e.townshipCode();
         } else if (payload instanceof HouseholdExitedEvent e && households.containsKey(e.cardNo())) {
             households.get(e.cardNo()).registered = false;
         } else if (payload instanceof HouseholdReturnedEvent e && households.containsKey(e.cardNo())) {

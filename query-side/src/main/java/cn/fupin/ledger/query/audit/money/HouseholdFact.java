@@ -3,7 +3,7 @@ package cn.fupin.ledger.query.audit.money;
 import java.time.Instant;
 
 /**
- * One fact of a household's page: {@code fact} names it (REGISTERED, CORRECTED, EXITED, RETURNED,
+ * One fact of a household's page: {@code fact} names it (REGISTERED, CORRECTED, BANK_CARD_CORRECTED, VILLAGE_CORRECTED, EXITED, RETURNED,
  * CADRE_RELATIVE_DECLARED, GRANT_REQUESTED, GRANT_APPROVED, GRANT_REJECTED, GRANT_REVERSED, STARTUP_GRANT_CLAIMED,
  * STARTUP_GRANT_RELEASED, OBJECTION_FILED, OBJECTION_RESOLVED, PERSONAL_DATA_VIEWED, SHARED_NUMBER_REFUSED), with the
  * event behind it, who recorded it and a detail in which personal data appears masked only.

@@ -12,7 +12,9 @@ import cn.fupin.ledger.shared.disclosure.ObjectionFiledEvent;
 import cn.fupin.ledger.shared.disclosure.ObjectionResolvedEvent;
 import cn.fupin.ledger.shared.audit.AuditEventsViewedEvent;
 import cn.fupin.ledger.shared.household.CadreRelativeDeclaredEvent;
+import cn.fupin.ledger.shared.household.HouseholdBankCardCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdExitedEvent;
+import cn.fupin.ledger.shared.household.HouseholdVillageCorrectedEvent;
 import cn.fupin.ledger.shared.household.HouseholdPersonalDataViewedEvent;
 import cn.fupin.ledger.shared.household.HouseholdRegisteredEvent;
 import cn.fupin.ledger.shared.household.HouseholdReturnedEvent;
@@ -25,7 +27,7 @@ import java.util.Set;
 
 /**
  * A household's page of facts, folded from every event that names its card: its registration and each later
- * correction (a re-import that changed it), exits and returns, declared cadre relatives, grants requested, approved,
+ * correction (a re-import that changed it, a corrected bank card or village), exits and returns, declared cadre relatives, grants requested, approved,
  * rejected and reversed, objections filed about it (about its card or one of its payments) and their resolution,
  * every view of its unmasked personal data, and refused imports that gave it a number another household holds. ID
  * and bank card numbers appear as the events hold them masked; ciphertexts and objectors' contacts never.
@@ -49,6 +51,12 @@ final class HouseholdFacts {
             add(first ? "REGISTERED" : "CORRECTED", event, "%s, village %s, %d members%s, ID %s, bank card %s, import %s"
                     .formatted(e.headName(), e.villageCode(), e.members(), e.migrant() ? ", migrant" : "",
                             e.idNumberMasked(), e.bankCardMasked(), e.importId()), null);
+        } else if (payload instanceof HouseholdBankCardCorrectedEvent e && cardNo.equals(e.cardNo())) {
+            add("BANK_CARD_CORRECTED", event, "bank card " + e.previousBankCardMasked() + " -> " + e.bankCardMasked()
+                    + ": " + e.reason(), null);
+        } else if (payload instanceof HouseholdVillageCorrectedEvent e && cardNo.equals(e.cardNo())) {
+            add("VILLAGE_CORRECTED", event, "village " + e.previousVillageCode() + " -> " + e.villageCode() + ": "
+                    + e.reason(), null);
         } else if (payload instanceof HouseholdExitedEvent e && cardNo.equals(e.cardNo())) {
             add("EXITED", event, e.year() + ": " + e.reason(), null);
         } else if (payload instanceof HouseholdReturnedEvent e && cardNo.equals(e.cardNo())) {
