@@ -2,6 +2,7 @@ package cn.fupin.ledger.ops.app;
 
 import cn.fupin.ledger.command.common.Actors;
 import cn.fupin.ledger.command.common.NewIds;
+import cn.fupin.ledger.shared.common.Actor;
 import cn.fupin.ledger.shared.common.Refusal;
 import cn.fupin.ledger.shared.money.Money;
 import cn.fupin.ledger.shared.place.VillageCode;
@@ -51,6 +52,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * completed (完工, {@code /complete}). The project's own rules refuse here as in the API (a village work area in a
  * village not designated poor, a start before approval, …), translated; each form records once ({@link FormKeys}) and
  * answers with a page of what was recorded.
+ *
+ * <p>Township staff (TOWNSHIP) write up their own township's projects here too, as {@code POST /api/projects} lets
+ * them, so that they can enter them into a competitive round: the form offers them only their township's villages, the
+ * list and a project's page show only their township's projects (another's, typed into the path, is not found), and
+ * the clerk's steps on site are neither offered nor allowed ({@code StaffScreensSecurity}). The offer is a convenience:
+ * the proposal's own rule (OTHER_TOWNSHIP) still decides, and is said beside the village.
  */
 @Controller
 class ProjectScreen {
@@ -94,6 +101,24 @@ class ProjectScreen {
 
     /** A step on site recorded through this screen (开工, 完工), as its answer page shows it. */
     record Stepped(String answerId, String projectId, String projectName, String step, String note, String at) {
+    }
+
+    /**
+     * The part of the county the user acts for: the whole county (a clerk), or one township (TOWNSHIP staff, as the
+     * request's acting role decides; a township user without a township sees nothing).
+     */
+    record Jurisdiction(boolean township, String townshipCode) {
+
+        static Jurisdiction current() {
+            Actor actor = Actors.current();
+            return "TOWNSHIP".equals(actor.role()) ? new Jurisdiction(true, actor.townshipCode())
+                    : new Jurisdiction(false, null);
+        }
+
+        /** Whether a project or village of {@code code}'s township is the user's to see. */
+        boolean covers(String code) {
+            return !township || (townshipCode != null && townshipCode.equals(code));
+        }
     }
 
     /** What a work area is, as the form's select shows it (with whom its money reaches). */
@@ -159,6 +184,11 @@ class ProjectScreen {
                 throw e;
             }
             Map<String, String> refused = new LinkedHashMap<>();
+            if ("OTHER_TOWNSHIP".equals(refusal.code())) {
+                // A village of another township (typed by hand: the form offers none): said beside the village.
+                refused.put("villageCode", Refusals.chinese(refusal.code()));
+                return page(null, null, form, refused, null, model);
+            }
             String general = ClerkForms.explain(refusal, ProjectScreen::formField, FORM_FIELDS, refused);
             return page(null, null, form, refused, general, model);
         }
@@ -173,6 +203,8 @@ class ProjectScreen {
             return "redirect:" + PATH;
         }
         model.addAttribute("proposed", done);
+        // A township proposes to enter a competitive round next: the answer leads there.
+        model.addAttribute("township", Jurisdiction.current().township());
         return "app/project-proposed";
     }
 
@@ -263,6 +295,11 @@ class ProjectScreen {
             return missing(id, response, model);
         }
         ProjectView project = found.get();
+        Jurisdiction jurisdiction = Jurisdiction.current();
+        if (!jurisdiction.covers(project.townshipCode())) {
+            // Another township's project is not there for a township, as an id nobody proposed.
+            return missing(id, response, model);
+        }
         Map<String, ClerkChoices.Village> villages = choices.villages();
         model.addAttribute("project", project);
         model.addAttribute("statusName", project.status().chineseName());
@@ -277,9 +314,11 @@ class ProjectScreen {
                 "step", stepName(step.step()), "status", step.status() == null ? "" : step.status().chineseName(),
                 "actor", step.actor() == null ? "" : step.actor(), "detail", step.detail() == null ? ""
                         : step.detail())).toList());
-        model.addAttribute("canStart", project.status() == ProjectStatus.APPROVED);
-        model.addAttribute("canComplete", project.status() == ProjectStatus.IMPLEMENTING);
-        model.addAttribute("blocked", blocked(project.status()));
+        boolean clerk = !jurisdiction.township();
+        model.addAttribute("clerk", clerk);
+        model.addAttribute("canStart", clerk && project.status() == ProjectStatus.APPROVED);
+        model.addAttribute("canComplete", clerk && project.status() == ProjectStatus.IMPLEMENTING);
+        model.addAttribute("blocked", clerk ? blocked(project.status()) : null);
         model.addAttribute("general", general);
         model.addAttribute("key", FormKeys.of(session).issue());
         model.addAttribute("errors", Map.of());
@@ -342,9 +381,15 @@ class ProjectScreen {
 
     private String page(ProjectStatus status, String after, Form form, Map<String, String> errors, String general,
                         Model model) {
-        List<ProjectView> projects = queries.query(new FindProjectsQuery(null, null, status, after, PAGE),
-                ResponseTypes.multipleInstancesOf(ProjectView.class)).join();
-        List<ClerkChoices.TownshipVillages> townships = choices.townships();
+        Jurisdiction jurisdiction = Jurisdiction.current();
+        List<ProjectView> projects = jurisdiction.township() && jurisdiction.townshipCode() == null ? List.of()
+                : queries.query(new FindProjectsQuery(jurisdiction.townshipCode(), null, status, after, PAGE),
+                        ResponseTypes.multipleInstancesOf(ProjectView.class)).join();
+        // A township is offered its own villages only (the proposal refuses another's anyway).
+        List<ClerkChoices.TownshipVillages> townships = choices.townships().stream()
+                .filter(township -> !jurisdiction.township() || (!township.villages().isEmpty()
+                        && jurisdiction.covers(township.villages().get(0).townshipCode())))
+                .toList();
         Map<String, ClerkChoices.Village> villages = new LinkedHashMap<>();
         townships.forEach(township -> township.villages().forEach(v -> villages.put(v.code(), v)));
         model.addAttribute("projects", projects.stream().map(p -> Map.of("id", p.projectId(), "name", p.name(),
@@ -353,6 +398,7 @@ class ProjectScreen {
                 "paid", Money.yuan(p.paidFen()), "last", lastStep(p))).toList());
         model.addAttribute("next", projects.size() == PAGE ? projects.get(PAGE - 1).projectId() : null);
         model.addAttribute("status", status == null ? "" : status.name());
+        model.addAttribute("clerk", !jurisdiction.township());
         model.addAttribute("statuses", ProjectStatus.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -67,9 +67,11 @@ class StaffDesk {
                             "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回")),
                     "拨付的冲正、项目验收和竞争性分配的结束目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇",
-                    List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
-                            "what", "向开放中的竞争性分配申报本乡镇的项目，查看本乡镇的申报、各轮排名和重算核对")),
-                    "编制项目（立项申报）目前通过接口办理（docs/api.md）。");
+                    List.of(Map.of("href", ProjectScreen.PATH, "title", "项目申报",
+                                    "what", "为本乡镇的村编制项目（预算、领域、地点），查看本乡镇项目的状态和经历"),
+                            Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
+                                    "what", "向开放中的竞争性分配申报本乡镇的项目，查看本乡镇的申报、各轮排名和重算核对")),
+                    "项目的开工、完工登记和拨付申请由县经办人办理。");
             case REVIEWER -> new RoleDesk(role.name(), "评审专家",
                     List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配评审",
                             "what", "申报利益冲突回避，按本轮标准为申报项目打分，查看自己的评分、排名和重算核对")),

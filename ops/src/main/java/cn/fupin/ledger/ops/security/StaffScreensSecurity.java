@@ -67,7 +67,14 @@ class StaffScreensSecurity {
                         .requestMatchers("/app/funds", "/app/funds/**").access(ActingRole.asOneOf(CLERK))
                         // the clerk's household register: the API's /api/households imports, exits and returns
                         .requestMatchers("/app/households", "/app/households/**").access(ActingRole.asOneOf(CLERK))
-                        // the clerk's projects, grant batches and payment requests
+                        // the clerk's projects, grant batches and payment requests; projects as the API's roles:
+                        // proposed by clerks and townships (a township its own, seen as its own), started and
+                        // completed by clerks
+                        .requestMatchers(HttpMethod.POST, "/app/projects/*/start", "/app/projects/*/complete")
+                                .access(ActingRole.asOneOf(CLERK))
+                        .requestMatchers(HttpMethod.POST, "/app/projects").access(ActingRole.asOneOf(CLERK, TOWNSHIP))
+                        .requestMatchers(HttpMethod.GET, "/app/projects", "/app/projects/**")
+                                .access(ActingRole.asOneOf(CLERK, TOWNSHIP))
                         .requestMatchers("/app/projects", "/app/projects/**").access(ActingRole.asOneOf(CLERK))
                         .requestMatchers("/app/batches", "/app/batches/**").access(ActingRole.asOneOf(CLERK))
                         .requestMatchers("/app/payments", "/app/payments/**").access(ActingRole.asOneOf(CLERK))
