@@ -68,6 +68,14 @@ class RoundFacts {
         return "REVIEWER".equals(actor.role());
     }
 
+    static boolean isApprover(Actor actor) {
+        return "APPROVER".equals(actor.role());
+    }
+
+    static boolean isClerk(Actor actor) {
+        return "CLERK".equals(actor.role());
+    }
+
     static boolean isTownship(Actor actor) {
         return "TOWNSHIP".equals(actor.role());
     }
