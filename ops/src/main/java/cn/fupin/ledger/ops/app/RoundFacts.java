@@ -170,6 +170,15 @@ class RoundFacts {
     }
 
     /**
+     * A refusal of a township's proposal in Chinese: the round's own wording of the codes other areas share (their
+     * files word OTHER_TOWNSHIP and PROJECT_IN_COMPETITION for projects and approvals, which would misdirect a township
+     * choosing a project for a round), every other code as {@link #chinese(String)} says it.
+     */
+    static String ofProposal(String code) {
+        return SHARED_CODES.containsKey(code) ? SHARED_CODES.get(code) : chinese(code);
+    }
+
+    /**
      * Puts each field problem beside the screen's field ({@code field} maps the API's field name to the screen's, or
      * to null for a field the form does not have); answers the message for the form as a whole, or null.
      */
