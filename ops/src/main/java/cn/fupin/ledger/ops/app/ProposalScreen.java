@@ -71,7 +71,7 @@ class ProposalScreen {
             try {
                 project = new ProjectId(form.projectId());
             } catch (IllegalArgumentException e) {
-                errors.put("projectId", RoundFacts.chinese("PROJECT_ID_INVALID"));
+                errors.put("projectId", RoundFacts.ofProposal("PROJECT_ID_INVALID"));
             }
         }
         if (!errors.isEmpty()) {
@@ -103,7 +103,7 @@ class ProposalScreen {
                 general = RoundFacts.chinese(refusal.code());
             } else {
                 // Every other refusal of a submission is about the project chosen.
-                refused.put("projectId", RoundFacts.chinese(refusal.problems().isEmpty() ? refusal.code()
+                refused.put("projectId", RoundFacts.ofProposal(refusal.problems().isEmpty() ? refusal.code()
                         : refusal.problems().get(0).code()));
             }
             return roundPage.show(round, reader, form, null, refused, general, session, model);

@@ -68,6 +68,14 @@ class RoundFacts {
         return "REVIEWER".equals(actor.role());
     }
 
+    static boolean isApprover(Actor actor) {
+        return "APPROVER".equals(actor.role());
+    }
+
+    static boolean isClerk(Actor actor) {
+        return "CLERK".equals(actor.role());
+    }
+
     static boolean isTownship(Actor actor) {
         return "TOWNSHIP".equals(actor.role());
     }
@@ -159,6 +167,15 @@ class RoundFacts {
             return Refusals.CHINESE.get(code);
         }
         return SHARED_CODES.getOrDefault(code, Refusals.chinese(code));
+    }
+
+    /**
+     * A refusal of a township's proposal in Chinese: the round's own wording of the codes other areas share (their
+     * files word OTHER_TOWNSHIP and PROJECT_IN_COMPETITION for projects and approvals, which would misdirect a township
+     * choosing a project for a round), every other code as {@link #chinese(String)} says it.
+     */
+    static String ofProposal(String code) {
+        return SHARED_CODES.containsKey(code) ? SHARED_CODES.get(code) : chinese(code);
     }
 
     /**

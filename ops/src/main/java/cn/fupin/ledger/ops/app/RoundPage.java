@@ -10,6 +10,7 @@ import cn.fupin.ledger.shared.project.FindProjectsQuery;
 import cn.fupin.ledger.shared.project.ProjectStatus;
 import cn.fupin.ledger.shared.project.ProjectView;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +47,12 @@ class RoundPage {
 
     private final RoundFacts facts;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    RoundPage(RoundFacts facts, QueryGateway queries) {
+    RoundPage(RoundFacts facts, QueryGateway queries, Clock clock) {
         this.facts = facts;
         this.queries = queries;
+        this.clock = clock;
     }
 
     String show(CompetitionView round, Actor reader, HttpSession session, Model model) {
@@ -114,7 +117,37 @@ class RoundPage {
             model.addAttribute("conflictForm", conflictForm != null ? conflictForm
                     : new ConflictForm("", FormKeys.of(session).issue()));
         }
+        if (RoundFacts.isApprover(reader)) {
+            closing(round, reviews, session, model);
+        }
         return "app/round";
+    }
+
+    /**
+     * What an APPROVER is told before closing the round: whether it may close now (after its deadline, not closed yet:
+     * the round's own rules) and what closing does with these proposals and this budget.
+     */
+    private void closing(CompetitionView round, CompetitionReviewsView reviews, HttpSession session, Model model) {
+        boolean closed = round.status() == CompetitionStatus.CLOSED;
+        boolean beforeDeadline = clock.instant().isBefore(round.deadline());
+        List<CompetitionView.ProposalView> ranked = round.proposals().stream().filter(p -> !p.withdrawn()).toList();
+        long requestedFen = ranked.stream().mapToLong(CompetitionView.ProposalView::requestedFen)
+                .reduce(0L, Math::addExact);
+        long unscored = ranked.stream().filter(p -> p.reviewerCount() == 0).count();
+        Map<String, Object> closing = new LinkedHashMap<>();
+        closing.put("closable", !closed && !beforeDeadline);
+        closing.put("closed", closed);
+        closing.put("beforeDeadline", !closed && beforeDeadline);
+        closing.put("proposals", ranked.size());
+        closing.put("requested", Money.yuan(requestedFen));
+        closing.put("budget", Money.yuan(round.budgetFen()));
+        closing.put("exceedsBudget", requestedFen > round.budgetFen());
+        closing.put("unscored", unscored);
+        closing.put("hasHandScored", !handScored(round).isEmpty());
+        closing.put("reviewers", reviews.scores().stream().map(s -> s.reviewer()).distinct().count());
+        model.addAttribute("isApprover", true);
+        model.addAttribute("closing", closing);
+        model.addAttribute("closeKey", FormKeys.of(session).issue());
     }
 
     /** The round's facts as the pages show them. */

@@ -60,6 +60,7 @@ class RoundScreen {
                 "status", RoundFacts.statusName(round.status()), "open", round.status() == CompetitionStatus.OPEN,
                 "proposals", round.proposals().stream().filter(p -> !p.withdrawn()).count())).toList());
         model.addAttribute("isReviewer", RoundFacts.isReviewer(reader));
+        model.addAttribute("isClerk", RoundFacts.isClerk(reader));
         return "app/rounds";
     }
 

@@ -60,12 +60,16 @@ class StaffDesk {
                             Map.of("href", GrantBatchScreen.PATH, "title", "到户补助批次",
                                     "what", "选项目和村，勾选农户，按补助标准提交一批增收项目启动资金"),
                             Map.of("href", PaymentScreen.PATH, "title", "拨付申请",
-                                    "what", "向项目所在村或农户申请拨付，查看每笔申请的状态")),
+                                    "what", "向项目所在村或农户申请拨付，查看每笔申请的状态"),
+                            Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
+                                    "what", "开启一轮竞争性分配（资金、预算、评分标准和权重、申报截止），查看各轮的申报和排名")),
                     "贫困村认定、乡镇考核结果和手工发布公告目前通过接口办理（docs/api.md）。");
             case APPROVER -> new RoleDesk(role.name(), "审批人",
                     List.of(Map.of("href", InboxScreen.PATH, "title", "待审批事项",
-                            "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回")),
-                    "拨付的冲正、项目验收和竞争性分配的结束目前通过接口办理（docs/api.md）。");
+                            "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回"),
+                            Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
+                                    "what", "申报截止后结束一轮：按得分排名、在预算内安排资金，查看排名和重算核对")),
+                    "拨付的冲正、项目验收目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇",
                     List.of(Map.of("href", ProjectScreen.PATH, "title", "项目申报",
                                     "what", "为本乡镇的村编制项目（预算、领域、地点），查看本乡镇项目的状态和经历"),
@@ -75,7 +79,7 @@ class StaffDesk {
             case REVIEWER -> new RoleDesk(role.name(), "评审专家",
                     List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配评审",
                             "what", "申报利益冲突回避，按本轮标准为申报项目打分，查看自己的评分、排名和重算核对")),
-                    "各轮由经办人开启、审批人结束，目前通过接口办理（docs/api.md）。");
+                    "各轮由经办人开启、审批人结束。");
             case AUDITOR -> new RoleDesk(role.name(), "纪检监察审计", List.of(
                     Map.of("href", AuditHistoryScreen.PATH, "title", "事件历史",
                             "what", "账本的每一件事：谁、何时、为什么；按对象、类型、操作人和日期筛选，导出 CSV（每次查看都记入账本）"),

@@ -80,13 +80,19 @@ class StaffScreensSecurity {
                         .requestMatchers("/app/payments", "/app/payments/**").access(ActingRole.asOneOf(CLERK))
                         // the approver's inbox: projects, payments, batches and objections waiting for a decision
                         .requestMatchers("/app/inbox", "/app/inbox/**").access(ActingRole.asOneOf(APPROVER))
-                        // competitive rounds: townships submit proposals, reviewers score, both see the ranking (as
-                        // the API's POST /api/competitions/*/proposals is TOWNSHIP's, /conflicts and /scores REVIEWER's)
+                        // competitive rounds: the clerk opens one, townships submit proposals, reviewers score, the
+                        // approver closes it, all four read the rounds and the ranking (as the API's POST
+                        // /api/competitions is CLERK's, /proposals TOWNSHIP's, /conflicts and /scores REVIEWER's,
+                        // /close APPROVER's)
+                        .requestMatchers("/app/rounds/new", "/app/rounds/new/**").access(ActingRole.asOneOf(CLERK))
                         .requestMatchers("/app/rounds/*/proposals", "/app/rounds/*/proposals/**")
                                 .access(ActingRole.asOneOf(TOWNSHIP))
                         .requestMatchers("/app/rounds/*/scores", "/app/rounds/*/scores/**", "/app/rounds/*/conflicts",
                                 "/app/rounds/*/conflicts/**").access(ActingRole.asOneOf(REVIEWER))
-                        .requestMatchers("/app/rounds", "/app/rounds/**").access(ActingRole.asOneOf(TOWNSHIP, REVIEWER))
+                        .requestMatchers("/app/rounds/*/close", "/app/rounds/*/close/**")
+                                .access(ActingRole.asOneOf(APPROVER))
+                        .requestMatchers(HttpMethod.GET, "/app/rounds", "/app/rounds/**")
+                                .access(ActingRole.asOneOf(TOWNSHIP, REVIEWER, CLERK, APPROVER))
                         // the auditor's ledger: event history, follow the money, households, journal, red flags
                         .requestMatchers("/app/audit", "/app/audit/**").access(ActingRole.asOneOf(AUDITOR))
                         // the desk every staff user lands on, showing every role the user holds (no role is decided

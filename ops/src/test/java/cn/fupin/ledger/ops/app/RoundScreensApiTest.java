@@ -152,8 +152,9 @@ class RoundScreensApiTest extends LedgerApiTest {
         assertThat(reviewer.get("/app/rounds/" + story.round() + "%2Fproposals").statusCode()).isIn(400, 403, 404);
         assertThat(submitted(story.projectB())).isEmpty();
 
-        StaffHttp clerk = StaffHttp.loggedIn(port, "clerk");
-        assertThat(clerk.get("/app/rounds").statusCode()).isEqualTo(403);
+        // the auditor has no rounds screen (the clerk and the approver read the rounds: RoundOpenCloseApiTest)
+        StaffHttp auditor = StaffHttp.loggedIn(port, "auditor");
+        assertThat(auditor.get("/app/rounds").statusCode()).isEqualTo(403);
         assertThat(township.get("/app/rounds/CMP-no-such-round").statusCode()).isEqualTo(404);
         assertThat(township.lastPage).contains("没有找到");
         assertThat(township.get("/app/rounds/not-a-round/ranking").statusCode()).isEqualTo(404);
