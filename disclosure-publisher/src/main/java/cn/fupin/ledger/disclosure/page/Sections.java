@@ -105,7 +105,7 @@ final class Sections {
                     if (notice.supersededBy() != null) {
                         page.markup(" ").element("span", "badge", "已更正");
                     }
-                    String title = notice.line().parts().isEmpty() ? "" : Formats.orDash(notice.title()) + " · ";
+                    String title = !NoticeEntry.namesWhatDiffers(notice) ? "" : Formats.orDash(notice.title()) + " · ";
                     page.markup("<br>").element("span", "meta", title + "发布于 " + Formats.date(notice.publishedAt())
                             + " · 公示期 " + Formats.period(notice.periodStart(), notice.periodEnd()));
                     page.markup("</li>\n");

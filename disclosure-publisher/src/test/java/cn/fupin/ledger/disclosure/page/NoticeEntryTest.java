@@ -47,6 +47,11 @@ class NoticeEntryTest {
     }
 
     @Test
+    void aNoticeNamingOnlyItsPlaceIsNamedByItsTitle() {
+        assertThat(NoticeEntry.text(notice("文昌镇", "白鹤村", null, null))).isEqualTo("白鹤村到户资金公示 · 公示至 3月26日");
+    }
+
+    @Test
     void aNoticeStatingNoPartIsNamedByItsTitleOnce() {
         NoticeSummaryView notice = notice(null, null, null, null);
 
@@ -58,9 +63,9 @@ class NoticeEntryTest {
     void aPeriodEndingInTheNextYearSaysItsYear() {
         NoticeSummaryView december = new NoticeSummaryView("N-2", "公示", "项目计划公示",
                 Instant.parse("2094-12-28T02:00:00Z"), LocalDate.of(2094, 12, 28), LocalDate.of(2095, 1, 7), null,
-                null, "白鹤村", null, null);
+                null, "白鹤村", "道路硬化", null);
 
-        assertThat(NoticeEntry.text(december)).isEqualTo("白鹤村 · 公示至 2095年1月7日");
+        assertThat(NoticeEntry.text(december)).isEqualTo("白鹤村 · 道路硬化 · 公示至 2095年1月7日");
     }
 
     @Test
