@@ -73,9 +73,10 @@ final class Sections {
 
     /**
      * The notices of a place grouped by the year they were published in (newest first) and, within a year, by their
-     * kind, so that a list of many grant lists and plans reads as "2094年 · 到户资金公示（3件）" with each title (which
-     * names the village and the project) under it, not as dozens of lines that look alike. Each is linked to its own
-     * page, with its publication date and period. A list of one year only (the pages by year) skips the year's heading.
+     * kind, so that a list of many grant lists and plans reads as "2094年 · 到户资金公示（3件）" with, under it, one line
+     * per notice naming what tells it apart (township, village, project, amount, the period's end: {@link NoticeEntry}),
+     * not as dozens of titles that look alike. Each is linked to its own page, with its title, publication date and
+     * period beneath. A list of one year only (the pages by year) skips the year's heading.
      */
     static void notices(HtmlWriter page, String root, String heading, List<NoticeSummaryView> notices) {
         page.markup("<section id=\"notices\">\n").element("h2", heading).markup("\n");
@@ -100,11 +101,12 @@ final class Sections {
                 page.element(kindHeading, kind + "（" + ofKind.size() + "件）").markup("\n<ul class=\"notices\">\n");
                 for (NoticeSummaryView notice : ofKind) {
                     page.markup("<li>").link(root + Site.notice(notice.noticeId(), Site.NoticeFormat.HTML),
-                            notice.title());
+                            NoticeEntry.text(notice));
                     if (notice.supersededBy() != null) {
                         page.markup(" ").element("span", "badge", "已更正");
                     }
-                    page.markup("<br>").element("span", "meta", "发布于 " + Formats.date(notice.publishedAt())
+                    String title = !NoticeEntry.namesWhatDiffers(notice) ? "" : Formats.orDash(notice.title()) + " · ";
+                    page.markup("<br>").element("span", "meta", title + "发布于 " + Formats.date(notice.publishedAt())
                             + " · 公示期 " + Formats.period(notice.periodStart(), notice.periodEnd()));
                     page.markup("</li>\n");
                 }

@@ -108,7 +108,8 @@ class DisclosureBrowserTest extends LedgerApiTest {
             assertFitsThePhone(browser);
             chromium.screenshot(ARTEFACTS.resolve("2-village-phone.png"));
 
-            browser.findElement(By.linkText(TITLE)).click();
+            // the list names the notice by what tells it apart (village · project · …), its title beneath
+            browser.findElement(By.cssSelector("#notices a[href$='notices/" + NOTICE + ".html']")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), TITLE));
             String noticeAddress = browser.getCurrentUrl();
             assertThat(noticeAddress).endsWith("/disclosure/notices/" + NOTICE + ".html");

@@ -1,6 +1,7 @@
 package cn.fupin.ledger.query.disclosure;
 
 import cn.fupin.ledger.shared.disclosure.NoticeContent;
+import cn.fupin.ledger.shared.disclosure.NoticeListLine;
 import cn.fupin.ledger.shared.disclosure.NoticePublishedEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -69,6 +70,22 @@ class NoticeEntity {
     @Column(name = "period_end", nullable = false)
     private LocalDate periodEnd;
 
+    /**
+     * What tells the notice from its neighbours in a list (township, village, project, amount), read from its content
+     * like its title ({@link NoticeListLine}), so that a list shows it without reading the bytes (V25).
+     */
+    @Column(name = "list_township", length = 100)
+    private String listTownship;
+
+    @Column(name = "list_village", length = 100)
+    private String listVillage;
+
+    @Column(name = "list_project", length = 100)
+    private String listProject;
+
+    @Column(name = "list_amount", length = 100)
+    private String listAmount;
+
     @Column(name = "supersedes", length = 64)
     private String supersedes;
 
@@ -91,6 +108,11 @@ class NoticeEntity {
         this.title = published.title();
         this.periodStart = published.periodStart();
         this.periodEnd = published.periodEnd();
+        NoticeListLine line = NoticeListLine.of(published);
+        this.listTownship = line.township();
+        this.listVillage = line.village();
+        this.listProject = line.project();
+        this.listAmount = line.amount();
         this.publishedJson = event.contentBytes();
         this.contentSha256 = event.contentSha256();
         this.kindName = event.kindName();

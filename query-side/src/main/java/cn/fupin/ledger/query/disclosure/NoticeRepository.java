@@ -26,7 +26,8 @@ interface NoticeRepository extends JpaRepository<NoticeEntity, String> {
      * (a {@code @Lob} column is read with its entity, so the entity is not read at all).
      */
     @Query("select new cn.fupin.ledger.shared.disclosure.NoticeSummaryView(n.noticeId, n.title, n.kindName,"
-            + " n.publishedAt, n.periodStart, n.periodEnd, n.supersededBy) from NoticeEntity n"
+            + " n.publishedAt, n.periodStart, n.periodEnd, n.supersededBy, n.listTownship, n.listVillage, n.listProject,"
+            + " n.listAmount) from NoticeEntity n"
             + " where n.level = :level and n.placeCode = :placeCode"
             + " and (:afterAt is null or n.publishedAt < :afterAt"
             + " or (n.publishedAt = :afterAt and n.noticeId > :afterId))"

@@ -55,6 +55,9 @@ class NoticeProjectionTest {
     @Autowired
     NoticeAppropriationRepository appropriations;
 
+    @Autowired
+    org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager entities;
+
     NoticeProjection projection() {
         return new NoticeProjection(notices, objections, appropriations);
     }
@@ -208,7 +211,7 @@ class NoticeProjectionTest {
                     VILLAGE, null, null, 1));
             assertThat(first).containsExactly(new NoticeSummaryView(CORRECTION, "金穗社区到户增收项目启动资金公示 <第一批>",
                     NoticeKind.GRANT_LIST.chineseName(), PUBLISHED_AT.plusSeconds(60), LocalDate.of(2016, 5, 4),
-                    LocalDate.of(2016, 5, 14), null));
+                    LocalDate.of(2016, 5, 14), null, null, "金穗社区", null, "0.30万元"));
             List<NoticeSummaryView> next = queries().handle(new FindNoticeSummariesQuery(NoticeLevel.VILLAGE, VILLAGE,
                     first.get(0).publishedAt(), first.get(0).noticeId(), 10));
             assertThat(next).extracting(NoticeSummaryView::noticeId, NoticeSummaryView::supersededBy)
@@ -218,6 +221,66 @@ class NoticeProjectionTest {
                     queries().handle(new FindNoticeQuery(NOTICE)).orElseThrow()));
             assertThat(queries().handle(new FindNoticeSummariesQuery(NoticeLevel.TOWNSHIP, "510824100", null, null,
                     10))).isEmpty();
+        }
+
+        /** A village's plan: its township is read from its location (建设地点), the total from 项目总投资. */
+        static NoticePublishedEvent villagePlan() {
+            NoticeContent content = new NoticeContent("NTC-PP-PRJ-7", NoticeKind.PROJECT_PLAN, NoticeLevel.VILLAGE,
+                    VILLAGE, "白鹤村", "白鹤村猕猴桃产业园项目计划公示", "现予公示。",
+                    List.of(new NoticeContent.Field("项目名称", "猕猴桃产业园"),
+                            new NoticeContent.Field("建设地点", "文昌镇白鹤村"),
+                            new NoticeContent.Field("项目总投资", "12.00万元（120,000.00元）")),
+                    List.of("项目编号", "项目名称"), List.of(new NoticeContent.Row("PRJ-7", List.of("PRJ-7", "猕猴桃产业园"))),
+                    LocalDate.of(2016, 5, 4), LocalDate.of(2016, 5, 14), null, null, "0839-5222000",
+                    NoticeContent.HOTLINE);
+            return published(content, PUBLISHED_AT.plusSeconds(600));
+        }
+
+        /** The county's list of approved projects: township and village from its row's 乡镇 and 村. */
+        static NoticePublishedEvent countyList() {
+            NoticeContent content = new NoticeContent("NTC-PC-PRJ-7", NoticeKind.PROJECT_LIST, NoticeLevel.COUNTY,
+                    "510824", "苍溪县", "县级扶贫项目计划公告：猕猴桃产业园", "现予公告。",
+                    List.of(new NoticeContent.Field("项目", "猕猴桃产业园（PRJ-7）"),
+                            new NoticeContent.Field("项目总投资", "12.00万元（120,000.00元）")),
+                    List.of("乡镇", "村", "项目名称", "项目总投资"),
+                    List.of(new NoticeContent.Row("PRJ-7", List.of("文昌镇", "白鹤村", "猕猴桃产业园", "12.00万元"))),
+                    LocalDate.of(2016, 5, 4), LocalDate.of(2016, 5, 14), null, null, "0839-5222000",
+                    NoticeContent.HOTLINE);
+            return published(content, PUBLISHED_AT.plusSeconds(600));
+        }
+
+        List<List<String>> lines() {
+            return java.util.stream.Stream.concat(
+                    queries().handle(new FindNoticeSummariesQuery(NoticeLevel.VILLAGE, VILLAGE, null, null, 10))
+                            .stream(),
+                    queries().handle(new FindNoticeSummariesQuery(NoticeLevel.COUNTY, "510824", null, null, 10))
+                            .stream())
+                    .map(summary -> java.util.Arrays.asList(summary.noticeId(), summary.township(), summary.village(),
+                            summary.project(), summary.amount()))
+                    .toList();
+        }
+
+        @Test
+        void whatTellsANoticeApartIsKeptFromItsContentAndKeptTheSameOnARebuild() {
+            NoticeProjection projection = projection();
+            projection.on(villagePlan(), 0);
+            projection.on(countyList(), 0);
+            projection.on(grantList(), 0);
+
+            List<List<String>> lines = lines();
+            assertThat(lines).containsExactly(
+                    java.util.Arrays.asList("NTC-PP-PRJ-7", "文昌镇", "白鹤村", "猕猴桃产业园", "12.00万元"),
+                    java.util.Arrays.asList(NOTICE, null, "金穗社区", null, "0.60万元"),
+                    java.util.Arrays.asList("NTC-PC-PRJ-7", "文昌镇", "白鹤村", "猕猴桃产业园", "12.00万元"));
+
+            // A rebuild (the processing group's reset, then every event again) fills the columns the same way.
+            projection.reset();
+            entities.clear(); // the reset's bulk delete runs in its own transaction in the ledger
+            assertThat(lines()).isEmpty();
+            projection.on(grantList(), 0);
+            projection.on(countyList(), 0);
+            projection.on(villagePlan(), 0);
+            assertThat(lines()).isEqualTo(lines);
         }
 
         @Test
