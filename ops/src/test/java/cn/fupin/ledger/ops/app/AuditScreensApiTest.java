@@ -176,8 +176,8 @@ class AuditScreensApiTest extends LedgerApiTest {
             assertThat(trace.statusCode()).isEqualTo(200);
             assertThat(trace.body()).contains("资金下达文件 " + data.documentNo + " 的去向", data.roadId,
                     data.grantProjectId, "100,000.00元", "5,000.00元", "3,500.00元", "8,500.00元",
-                    data.household.cardNo(), "金穗社区居民委员会（510824100001）", "农户", "村 ",
-                    "陵江镇 金穗社区居民委员会（510824100001）</td>", "class=\"nested\"")
+                    data.household.cardNo(), "杜里社区居民委员会（510824100013）", "农户", "村 ",
+                    "陵江镇 杜里社区居民委员会（510824100013）</td>", "class=\"nested\"")
                     .doesNotContain(data.household.idNumber(), data.household.bankCard());
         }
 

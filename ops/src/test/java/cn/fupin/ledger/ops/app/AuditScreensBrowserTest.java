@@ -88,7 +88,7 @@ class AuditScreensBrowserTest extends LedgerApiTest {
             browser.findElement(By.id("from")).submit();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("projects")));
             assertThat(browser.findElement(By.id("projects")).getText()).contains(data.roadId, "5,000.00元", card,
-                    "3,500.00元", "金穗社区居民委员会");
+                    "3,500.00元", "杜里社区居民委员会");
             ScreenChecks.assertAccessible(browser);
             chromium.screenshot(ARTEFACTS.resolve("staff-audit-3-trace-phone.png"));
 
