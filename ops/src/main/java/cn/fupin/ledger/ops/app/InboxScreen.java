@@ -69,10 +69,12 @@ class InboxScreen {
     private final QueryGateway queries;
     private final Clock clock;
     private final RefusedAttempts refusedAttempts;
+    private final AcceptanceScreen acceptances;
 
     InboxScreen(Inbox inbox, CommandGateway commands, QueryGateway queries, Clock clock,
-                RefusedAttempts refusedAttempts) {
+                RefusedAttempts refusedAttempts, AcceptanceScreen acceptances) {
         this.inbox = inbox;
+        this.acceptances = acceptances;
         this.refusedAttempts = refusedAttempts;
         this.commands = commands;
         this.queries = queries;
@@ -96,6 +98,7 @@ class InboxScreen {
         String villageCode = village != null && village.matches("\\d{12}") ? village : null;
         model.addAttribute("village", villageCode);
         model.addAttribute("inbox", inbox.read(user.getName(), villageCode));
+        model.addAttribute("acceptances", acceptances.waiting(villageCode));
         return "app/inbox";
     }
 

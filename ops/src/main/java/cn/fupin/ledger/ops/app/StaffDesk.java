@@ -62,8 +62,10 @@ class StaffDesk {
                     "农户名册目前通过接口办理（docs/api.md）。");
             case APPROVER -> new RoleDesk(role.name(), "审批人",
                     List.of(Map.of("href", InboxScreen.PATH, "title", "待审批事项",
-                            "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回")),
-                    "拨付的冲正、项目验收和竞争性分配的结束目前通过接口办理（docs/api.md）。");
+                                    "what", "项目批复、项目验收、拨付申请、到户补助批次和群众异议：逐项写明能否办理、为什么，批准或说明理由驳回"),
+                            Map.of("href", ReversalScreen.PATH, "title", "已支付的拨付",
+                                    "what", "按项目或村查看已支付的拨付，写明理由冲正有差错的一笔（款项退回项目预算）")),
+                    "竞争性分配的结束目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇",
                     List.of(Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
                             "what", "向开放中的竞争性分配申报本乡镇的项目，查看本乡镇的申报、各轮排名和重算核对")),
