@@ -55,6 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (four eyes, publicity first), translated. An item the approver asked for themself shows why it is not theirs to
  * approve and offers no approval. Each form records once per key ({@link FormKeys}); the answer page shows what was
  * recorded. A refused four-eyes attempt is recorded for the auditors as the API records it ({@link RefusedAttempts}).
+ * Completed projects waiting for their acceptance are listed here too; they are accepted on their own pages
+ * ({@link AcceptanceScreen}).
  */
 @Controller
 class InboxScreen {

@@ -57,6 +57,9 @@ final class InboxStep {
         } catch (Gone e) {
             return gone(model, response);
         } catch (FormKeys.UnknownKey e) {
+            if (page == null) {
+                return gone(model, response);
+            }
             return show(page, Map.of(), "这份表单已过期（或不是本次登录打开的），请核对后重新提交。", value, session, model);
         } catch (RuntimeException e) {
             Refusal refusal = Refusals.find(e);

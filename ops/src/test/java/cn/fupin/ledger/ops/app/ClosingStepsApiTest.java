@@ -225,6 +225,10 @@ class ClosingStepsApiTest extends LedgerApiTest {
         HttpResponse<String> early = approver.post("/app/inbox/acceptances/" + projectId + "/accept",
                 form("key", keys(page).get(0), "result", "提前验收"));
         assertThat(early.statusCode()).isEqualTo(404);
+        HttpResponse<String> forgedOnNothing = approver.post("/app/inbox/acceptances/PRJ-NO-SUCH/accept",
+                form("key", "not-a-key-of-this-session", "result", "伪造的表单"));
+        assertThat(forgedOnNothing.statusCode()).isEqualTo(404);
+        assertThat(forgedOnNothing.body()).doesNotContain("Exception");
         assertThat(events.of(projectId, "ProjectAcceptedEvent")).isEmpty();
     }
 }
