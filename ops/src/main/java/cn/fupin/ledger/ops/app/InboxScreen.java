@@ -55,6 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (four eyes, publicity first), translated. An item the approver asked for themself shows why it is not theirs to
  * approve and offers no approval. Each form records once per key ({@link FormKeys}); the answer page shows what was
  * recorded. A refused four-eyes attempt is recorded for the auditors as the API records it ({@link RefusedAttempts}).
+ * Completed projects waiting for their acceptance are listed here too; they are accepted on their own pages
+ * ({@link AcceptanceScreen}).
  */
 @Controller
 class InboxScreen {
@@ -69,10 +71,12 @@ class InboxScreen {
     private final QueryGateway queries;
     private final Clock clock;
     private final RefusedAttempts refusedAttempts;
+    private final AcceptanceScreen acceptances;
 
     InboxScreen(Inbox inbox, CommandGateway commands, QueryGateway queries, Clock clock,
-                RefusedAttempts refusedAttempts) {
+                RefusedAttempts refusedAttempts, AcceptanceScreen acceptances) {
         this.inbox = inbox;
+        this.acceptances = acceptances;
         this.refusedAttempts = refusedAttempts;
         this.commands = commands;
         this.queries = queries;
@@ -96,6 +100,7 @@ class InboxScreen {
         String villageCode = village != null && village.matches("\\d{12}") ? village : null;
         model.addAttribute("village", villageCode);
         model.addAttribute("inbox", inbox.read(user.getName(), villageCode));
+        model.addAttribute("acceptances", acceptances.waiting(villageCode));
         return "app/inbox";
     }
 

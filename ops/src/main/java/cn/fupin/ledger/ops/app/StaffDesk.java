@@ -66,10 +66,12 @@ class StaffDesk {
                     "贫困村认定、乡镇考核结果和手工发布公告目前通过接口办理（docs/api.md）。");
             case APPROVER -> new RoleDesk(role.name(), "审批人",
                     List.of(Map.of("href", InboxScreen.PATH, "title", "待审批事项",
-                            "what", "项目批复、拨付申请、到户补助批次和群众异议：逐项写明能否审批、为什么，批准或说明理由驳回"),
+                                    "what", "项目批复、项目验收、拨付申请、到户补助批次和群众异议：逐项写明能否办理、为什么，批准或说明理由驳回"),
+                            Map.of("href", ReversalScreen.PATH, "title", "已支付的拨付",
+                                    "what", "按项目或村查看已支付的拨付，写明理由冲正有差错的一笔（款项退回项目预算）"),
                             Map.of("href", RoundFacts.PATH, "title", "竞争性分配",
                                     "what", "申报截止后结束一轮：按得分排名、在预算内安排资金，查看排名和重算核对")),
-                    "拨付的冲正、项目验收目前通过接口办理（docs/api.md）。");
+                    "把重复的异议一并驳回（按重复处理）目前通过接口办理（docs/api.md）。");
             case TOWNSHIP -> new RoleDesk(role.name(), "乡镇",
                     List.of(Map.of("href", ProjectScreen.PATH, "title", "项目申报",
                                     "what", "为本乡镇的村编制项目（预算、领域、地点），查看本乡镇项目的状态和经历"),
