@@ -92,8 +92,10 @@ class StaffDesk {
                     Map.of("href", JournalScreen.PATH, "title", "总账与试算平衡",
                             "what", "任一日终的各账户余额和分录"),
                     Map.of("href", RedFlagScreen.PATH, "title", "风险提示",
-                            "what", "按规则发现的疑点及其证据，填写审阅意见")),
-                    "对账（reconciliation）、按日期的资金与项目统计和透明日志目前通过接口查看（docs/api.md）。");
+                            "what", "按规则发现的疑点及其证据，填写审阅意见"),
+                    Map.of("href", LedgerCheckScreen.PATH, "title", "核对账本",
+                            "what", "总账、各对象的事件和查询数据三方对账，总账自查：账本有没有被改动、有没有漏记")),
+                    "按日期的资金、项目和覆盖统计目前通过接口查看（docs/api.md）。");
         };
     }
 }

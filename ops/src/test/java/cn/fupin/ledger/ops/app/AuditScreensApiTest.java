@@ -363,6 +363,49 @@ class AuditScreensApiTest extends LedgerApiTest {
     }
 
     @Nested
+    class LedgerChecks {
+
+        @Test
+        void openingThePageRunsNothingAndTheJournalsSelfCheckPassesAsOfTodayWithEveryCheckNamed() {
+            StaffHttp auditor = auditor();
+            HttpResponse<String> page = auditor.get("/app/audit/checks");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>核对账本</h1>", "最近一次记入账本的对账", "现在对账", "总账自查")
+                    .doesNotContain("id=\"now-result\"", "id=\"journal-result\"");
+
+            String checked = auditor.get("/app/audit/checks?run=journal&asOf=").body();
+            assertThat(checked).contains("id=\"journal-checks\"", "每个事件的分录借贷相等", "每条分录都有产生它的事件",
+                    "每个涉及资金的事件都已记账", "各账户余额方向正确", "资金下达总额与总账一致");
+            // the journal of events before the ledger's first money has nothing to check, and passes
+            assertThat(auditor.get("/app/audit/checks?run=journal&asOf=2000-01-01").body())
+                    .contains("2000-01-01 日终：", "全部通过");
+        }
+
+        @Test
+        void aReconciliationRunOnRequestNamesHowFarItReadAndWhetherTheThreeRecordsAgree() {
+            HttpResponse<String> run = auditor().get("/app/audit/checks?run=reconciliation");
+            assertThat(run.statusCode()).isEqualTo(200);
+            assertThat(run.body()).contains("id=\"now-result\"", "对账至第", "笔资金")
+                    .containsAnyOf("三者一致", "处不一致");
+        }
+
+        @Test
+        void aBadDayIsNamedBesideItsFieldAndNothingIsChecked() {
+            String page = auditor().get("/app/audit/checks?run=journal&asOf=2026-02-30").body();
+            assertThat(page).contains("id=\"asOf-error\">日期应写成").doesNotContain("id=\"journal-result\"");
+        }
+
+        @Test
+        void otherRolesMayNotVerifyTheLedgerHere() {
+            for (String user : List.of("clerk", "approver")) {
+                HttpResponse<String> refused = StaffHttp.loggedIn(port, user).get("/app/audit/checks?run=journal");
+                assertThat(refused.statusCode()).as(user).isEqualTo(403);
+                assertThat(refused.body()).doesNotContain("journal-checks");
+            }
+        }
+    }
+
+    @Nested
     class Refusals {
 
         @Test
@@ -372,7 +415,7 @@ class AuditScreensApiTest extends LedgerApiTest {
                 StaffHttp other = StaffHttp.loggedIn(port, user);
                 for (String path : List.of("/app/audit/events", "/app/audit/events.csv", "/app/audit/trace?from=x",
                         "/app/audit/households?cardNo=" + data.household.cardNo(), "/app/audit/journal",
-                        "/app/audit/red-flags", "/app/%61udit/events", "/app/audit/../audit/events")) {
+                        "/app/audit/red-flags", "/app/audit/checks?run=journal", "/app/%61udit/events", "/app/audit/../audit/events")) {
                     HttpResponse<String> refused = other.send(HttpRequest.newBuilder(other.uri(path)).GET());
                     assertThat(refused.statusCode()).as("%s %s", user, path).isIn(400, 403);
                     assertThat(refused.body()).doesNotContain(data.household.cardNo());
@@ -390,7 +433,7 @@ class AuditScreensApiTest extends LedgerApiTest {
             assertThat(root.statusCode()).isEqualTo(302);
             assertThat(StaffHttp.location(root)).endsWith("/app/");
             assertThat(auditor.get("/app/").body()).contains("data-role=\"AUDITOR\"", "事件历史", "资金追踪",
-                    "农户档案", "总账与试算平衡", "风险提示");
+                    "农户档案", "总账与试算平衡", "风险提示", "核对账本");
         }
     }
 }

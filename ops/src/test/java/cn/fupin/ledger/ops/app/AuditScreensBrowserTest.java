@@ -136,6 +136,14 @@ class AuditScreensBrowserTest extends LedgerApiTest {
             ScreenChecks.assertAccessible(browser);
             chromium.screenshot(ARTEFACTS.resolve("staff-audit-7-journal-desktop.png"));
 
+            browser.get(at("/app/audit/checks"));
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "核对账本"));
+            browser.findElement(By.id("run-journal")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("journal-checks")));
+            assertThat(browser.findElements(By.cssSelector("#journal-checks tbody tr"))).hasSize(5);
+            ScreenChecks.assertAccessible(browser);
+            chromium.screenshot(ARTEFACTS.resolve("staff-audit-9-checks-desktop.png"));
+
             browser.get(at("/app/audit/events?subject=" + card));
             ScreenChecks.assertAccessible(browser);
             chromium.screenshot(ARTEFACTS.resolve("staff-audit-8-events-desktop.png"));

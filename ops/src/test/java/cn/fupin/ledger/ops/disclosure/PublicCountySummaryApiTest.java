@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the same figures in tables), and 公示中 — a project's plan is listed while open for objection and leaves the list
  * when its period ends. Fiscal year 2100 (the last a fund may have, so that it is the county page's current year
  * whatever else the suite records; central and work-relief funds: the browser test uses provincial funds);
- * 漓江镇 (510824116) and its 清滩村 (510824116201); households T-8800….
+ * 漓江镇 (510824116) and its 清滩村 (510824116201); households T-5800….
  */
 @LedgerTest
 class PublicCountySummaryApiTest extends LedgerApiTest {
@@ -65,7 +65,7 @@ class PublicCountySummaryApiTest extends LedgerApiTest {
         Api.Response poor = api.as("clerk").post("/api/places/villages/" + VILLAGE + "/poor-designations",
                 "{\"year\": %d, \"documentNo\": \"%s\"}".formatted(YEAR, "漓江测〔2100〕9号"));
         assertThat(poor.status()).as(poor.toString()).isEqualTo(201);
-        ledger.importHouseholds(IntStream.rangeClosed(8800, 8802)
+        ledger.importHouseholds(IntStream.rangeClosed(5800, 5802)
                 .mapToObj(n -> household(n).withVillageCode(VILLAGE)).toArray(Households.Row[]::new));
         String projectId = ledger.propose("clerk", project(PROJECT, "ENERGY", VILLAGE, "VILLAGE", YEAR,
                 "[" + line(central, 456_000) + "]"));

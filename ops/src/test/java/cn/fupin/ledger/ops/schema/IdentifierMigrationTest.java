@@ -93,8 +93,9 @@ class IdentifierMigrationTest {
      * ledger starts; so do the login failures' table (V18), the idempotency records' position (V19), the coverage by
      * village (V20, filled from the coverage group's tables, which V15 empties for their rebuild), and the list orders'
      * indexes V21 adds (those it replaces keep their names, and V21 replaces them again), the projects' start
-     * index V22 adds, the notices' period columns V23 adds (V23 empties the notices read model for its rebuild), and
-     * the pages noted for rendering (V24).
+     * index V22 adds, the notices' period columns V23 adds (V23 empties the notices read model for its rebuild), the
+     * pages noted for rendering (V24), and the notices' list columns V25 adds (V25 empties the notices read model and
+     * the pages for their rebuild).
      */
     static void withoutTheMigrationsAfterV15(JdbcTemplate jdbc) {
         jdbc.execute("DROP TABLE IF EXISTS audit_subject");
@@ -111,8 +112,11 @@ class IdentifierMigrationTest {
         jdbc.execute("ALTER TABLE project_view DROP INDEX IF EXISTS idx_project_view_start");
         jdbc.execute("ALTER TABLE notice_view DROP COLUMN IF EXISTS period_start");
         jdbc.execute("ALTER TABLE notice_view DROP COLUMN IF EXISTS period_end");
+        for (String column : List.of("list_township", "list_village", "list_project", "list_amount")) {
+            jdbc.execute("ALTER TABLE notice_view DROP COLUMN IF EXISTS " + column);
+        }
         jdbc.update("DELETE FROM flyway_schema_history WHERE version IN ('15.1', '17', '18', '19', '20', '21', '22',"
-                + " '23', '24')");
+                + " '23', '24', '25')");
     }
 
     /**
