@@ -7,6 +7,7 @@ import cn.fupin.ledger.ops.testing.BrowserInstalled;
 import cn.fupin.ledger.ops.testing.Chromium;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @LedgerTest
 @ExtendWith(BrowserInstalled.class)
+@OneDatabaseSuffices
 class AuditScreensBrowserTest extends LedgerApiTest {
 
     static final Path ARTEFACTS = Path.of("target", "browser-artefacts");

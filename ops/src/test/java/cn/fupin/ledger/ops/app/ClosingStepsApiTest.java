@@ -6,12 +6,14 @@ import static cn.fupin.ledger.ops.app.InboxApiTest.pageWhen;
 import static cn.fupin.ledger.ops.testing.Ledger.line;
 import static cn.fupin.ledger.ops.testing.Ledger.project;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.fupin.ledger.ops.testing.Api;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +122,13 @@ class ClosingStepsApiTest extends LedgerApiTest {
         assertThat(approver.get(answers.get(0).replaceFirst("^https?://[^/]+", "")).body())
                 .contains("项目已验收", projectId, "验收合格，路面宽 4.5 米", "20,000.00元", "30,000.00元");
 
-        // Accepted, it waits no more: its page says so with a 404.
-        HttpResponse<String> gone = approver.get(path);
-        assertThat(gone.statusCode()).isEqualTo(404);
-        assertThat(gone.body()).contains("这一事项不在待审批之列");
+        // Accepted, it waits no more once the projects' read model has the acceptance (it follows the events
+        // asynchronously): its page says so with a 404.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> gone = approver.get(path);
+            assertThat(gone.statusCode()).isEqualTo(404);
+            assertThat(gone.body()).contains("这一事项不在待审批之列");
+        });
     }
 
     @Test
@@ -168,8 +173,8 @@ class ClosingStepsApiTest extends LedgerApiTest {
                 .contains("拨付已冲正", payment, "8,000.00元", "凭证金额填错，应为 800 元");
         ledger.projectWhen(projectId, p -> p.path("paidFen").asLong() == 0);
 
-        HttpResponse<String> gone = approver.get(path);
-        assertThat(gone.statusCode()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(approver.get(path).statusCode()).isEqualTo(404));
     }
 
     @Test

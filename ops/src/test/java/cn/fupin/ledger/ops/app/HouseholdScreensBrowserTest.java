@@ -10,6 +10,7 @@ import cn.fupin.ledger.ops.testing.Chromium;
 import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @LedgerTest
 @ExtendWith(BrowserInstalled.class)
+@OneDatabaseSuffices
 class HouseholdScreensBrowserTest extends LedgerApiTest {
 
     static final Path ARTEFACTS = Path.of("target", "browser-artefacts");

@@ -202,10 +202,13 @@ class InboxApiTest extends LedgerApiTest {
         assertThat(stored.get(0).payload().toString()).contains("凭证与合同金额不符");
         assertThat(approver.get(StaffHttp.location(rejected).replaceFirst("^https?://[^/]+", "")).body())
                 .contains("拨付已驳回", "凭证与合同金额不符");
-        // Decided, it waits no more: its page says so, and a fresh form for it records nothing.
-        HttpResponse<String> gone = approver.get(path);
-        assertThat(gone.statusCode()).isEqualTo(404);
-        assertThat(gone.body()).contains("这一事项不在待审批之列");
+        // Decided, it waits no more once the payments' read model has the rejection (it follows the events
+        // asynchronously; the answer page above is the read of one's own write): its page says so.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> gone = approver.get(path);
+            assertThat(gone.statusCode()).isEqualTo(404);
+            assertThat(gone.body()).contains("这一事项不在待审批之列");
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import cn.fupin.ledger.ops.testing.Chromium;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @LedgerTest
 @ExtendWith(BrowserInstalled.class)
+@OneDatabaseSuffices
 class InboxBrowserTest extends LedgerApiTest {
 
     static final Path ARTEFACTS = Path.of("target", "browser-artefacts");

@@ -7,6 +7,7 @@ import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  */
 @LedgerTest
 @ExtendWith(BrowserInstalled.class)
+@OneDatabaseSuffices
 class DisclosureBrowserTest extends LedgerApiTest {
 
     static final int YEAR = 2087;

@@ -13,6 +13,7 @@ import cn.fupin.ledger.ops.testing.Households;
 import cn.fupin.ledger.ops.testing.Ledger;
 import cn.fupin.ledger.ops.testing.LedgerApiTest;
 import cn.fupin.ledger.ops.testing.LedgerTest;
+import cn.fupin.ledger.ops.testing.OneDatabaseSuffices;
 import cn.fupin.ledger.ops.testing.PublicPagesCaughtUp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @LedgerTest
 @ExtendWith(BrowserInstalled.class)
+@OneDatabaseSuffices
 class PublicCountyBrowserTest extends LedgerApiTest {
 
     static final int YEAR = 2100;
