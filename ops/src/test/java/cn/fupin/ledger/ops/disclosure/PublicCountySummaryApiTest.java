@@ -30,16 +30,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the same figures in tables), and 公示中 — a project's plan is listed while open for objection and leaves the list
  * when its period ends. Fiscal year 2100 (the last a fund may have, so that it is the county page's current year
  * whatever else the suite records; central and work-relief funds: the browser test uses provincial funds);
- * 漓江镇 (510824116) and its 清滩村 (510824116201); households T-5800….
+ * 歧坪镇 (510824114) and its 宋安村 (510824114201); households T-5800….
  */
 @LedgerTest
 class PublicCountySummaryApiTest extends LedgerApiTest {
 
     static final int YEAR = 2100;
-    static final String TOWNSHIP = "510824116";
-    static final String TOWNSHIP_NAME = "漓江镇";
-    static final String VILLAGE = "510824116201";
-    static final String PROJECT = "清滩村山地鸡养殖基地";
+    static final String TOWNSHIP = "510824114";
+    static final String TOWNSHIP_NAME = "歧坪镇";
+    static final String VILLAGE = "510824114201";
+    static final String PROJECT = "宋安村山地鸡养殖基地";
 
     static String plan;
     /** The year the facts were published in, by the ledger's clock (a page by year lists the notices of it). */
@@ -60,10 +60,10 @@ class PublicCountySummaryApiTest extends LedgerApiTest {
         }
         attempted = true;
         Ledger ledger = new Ledger(api);
-        String central = ledger.appropriate(YEAR, "CENTRAL", 1_200_000, "漓江测〔2100〕1号");
-        ledger.appropriate(YEAR, "WORK_RELIEF", 345_678, "漓江测〔2100〕2号");
+        String central = ledger.appropriate(YEAR, "CENTRAL", 1_200_000, "歧坪测〔2100〕1号");
+        ledger.appropriate(YEAR, "WORK_RELIEF", 345_678, "歧坪测〔2100〕2号");
         Api.Response poor = api.as("clerk").post("/api/places/villages/" + VILLAGE + "/poor-designations",
-                "{\"year\": %d, \"documentNo\": \"%s\"}".formatted(YEAR, "漓江测〔2100〕9号"));
+                "{\"year\": %d, \"documentNo\": \"%s\"}".formatted(YEAR, "歧坪测〔2100〕9号"));
         assertThat(poor.status()).as(poor.toString()).isEqualTo(201);
         ledger.importHouseholds(IntStream.rangeClosed(5800, 5802)
                 .mapToObj(n -> household(n).withVillageCode(VILLAGE)).toArray(Households.Row[]::new));
@@ -147,7 +147,7 @@ class PublicCountySummaryApiTest extends LedgerApiTest {
         int open = county.indexOf("<div id=\"open-notices\">");
         String listed = county.substring(open, county.indexOf("</div>", open));
         assertThat(listed).contains("<a href=\"notices/" + plan + ".html\">" + PROJECT + "项目计划公示</a>")
-                .contains(TOWNSHIP_NAME + " 清滩村 · ").contains("公示至 ");
+                .contains(TOWNSHIP_NAME + " 宋安村 · ").contains("公示至 ");
 
         new Ledger(api).advanceDays(11);
 
@@ -167,7 +167,7 @@ class PublicCountySummaryApiTest extends LedgerApiTest {
         assertThat(group.find()).as("a group of notices by kind on the township's page").isTrue();
         Api.Response fiscal = api.anonymous().get("/disclosure/years/" + YEAR + ".html");
         assertThat(fiscal.status()).isEqualTo(200);
-        assertThat(fiscal.body()).contains("<td>漓江测〔2100〕1号</td>");
+        assertThat(fiscal.body()).contains("<td>歧坪测〔2100〕1号</td>");
         Api.Response published = api.anonymous().get("/disclosure/years/" + publishedIn + ".html");
         assertThat(published.status()).isEqualTo(200);
         Matcher kinds = Pattern.compile("<h3>([^<]+)（(\\d+)件）</h3>").matcher(published.body());
